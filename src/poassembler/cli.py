@@ -1,0 +1,162 @@
+"""Command line: `poassembler render | jurisdictions …`, and the one error → exit-code handler.
+
+Heavy libraries (docxtpl, lxml, questionary) are imported inside the commands that need them, so
+`--help` and `jurisdictions list` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from poassembler import __version__
+from poassembler.errors import BadInput, PoError
+
+LIBRARY_ENV = "POASSEMBLER_LIBRARY"
+
+EXIT_CODES = """\b
+Exit codes: 0 done · 2 bad answers or arguments · 3 bad profile, clause or Word template ·
+4 the output could not be written · 130 interrupted."""
+
+
+class State:
+    """Options every command shares."""
+
+    def __init__(self, debug: bool, library: tuple[Path, ...]):
+        self.debug = debug
+        self.library_dirs = list(library)
+
+    def library(self):
+        from poassembler.library import load_library
+
+        return load_library(self.library_dirs)
+
+
+@click.group(epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="poassembler")
+@click.option("--debug", is_flag=True, help="Show the full traceback when something goes wrong.")
+@click.option(
+    "--library",
+    "library",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar=LIBRARY_ENV,
+    help=f"A folder with your own jurisdictions/, clauses/ and templates/ that override the built-in ones by id "
+    f"(repeatable; or set {LIBRARY_ENV}, several folders separated by '{os.pathsep}').",
+)
+@click.pass_context
+def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
+    """Draft a stipulated protective order that the court will not send back.
+
+    Answer questions about the case in an answers file (see samples/), then render it:
+
+        poassembler render samples/janfeshan-edny.yaml -o janfeshan.docx
+    """
+    ctx.obj = State(debug, library)
+
+
+@cli.command()
+@click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Where to write the .docx (default: the answers file's name with .docx, in the current folder).")
+@click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Use this Word template instead of the court's.")
+@click.pass_obj
+def render(state: State, answers: Path, output: Path | None, force: bool, template: Path | None) -> None:
+    """Render the protective order for the case in ANSWERS (a YAML answers file)."""
+    from poassembler.answers import load_answers
+    from poassembler.draft import plan_draft, render_draft
+
+    output = output or Path(answers.stem + ".docx")
+    if output.suffix.lower() != ".docx":
+        raise BadInput(f"-o {output}: the draft is a Word file; give a name ending in .docx.")
+    if output.exists() and not force:
+        from poassembler.errors import OutputProblem
+
+        raise OutputProblem(f"{output} already exists.", hint="Choose another name with -o, or add --force to replace it.")
+    library = state.library()
+    draft = plan_draft(load_answers(answers), library)
+    for warning in draft.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    render_draft(draft, library, output, force, template)
+    unverified = draft.profile.unverified()
+    click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
+    if unverified:
+        click.secho(
+            f"Verify before filing: {len(unverified)} citation(s) or period(s) in the {draft.profile.id} profile are not verified "
+            f"(`poassembler jurisdictions show {draft.profile.id}` lists them).",
+            fg="yellow",
+            err=True,
+        )
+
+
+@cli.group()
+def jurisdictions() -> None:
+    """List and inspect the court profiles."""
+
+
+@jurisdictions.command("list")
+@click.pass_obj
+def jurisdictions_list(state: State) -> None:
+    """One line per court and judge profile."""
+    from poassembler.profiles import ProfileKind
+
+    library = state.library().profiles
+    for pid in library.ids():
+        profile = library.profiles[pid]
+        if profile.kind == ProfileKind.judge:
+            label = f"{profile.judge.title} {profile.judge.name}" if profile.judge else profile.name
+            click.echo(f"{pid:<14} judge     {label} (extends {profile.extends})")
+        else:
+            judges = [j.id.split("-", 1)[-1] for j in library.judges_of(pid) if j.id != pid]
+            extra = f"  [judges: {', '.join(judges)}]" if judges else ""
+            click.echo(f"{pid:<14} {profile.kind.value:<9} {profile.name}{extra}")
+
+
+@jurisdictions.command("show")
+@click.argument("profile_id")
+@click.option("--judge", help="Show the judge's profile within that court (e.g. --judge segal).")
+@click.pass_obj
+def jurisdictions_show(state: State, profile_id: str, judge: str | None) -> None:
+    """The resolved profile PROFILE_ID: citations with sources, clauses, periods, format."""
+    from poassembler.profile_report import describe_profile
+
+    library = state.library()
+    profile = library.profiles.resolve(f"{profile_id}-{judge.lower()}" if judge else profile_id)
+    click.echo(describe_profile(profile, library.clauses))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI; every PoError becomes one message and its exit code, no traceback."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name="poassembler", standalone_mode=False)
+    except PoError as exc:
+        if debug:
+            raise
+        click.secho(f"error: {exc.render()}", fg="red", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # the last line of defence: still no traceback for the user
+        if debug:
+            raise
+        click.secho(
+            f"error: an unexpected problem ({type(exc).__name__}: {exc}). "
+            "Run again with --debug for details, and report it with the answers file if you can.",
+            fg="red",
+            err=True,
+        )
+        sys.exit(1)

@@ -1,0 +1,61 @@
+"""The pipeline, top to bottom: answers → profile → clauses → context → Word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from poassembler.answers import Answers
+from poassembler.context import RenderContext, build_context
+from poassembler.errors import BadInput
+from poassembler.library import Library
+from poassembler.profiles import ResolvedProfile
+from poassembler.scope import ClauseScope
+from poassembler.selection import Selection, select_clauses
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A planned draft: what will be rendered and why (no Word file yet)."""
+
+    answers: Answers
+    profile: ResolvedProfile
+    selection: Selection
+    context: RenderContext
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self.profile.warnings)
+
+
+def plan_draft(answers: Answers, library: Library) -> Draft:
+    """Resolve the court's profile, select the clauses and build the render context."""
+    profile = library.profiles.resolve_for(answers.court, answers.judge)
+    check_against_profile(answers, profile)
+    scope = ClauseScope.build(profile, answers)
+    selection = select_clauses(profile, library.clauses, scope)
+    return Draft(answers, profile, selection, build_context(profile, selection, scope))
+
+
+def check_against_profile(answers: Answers, profile: ResolvedProfile) -> None:
+    """Answers that are well-formed but wrong for this court (case number format, tier labels)."""
+    problems = []
+    if profile.case_number_pattern and not re.search(profile.case_number_pattern, answers.case.number):
+        example = f" (e.g. {profile.case_number_example})" if profile.case_number_example else ""
+        problems.append(f"case.number: '{answers.case.number}' does not look like a {profile.name} case number{example}")
+    missing = [t.value for t in answers.tiers if t.value not in profile.tier_labels]
+    if missing:
+        problems.append(f"tiers: the {profile.id} profile has no label for {', '.join(missing)}")
+    if problems:
+        raise BadInput(f"{len(problems)} answer{'s do' if len(problems) > 1 else ' does'} not fit the {profile.id} profile.", problems)
+
+
+def render_draft(draft: Draft, library: Library, output: Path, force: bool, template: Path | None = None) -> Path:
+    """Render the planned draft to `output` (atomic; refuses to overwrite without `force`)."""
+    from poassembler.render import render_docx, write_atomically
+
+    template_path = template or library.template(draft.profile.format.template)
+    data = render_docx(template_path, draft.context, draft.profile.format)
+    write_atomically(output, data, force)
+    return output

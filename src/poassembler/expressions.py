@@ -1,0 +1,61 @@
+"""The one Jinja environment for clause text and clause conditions: sandboxed, strict, no autoescape.
+
+Clause text is rendered to plain strings here; escaping for Word happens once, in `render.py`.
+Answers are passed in as values only, so text a user typed is never itself evaluated.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Callable
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from poassembler.errors import BadLibrary
+
+
+class ClauseEnvironment(SandboxedEnvironment):
+    """Sandboxed (no attribute tricks, no imports) and strict (a missing name is an error, never a blank)."""
+
+    def __init__(self) -> None:
+        super().__init__(undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True)
+        self.filters["join_and"] = join_and
+
+
+def join_and(items: Any) -> str:
+    """["A"] → "A"; ["A", "B"] → "A and B"; ["A", "B", "C"] → "A, B, and C"."""
+    names = [str(i) for i in items]
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+@lru_cache(maxsize=1)
+def environment() -> ClauseEnvironment:
+    return ClauseEnvironment()
+
+
+def compile_text(source: str, where: str):
+    """Compile clause text once; syntax errors name the clause file and paragraph."""
+    try:
+        return environment().from_string(source)
+    except TemplateSyntaxError as exc:
+        raise BadLibrary(f"{where}: Jinja syntax error: {exc.message}.", hint="Fix the clause text; tags are {{ name }} and {% if … %}.") from None
+
+
+def compile_condition(source: str, where: str) -> Callable[..., Any]:
+    try:
+        return environment().compile_expression(source, undefined_to_none=False)
+    except TemplateSyntaxError as exc:
+        raise BadLibrary(f"{where}: condition `{source}` is not a valid expression: {exc.message}.") from None
+
+
+def run(where: str, call: Callable[..., Any], scope: dict[str, Any]) -> Any:
+    """Evaluate compiled text or a condition; a reference to a missing field is a library error."""
+    try:
+        return call(**scope)
+    except UndefinedError as exc:
+        raise BadLibrary(f"{where}: refers to a field that does not exist ({exc.message}).", hint="Check the clause's placeholders against docs/architecture.md.") from None
+    except SecurityError as exc:
+        raise BadLibrary(f"{where}: refused by the sandbox ({exc}).") from None

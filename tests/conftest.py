@@ -1,0 +1,51 @@
+"""Shared fixtures: the built-in library, the samples, and a renderer that returns the draft's path."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from poassembler.answers import parse_answers
+from poassembler.draft import plan_draft, render_draft
+from poassembler.library import load_library
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def library():
+    return load_library()
+
+
+def sample_data(name: str) -> dict:
+    """A sample answers file as plain data (a fresh copy each call, safe to edit)."""
+    return copy.deepcopy(yaml.safe_load((SAMPLES / name).read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def render(library, tmp_path):
+    """render(data_or_sample_name) → path of the rendered .docx."""
+    counter = iter(range(10_000))
+
+    def _render(data, name: str | None = None) -> Path:
+        if isinstance(data, str):
+            data = sample_data(data)
+        draft = plan_draft(parse_answers(data), library)
+        out = tmp_path / f"{name or 'draft'}-{next(counter)}.docx"
+        return render_draft(draft, library, out, force=False)
+
+    return _render
+
+
+@pytest.fixture
+def plan(library):
+    def _plan(data):
+        if isinstance(data, str):
+            data = sample_data(data)
+        return plan_draft(parse_answers(data), library)
+
+    return _plan

@@ -1,0 +1,113 @@
+"""Render every sample and read the Word file back: what a litigator would look for is there."""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+
+from conftest import SAMPLES, sample_data
+from docx_text import full_text, paragraphs, styled
+from poassembler.answers import parse_answers
+
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_sample_renders_with_caption_parties_and_headings(name, render, plan):
+    draft = plan(name)
+    path = render(name)
+    text = full_text(path)
+    answers = parse_answers(sample_data(name))
+    for line in draft.profile.caption_lines:
+        assert line in text
+    assert answers.case.number in text
+    for party in answers.parties:
+        assert party.name in text, party.name
+    headings = styled(path, "PO Heading")
+    expected = [c.spec.heading for c in draft.selection.included() if c.spec.placement.value == "body"]
+    assert headings == expected
+    assert "STIPULATED PROTECTIVE ORDER" in text
+    assert "IT IS SO ORDERED" in text.upper()
+    assert "ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND" in text.upper()
+    assert "{{" not in text and "{%" not in text
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_headings_are_numbered_by_word_not_typed(name, render):
+    path = render(name)
+    document = docx.Document(str(path))
+    heading_style = document.styles["PO Heading 1"]
+    assert heading_style.element.pPr.numPr is not None, "heading style must carry Word list numbering"
+    for text in styled(path, "PO "):
+        assert not re.match(r"^\s*(\d+(\.\d+)*\.?|\([a-z]\))\s", text), f"typed number in: {text[:60]}"
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_every_counsel_signs(name, render):
+    text = full_text(render(name))
+    answers = parse_answers(sample_data(name))
+    for party in answers.parties:
+        for counsel in party.counsel:
+            assert f"/s/ {counsel.name}" in text
+            assert counsel.email in text
+
+
+def test_cacd_segal_good_cause_statement_and_local_rule_37(render):
+    path = render("segal-cacd.yaml")
+    text = full_text(path)
+    assert "GOOD CAUSE STATEMENT" in styled(path, "PO Heading")
+    for category in sample_data("segal-cacd.yaml")["categories"]:
+        assert category["harm"].strip() in text
+    for rule in ("37-1", "37-2", "79-5"):
+        assert rule in text, rule
+    assert not re.search(r"agree[sd]? (that .{0,40})?to file (all|any) .{0,60}under seal", text, re.IGNORECASE)
+
+
+def test_nyed_government_sharing_clause(render):
+    text = full_text(render("janfeshan-edny.yaml"))
+    assert "authorized by law" in text
+    assert "three (3) business days" in text or "3 business days" in text
+    assert "in writing" in text
+
+
+def test_government_sharing_text_differs_per_burden(render):
+    texts = {}
+    for burden in ("requesting_party", "government", "omit"):
+        data = sample_data("janfeshan-edny.yaml")
+        data["government_sharing"]["burden"] = burden
+        texts[burden] = full_text(render(data, burden))
+    assert texts["requesting_party"] != texts["government"]
+    assert "authorized by law" in texts["requesting_party"]
+    assert "authorized by law" in texts["government"]
+    assert "authorized by law" not in texts["omit"]
+
+
+def test_mad_order_governs_exchange_only_and_keeps_impoundment_power(render):
+    text = full_text(render("claudomir-mad.yaml"))
+    assert "7.2" in text
+    assert "impound" in text.lower()
+    assert not re.search(r"agree[sd]? (that .{0,40})?to file (all|any) .{0,60}under seal", text, re.IGNORECASE)
+
+
+def test_caed_self_represented_plaintiff_and_nonparty_producer(render):
+    text = full_text(render("bosley-caed.yaml"))
+    assert "141.1" in text
+    assert "self-represented" in text
+    assert "California Department of Corrections and Rehabilitation" in text
+
+
+def test_party_name_with_xml_characters_survives_exactly(render):
+    data = sample_data("segal-cacd.yaml")
+    data["parties"][1]["name"] = "AT&T Corp. <West>"
+    path = render(data)
+    assert "AT&T Corp. <West>" in paragraphs(path)
+    assert "AT&T Corp. <West>" in full_text(path)
+
+
+def test_jinja_looking_text_stays_literal(render):
+    data = sample_data("segal-cacd.yaml")
+    data["parties"][0]["name"] = "{{ 7*7 }} {% raw %}"
+    text = full_text(render(data))
+    assert "{{ 7*7 }} {% raw %}" in text
