@@ -128,6 +128,10 @@ def jurisdictions_show(state: State, profile_id: str, judge: str | None) -> None
     click.echo(describe_profile(profile, library.clauses))
 
 
+# Commands that live in their own modules (each imports only click at module level) are registered
+# here, one line each: `cli.add_command(module.command)`.
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI; every PoError becomes one message and its exit code, no traceback."""
     args = sys.argv[1:] if argv is None else argv
