@@ -53,7 +53,8 @@ def check_against_profile(answers: Answers, profile: ResolvedProfile) -> None:
 
 def render_draft(draft: Draft, library: Library, output: Path, force: bool, template: Path | None = None) -> Path:
     """Render the planned draft to `output` (atomic; refuses to overwrite without `force`)."""
-    from poassembler.render import render_docx, write_atomically
+    from poassembler.atomic import write_atomically
+    from poassembler.render import render_docx
 
     template_path = template or library.template(draft.profile.format.template)
     data = render_docx(template_path, draft.context, draft.profile.format)

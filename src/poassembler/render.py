@@ -1,14 +1,11 @@
 """Word rendering: the only module that imports docxtpl and python-docx.
 
-The draft is rendered in memory, written to a temporary file in the target folder and renamed into
-place, so a failed or interrupted render leaves the old file or the new one, never half of one.
+The draft is rendered in memory; `atomic.write_atomically` puts it on disk.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -18,7 +15,7 @@ from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from poassembler.context import RenderContext
-from poassembler.errors import BadLibrary, OutputProblem
+from poassembler.errors import BadLibrary
 from poassembler.profiles import Format
 
 # Paragraph styles whose font size follows the profile (the template owns face, spacing and numbering).
@@ -62,30 +59,3 @@ def _apply_format(template: DocxTemplate, fmt: Format) -> None:
         style = styles[name]
         style.font.size = Pt(fmt.font_size_pt)
         style.font.name = fmt.font_name
-
-
-def write_atomically(target: Path, data: bytes, force: bool) -> None:
-    """Write `data` to `target` through a temp file + rename; refuse to overwrite without `force`."""
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.exists() and not force:
-        raise OutputProblem(f"{target} already exists.", hint="Choose another name with -o, or add --force to replace it.")
-    if target.is_dir():
-        raise OutputProblem(f"{target} is a folder; give a file name ending in .docx.")
-    if not folder.is_dir():
-        raise OutputProblem(f"{folder}: no such folder.", hint="Create the folder first, or choose another -o path.")
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = None
-    except PermissionError:
-        raise OutputProblem(f"{target}: permission denied.", hint="Choose a folder you can write to.") from None
-    except OSError as exc:
-        raise OutputProblem(f"{target}: could not be written ({exc.strerror or exc}).", hint="Check free disk space and the folder, then try again.") from None
-    finally:
-        if tmp_name and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
