@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Callable
 
 from pydantic import (
     AfterValidator,
@@ -257,14 +257,19 @@ def _line_for(loc: tuple, lines: dict[tuple, int]) -> int | None:
     return None
 
 
-def parse_answers(data: Any, source: str = "answers", lines: dict[tuple, int] | None = None) -> Answers:
-    """Validate raw answers (from a file or from prompts); every problem is listed at once."""
+def parse_answers(
+    data: Any, source: str = "answers", lines: dict[tuple, int] | Callable[[], dict[tuple, int]] | None = None
+) -> Answers:
+    """Validate raw answers (from a file or from prompts); every problem is listed at once.
+
+    `lines` maps field paths to file lines (or is a function giving that map, called only on an error).
+    """
     if not isinstance(data, dict):
         raise BadInput(f"{source}: expected a mapping of fields (court:, case:, parties: …), found {type(data).__name__}.")
     try:
         return Answers.model_validate(data)
     except ValidationError as exc:
-        problems = _messages(exc, lines)
+        problems = _messages(exc, lines() if callable(lines) else lines)
         raise BadInput(
             f"{source}: {len(problems)} problem{'s' if len(problems) != 1 else ''} in the answers.",
             problems,
@@ -275,7 +280,7 @@ def parse_answers(data: Any, source: str = "answers", lines: dict[tuple, int] | 
 def load_answers(path: Path) -> Answers:
     """Read and validate an answers file."""
     data = read_yaml(path, BadInput)
-    return parse_answers(data, str(path), key_lines(path))
+    return parse_answers(data, str(path), lambda: key_lines(path))
 
 
 def answers_to_yaml_data(answers: Answers) -> dict[str, Any]:

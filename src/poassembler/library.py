@@ -42,9 +42,36 @@ class Library:
 
 
 def load_library(extra: list[Path] | None = None) -> Library:
-    """The built-in library, overridden by id by each extra folder in turn."""
-    builtin, extras = data_root(), list(extra or [])
+    """The built-in library, overridden by id by each extra folder in turn.
 
+    Loaded (read, validated, compiled) once per process for the same folders and files: a batch renders
+    many drafts from one library. A file added, removed or changed on disk loads the library afresh.
+    """
+    roots = (data_root(), *(Path(root) for root in extra or []))
+    key = (roots, tuple(root.resolve() for root in roots), _fingerprint(roots))
+    if key not in _LOADED:
+        _LOADED.clear()  # one library per process is the common case; never keep stale ones around
+        _LOADED[key] = _load(roots[0], list(roots[1:]))
+    return _LOADED[key]
+
+
+_LOADED: dict[tuple, Library] = {}
+
+
+def _fingerprint(roots: tuple[Path, ...]) -> tuple:
+    """Name, size and modification time of every data file: cheap to take, changes when any file does."""
+    stamps = []
+    for root in roots:
+        for name in ("jurisdictions", "clauses"):
+            folder = root / name
+            if folder.is_dir():
+                for path in sorted(folder.glob("*.yaml")):
+                    stat = path.stat()
+                    stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+def _load(builtin: Path, extras: list[Path]) -> Library:
     def folders(name: str) -> list[Path]:
         return [builtin / name] + [root / name for root in extras if (root / name).is_dir()]
 

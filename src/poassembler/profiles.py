@@ -197,6 +197,7 @@ class ProfileLibrary:
     profiles: dict[str, ProfileFile] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     districts: dict[str, str] = field(default_factory=dict)  # every federal district id → caption name
+    _resolved: dict[tuple[str, str | None], ResolvedProfile] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, folders: list[Path]) -> "ProfileLibrary":
@@ -230,12 +231,18 @@ class ProfileLibrary:
         return _merge([self.profiles[i] for i in chain])
 
     def resolve_for(self, court: str, judge: str | None) -> ResolvedProfile:
-        """The profile a draft for this court (and judge) uses.
+        """The profile a draft for this court (and judge) uses; resolved once per library and court.
 
         A real federal district without a profile falls back to `federal` with a visible warning;
         a judge without a profile falls back to the district's; a near-miss id is an error with a
-        suggestion, because it is almost always a typo.
+        suggestion, because it is almost always a typo. The result is shared: never modify it.
         """
+        key = (court, judge)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve_for(court, judge)
+        return self._resolved[key]
+
+    def _resolve_for(self, court: str, judge: str | None) -> ResolvedProfile:
         warnings: list[str] = []
         if court not in self.profiles:
             if court in self.districts and ROOT_PROFILE in self.profiles:

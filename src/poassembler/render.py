@@ -1,13 +1,17 @@
 """Word rendering: the only module that imports docxtpl and python-docx.
 
-The draft is rendered in memory; `atomic.write_atomically` puts it on disk.
+The draft is rendered in memory; `atomic.write_atomically` puts it on disk. Each Word template is read,
+cleaned up for Jinja (docxtpl's `patch_xml`) and compiled once per process; every draft after the first
+only renders the compiled template into a fresh copy of the document.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from docx.shared import Pt
 from docxtpl import DocxTemplate
@@ -22,19 +26,78 @@ from poassembler.profiles import Format
 _SIZED_STYLES = ("Normal",)
 
 
-def word_environment() -> SandboxedEnvironment:
-    """Autoescape on (a party named "AT&T Corp. <West>" must survive); a missing name is an error."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+# How many compiled sources (document parts of the templates in use) and template files to keep per process.
+_CACHE_SIZE = 64
+
+
+class WordEnvironment(SandboxedEnvironment):
+    """Autoescape on (a party named "AT&T Corp. <West>" must survive); a missing name is an error.
+
+    docxtpl compiles each document part with `from_string` on every render; the same template gives the
+    same source, so the compiled template is kept and reused.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=StrictUndefined)
+        self._compiled: dict[str, Any] = {}
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 — Jinja's signature
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            compiled = super().from_string(source)
+            if len(self._compiled) >= _CACHE_SIZE:
+                self._compiled.clear()
+            self._compiled[source] = compiled
+        return compiled
+
+
+@lru_cache(maxsize=1)
+def word_environment() -> WordEnvironment:
+    """The one environment for Word templates in this process (it holds the compiled templates)."""
+    return WordEnvironment()
+
+
+class _ReusableTemplate(DocxTemplate):
+    """A DocxTemplate whose XML clean-up (a pure function of the part's XML) is done once per template."""
+
+    _patched: dict[str, str] = {}
+
+    def patch_xml(self, src_xml: str) -> str:
+        patched = self._patched.get(src_xml)
+        if patched is None:
+            patched = super().patch_xml(src_xml)
+            if len(self._patched) >= _CACHE_SIZE:
+                self._patched.clear()
+            self._patched[src_xml] = patched
+        return patched
+
+
+def _template_bytes(template_path: Path) -> bytes:
+    """The template file's bytes, read once per process (again if the file changes)."""
+    try:
+        stat = template_path.stat()
+    except OSError:
+        stat = None
+    if stat is None or not template_path.is_file():
+        raise BadLibrary(f"{template_path}: Word template not found.", hint="Check `format.template` in the profile.")
+    data = _read_template(template_path.resolve(), stat.st_mtime_ns, stat.st_size)
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise BadLibrary(f"{template_path}: not a Word .docx file (not a zip package).")
+    return data
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _read_template(template_path: Path, mtime_ns: int, size: int) -> bytes:
+    return template_path.read_bytes()
 
 
 def render_docx(template_path: Path, context: RenderContext, fmt: Format) -> bytes:
     """Render the Word template with the context; return the .docx bytes."""
-    if not template_path.is_file():
-        raise BadLibrary(f"{template_path}: Word template not found.", hint="Check `format.template` in the profile.")
-    if not zipfile.is_zipfile(template_path):
-        raise BadLibrary(f"{template_path}: not a Word .docx file (not a zip package).")
+    data = _template_bytes(template_path)
     try:
-        template = DocxTemplate(str(template_path))
+        template = _ReusableTemplate(io.BytesIO(data))
         template.render(context.as_template_data(), jinja_env=word_environment(), autoescape=True)
     except UndefinedError as exc:
         raise BadLibrary(f"{template_path}: the template uses a name the draft does not provide ({exc.message}).") from None
