@@ -59,13 +59,23 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
 
 
 @cli.command()
-@click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Where to write the .docx (default: the answers file's name with .docx, in the current folder).")
+@click.argument("answers_files", metavar="ANSWERS...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the .docx (default: the answers file's name with .docx, in the current folder). With several answers files or a folder: the folder for the drafts.")
 @click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Use this Word template instead of the court's.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="With several answers files: drafts rendered at once (default: the number of CPUs).")
 @click.pass_obj
-def render(state: State, answers: Path, output: Path | None, force: bool, template: Path | None) -> None:
-    """Render the protective order for the case in ANSWERS (a YAML answers file)."""
+def render(state: State, answers_files: tuple[Path, ...], output: Path | None, force: bool, template: Path | None, jobs: int | None) -> None:
+    """Render the protective order for the case in ANSWERS (a YAML answers file).
+
+    Several answers files, or a folder of them, give one draft each, named after its answers file:
+    `poassembler render samples/ -o out/`.
+    """
+    from poassembler import batch
+
+    if batch.is_batch(answers_files):
+        return batch.run_from_cli(answers_files, output, batch.RenderOptions(tuple(state.library_dirs), force, template, state.debug), jobs)
+    answers = answers_files[0]
     from poassembler.answers import load_answers
     from poassembler.draft import plan_draft, render_draft
 
