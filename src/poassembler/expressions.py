@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from poassembler.errors import BadLibrary
@@ -61,15 +61,19 @@ class ClauseText:
     (A draft uses about half of the library's paragraphs; compiling is most of the cost of loading it.)
     """
 
-    __slots__ = ("source", "_template")
+    __slots__ = ("source", "where", "_template")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, where: str) -> None:
         self.source = source
+        self.where = where
         self._template = None
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         if self._template is None:
-            self._template = _compiled_text(self.source)
+            try:
+                self._template = _compiled_text(self.source)
+            except TemplateSyntaxError as exc:  # compile-time checks `_check` does not make
+                raise _syntax_error(self.where, exc) from None
         return self._template.render(*args, **kwargs)
 
 
@@ -81,10 +85,24 @@ def compile_text(source: str, where: str) -> PlainText | ClauseText:
     if not any(tag in source for tag in _JINJA_TAGS):
         return PlainText(source)
     try:
-        environment().parse(source)
-        return ClauseText(source)
+        _check(source)
     except TemplateSyntaxError as exc:
-        raise BadLibrary(f"{where}: Jinja syntax error: {exc.message}.", hint="Fix the clause text; tags are {{ name }} and {% if … %}.") from None
+        raise _syntax_error(where, exc) from None
+    return ClauseText(source, where)
+
+
+def _check(source: str) -> None:
+    """What compiling would find, without compiling: the syntax, and filters and tests that do not exist."""
+    env = environment()
+    tree = env.parse(source)
+    for node in tree.find_all((nodes.Filter, nodes.Test)):
+        kind, known = ("filter", env.filters) if isinstance(node, nodes.Filter) else ("test", env.tests)
+        if node.name not in known:
+            raise TemplateSyntaxError(f"No {kind} named {node.name!r}.", node.lineno)
+
+
+def _syntax_error(where: str, exc: TemplateSyntaxError) -> BadLibrary:
+    return BadLibrary(f"{where}: Jinja syntax error: {(exc.message or '').rstrip('.')}.", hint="Fix the clause text; tags are {{ name }} and {% if … %}.")
 
 
 def compile_condition(source: str, where: str) -> Callable[..., Any]:
