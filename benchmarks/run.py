@@ -47,10 +47,10 @@ def render_in_process(repeat: int, work: Path) -> dict:
     from poassembler.answers import load_answers
     from poassembler.draft import plan_draft, render_draft
     from poassembler.library import load_library
-    from word_floor import build_floor_template, render_floor, size_of
+    from word_floor import build_floor_template, render_floor, render_floor_cached, size_of
 
     library = load_library()
-    ours_all, floor_all, per_sample = [], [], {}
+    ours_all, floor_all, cached_all, per_sample = [], [], [], {}
     for sample in SAMPLES:
         out = work / f"{sample.stem}.docx"
 
@@ -79,22 +79,33 @@ def render_in_process(repeat: int, work: Path) -> dict:
             start = time.perf_counter()
             floor()
             floor_times.append(time.perf_counter() - start)
+        template_bytes = floor_template.read_bytes()
+        render_floor_cached(template_bytes, texts)
+        cached_times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            floor_out.write_bytes(render_floor_cached(template_bytes, texts))
+            cached_times.append(time.perf_counter() - start)
         ours_size, floor_size = size_of(out.read_bytes()), size_of(floor_out.read_bytes())
         per_sample[sample.name] = {
             "ours_ms": ms(statistics.median(times)),
             "floor_ms": ms(statistics.median(floor_times)),
+            "floor_cached_ms": ms(statistics.median(cached_times)),
             "paragraphs_ours_floor": [ours_size[0], floor_size[0]],
             "characters_ours_floor": [ours_size[1], floor_size[1]],
         }
         ours_all += times
         floor_all += floor_times
-    ours_ms, floor_ms = statistics.median(ours_all), statistics.median(floor_all)
+        cached_all += cached_times
+    ours_ms, floor_ms, cached_ms = statistics.median(ours_all), statistics.median(floor_all), statistics.median(cached_all)
     return {
         "samples": len(SAMPLES),
         "repeats_per_sample": repeat,
         "ours_ms_per_draft": ms(ours_ms),
         "floor_ms_per_draft": ms(floor_ms),
         "ratio_ours_to_floor": round(ours_ms / floor_ms, 2),
+        "floor_cached_ms_per_draft": ms(cached_ms),
+        "ratio_ours_to_cached_floor": round(ours_ms / cached_ms, 2),
         "per_sample": per_sample,
     }
 
@@ -108,7 +119,10 @@ def batch_child(folder: Path, out: Path, jobs: int) -> None:
     out.mkdir(parents=True, exist_ok=True)
     report = render_batch(items, RenderOptions(), jobs)
     seconds = time.perf_counter() - start
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({
+        "cpu_self_s": own.ru_utime + own.ru_stime,
+        "cpu_workers_s": children.ru_utime + children.ru_stime,
         "drafts": len(items),
         "failed": len(report.failures),
         "seconds": seconds,
@@ -134,12 +148,19 @@ def batches(drafts: int, jobs: int, work: Path) -> dict:
         assert results[count]["failed"] == 0, child.stdout
         shutil.rmtree(out)
     one, many = results[1], results[jobs]
+    # On a shared machine the kernel shares the CPUs between sessions (autogroup), so extra workers
+    # cannot get extra cores while other sessions are busy. What the batch costs in CPU shows what it
+    # does on idle cores: the parent's own work runs alone, the workers' work splits over `jobs` cores.
+    idle_estimate = one["cpu_self_s"] / (many["cpu_self_s"] + many["cpu_workers_s"] / jobs)
     return {
         "drafts": drafts,
         "jobs": jobs,
         "drafts_per_s_1_job": round(drafts / one["seconds"], 1),
         f"drafts_per_s_{jobs}_jobs": round(drafts / many["seconds"], 1),
         "batch_speedup": round(one["seconds"] / many["seconds"], 2),
+        "cpu_s_1_job": round(one["cpu_self_s"], 2),
+        f"cpu_s_{jobs}_jobs_parent_and_workers": [round(many["cpu_self_s"], 2), round(many["cpu_workers_s"], 2)],
+        "batch_speedup_on_idle_cores_from_cpu_time": round(idle_estimate, 2),
         "peak_mb_single_process": round(one["max_rss_self_mb"], 1),
         "peak_mb_per_worker": round(many["max_rss_worker_mb"], 1),
     }
@@ -155,25 +176,32 @@ def _env(cached: bool, pycache: Path | None = None) -> dict:
     return env
 
 
-def wall(args: list[str], env: dict, repeat: int, cwd: Path) -> float:
-    times = []
+def wall(args: list[str], env: dict, repeat: int, cwd: Path) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system) of `poassembler ARGS` as a whole process."""
+    walls, cpus = [], []
     for index in range(repeat + 1):
         argv = [a.replace("{i}", str(index)) for a in args]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "poassembler", *argv], env=env, cwd=cwd, check=True, capture_output=True)
+        elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if index:  # the first run fills the bytecode cache
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+            walls.append(elapsed)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return round(statistics.median(walls), 3), round(statistics.median(cpus), 3)
 
 
 def processes(repeat: int, work: Path) -> dict:
-    """(d): whole processes, as a user starts them."""
+    """(d): whole processes, as a user starts them. CPU time is reported too: on a shared machine the
+    wall time also measures the other processes competing for the cores (see `load_average`)."""
     render = ["render", str(SAMPLES[0]), "-o", str(work / "single-{i}.docx")]
     result = {}
     for cached, suffix in ((True, ""), (False, "_without_bytecode_cache")):
         env = _env(cached, work / "pycache")
-        result[f"help_s{suffix}"] = round(wall(["--help"], env, repeat, work), 3)
-        result[f"render_s{suffix}"] = round(wall(render, env, repeat, work), 3)
+        result[f"help_s{suffix}"], result[f"help_cpu_s{suffix}"] = wall(["--help"], env, repeat, work)
+        result[f"jurisdictions_list_s{suffix}"], result[f"jurisdictions_list_cpu_s{suffix}"] = wall(["jurisdictions", "list"], env, repeat, work)
+        result[f"render_s{suffix}"], result[f"render_cpu_s{suffix}"] = wall(render, env, repeat, work)
         for leftover in work.glob("single-*.docx"):
             leftover.unlink()
     result["render_sample"] = SAMPLES[0].name
@@ -187,16 +215,25 @@ def table(results: dict) -> str:
         ("(a) ours, ms per draft (median, in-process)", a["ours_ms_per_draft"], ""),
         ("(b) floor: plain docxtpl, same paragraphs and text", a["floor_ms_per_draft"], ""),
         ("    ratio ours / floor", a["ratio_ours_to_floor"], "ratio_ours_to_floor"),
+        ("    floor with our per-process caching, ms per draft", a["floor_cached_ms_per_draft"], ""),
+        ("    ratio ours / cached floor", a["ratio_ours_to_cached_floor"], ""),
         (f"(c) batch of {c['drafts']}, drafts/s with 1 job", c["drafts_per_s_1_job"], ""),
         (f"    drafts/s with {jobs} jobs", c[f"drafts_per_s_{jobs}_jobs"], ""),
-        (f"    speed-up {jobs} jobs / 1 job", c["batch_speedup"], "batch_speedup"),
+        (f"    speed-up {jobs} jobs / 1 job (wall)", c["batch_speedup"], "batch_speedup"),
+        (f"    CPU s: 1 job / {jobs} jobs (parent + workers)", f"{c['cpu_s_1_job']} / {sum(c[f'cpu_s_{jobs}_jobs_parent_and_workers']):.2f}", ""),
+        ("    speed-up on idle cores, from CPU time (estimate)", c["batch_speedup_on_idle_cores_from_cpu_time"], ""),
         ("(d) `poassembler --help`, s wall (median)", d["help_s"], "help_s"),
+        ("    `poassembler --help`, s CPU", d["help_cpu_s"], ""),
+        ("    `poassembler jurisdictions list`, s wall / CPU", f"{d['jurisdictions_list_s']} / {d['jurisdictions_list_cpu_s']}", ""),
         ("    one `poassembler render`, s wall (median)", d["render_s"], "render_s"),
-        ("    the same without a bytecode cache: --help / render", f"{d['help_s_without_bytecode_cache']} / {d['render_s_without_bytecode_cache']}", ""),
+        ("    one `poassembler render`, s CPU", d["render_cpu_s"], ""),
+        ("    no bytecode cache: --help / render, s wall", f"{d['help_s_without_bytecode_cache']} / {d['render_s_without_bytecode_cache']}", ""),
         ("(e) peak MB, one process rendering alone", c["peak_mb_single_process"], ""),
         ("    peak MB, largest batch worker", c["peak_mb_per_worker"], ""),
     ]
-    lines = [f"{'measure':<58} {'value':>12}  target"]
+    load = results["machine"]["load_average_at_start"][0], results["machine"]["load_average_at_end"][0]
+    lines = [f"{results['machine']['cpus']} CPUs; load average (1 min) {load[0]} at start, {load[1]} at end", ""]
+    lines.append(f"{'measure':<58} {'value':>12}  target")
     for label, value, target in rows:
         goal = ""
         if target:
@@ -226,12 +263,16 @@ def main() -> None:
         work = Path(tmp)
         (work / "a").mkdir()
         results = {
-            "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform},
+            "machine": {
+                "cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform,
+                "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+            },
             "processes": processes(repeat=5 if args.quick else 11, work=work),
             "in_process": render_in_process(repeat, work / "a"),
             "batch": batches(drafts, jobs, work),
             "targets": TARGETS,
         }
+    results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     text = json.dumps(results, indent=2)
     print(text)
     print()

@@ -77,6 +77,18 @@ def render_floor(template: Path, texts: list[str]) -> bytes:
     return buffer.getvalue()
 
 
+def render_floor_cached(template_bytes: bytes, texts: list[str]) -> bytes:
+    """The floor with the same once-per-process caching poassembler's renderer uses (for reference:
+    ours / this is what the answers → clauses → context work costs on top of substituting text)."""
+    from poassembler.render import _ReusableTemplate, word_environment
+
+    doc = _ReusableTemplate(io.BytesIO(template_bytes))
+    doc.render({"t": texts}, jinja_env=word_environment(), autoescape=True)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
 def size_of(docx_bytes: bytes) -> tuple[int, int]:
     """(paragraphs, characters of text) of a .docx, counted the same way for ours and the floor's."""
     document = Document(io.BytesIO(docx_bytes))

@@ -182,19 +182,25 @@ def render_batch(
 
 
 def _render_in_pool(items: Sequence[BatchItem], options: RenderOptions, workers: int, record: Callable[[Outcome], None]) -> None:
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # Linux: fork, so each worker starts with this process's modules and loaded library. Elsewhere the
+    # platform's default (spawn), and each worker loads the library once in `_start_worker`.
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    gc.freeze()  # what the workers inherit is never scanned by their garbage collector (nor copied for it)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(options,))
     try:
-        futures = [pool.submit(render_one, item, options) for item in items]
+        futures = [pool.submit(render_one, item, options) for item in items]  # the workers start here
+        gc.unfreeze()
         for future in as_completed(futures):
             record(future.result())
-    except BaseException:
+    except BaseException:  # Ctrl-C or a broken pool: drop what has not started, wait for what has
         pool.shutdown(wait=True, cancel_futures=True)
         raise
+    finally:
+        gc.unfreeze()
     pool.shutdown(wait=True)
 
 
