@@ -63,8 +63,9 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Where to write the .docx (default: the answers file's name with .docx, in the current folder).")
 @click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Use this Word template instead of the court's.")
+@click.option("--pdf", "pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice; without it: a warning, the .docx, exit 0).")
 @click.pass_obj
-def render(state: State, answers: Path, output: Path | None, force: bool, template: Path | None) -> None:
+def render(state: State, answers: Path, output: Path | None, force: bool, template: Path | None, pdf: bool) -> None:
     """Render the protective order for the case in ANSWERS (a YAML answers file)."""
     from poassembler.answers import load_answers
     from poassembler.draft import plan_draft, render_draft
@@ -76,6 +77,9 @@ def render(state: State, answers: Path, output: Path | None, force: bool, templa
         from poassembler.errors import OutputProblem
 
         raise OutputProblem(f"{output} already exists.", hint="Choose another name with -o, or add --force to replace it.")
+    from poassembler.pdf import check_pdf_target, pdf_step
+
+    pdf_target = check_pdf_target(output, force) if pdf else None
     library = state.library()
     draft = plan_draft(load_answers(answers), library)
     for warning in draft.warnings:
@@ -83,6 +87,9 @@ def render(state: State, answers: Path, output: Path | None, force: bool, templa
     render_draft(draft, library, output, force, template)
     unverified = draft.profile.unverified()
     click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
+    if pdf_target:
+        made, message = pdf_step(output, pdf_target, force)
+        click.secho(message, err=not made, fg=None if made else "yellow")
     if unverified:
         click.secho(
             f"Verify before filing: {len(unverified)} citation(s) or period(s) in the {draft.profile.id} profile are not verified "
