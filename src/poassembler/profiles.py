@@ -83,10 +83,15 @@ class Format:
 
     @property
     def caption_title(self) -> str:
-        """The title in the caption: "[PROPOSED]" goes before ORDER where the court's practice asks for it."""
-        if self.proposed_order and self.title.endswith("ORDER"):
-            return self.title[: -len("ORDER")] + "[PROPOSED] ORDER"
-        return self.title
+        """The title in the caption: "[PROPOSED]" goes before the order's name where the court's practice
+        is a stipulation with a proposed order ("STIPULATED [PROPOSED] PROTECTIVE ORDER", also when words
+        follow: "… PROTECTIVE ORDER PURSUANT TO CIVIL LOCAL RULE 141.1"); never twice."""
+        if not self.proposed_order or "[PROPOSED]" in self.title.upper():
+            return self.title
+        match = re.search(r"\b(PROTECTIVE\s+)?ORDER\b", self.title)
+        if match is None:
+            return f"[PROPOSED] {self.title}"
+        return f"{self.title[: match.start()]}[PROPOSED] {self.title[match.start():]}"
 
 
 class JudgeInfo(_Strict):

@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from poassembler.context import RenderContext
 from poassembler.errors import BadLibrary
 from poassembler.profiles import Format
+from poassembler.word_pleading import fit_counsel_block
 
 # Paragraph styles whose font size follows the profile (the template owns face, spacing and numbering).
 _SIZED_STYLES = ("Normal",)
@@ -59,3 +60,4 @@ def _apply_format(template: DocxTemplate, fmt: Format) -> None:
         style = styles[name]
         style.font.size = Pt(fmt.font_size_pt)
         style.font.name = fmt.font_name
+    fit_counsel_block(template.docx, fmt.font_size_pt)
