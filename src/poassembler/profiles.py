@@ -83,15 +83,8 @@ class Format:
 
     @property
     def caption_title(self) -> str:
-        """The title in the caption: "[PROPOSED]" goes before the order's name where the court's practice
-        is a stipulation with a proposed order ("STIPULATED [PROPOSED] PROTECTIVE ORDER", also when words
-        follow: "… PROTECTIVE ORDER PURSUANT TO CIVIL LOCAL RULE 141.1"); never twice."""
-        if not self.proposed_order or "[PROPOSED]" in self.title.upper():
-            return self.title
-        match = re.search(r"\b(PROTECTIVE\s+)?ORDER\b", self.title)
-        if match is None:
-            return f"[PROPOSED] {self.title}"
-        return f"{self.title[: match.start()]}[PROPOSED] {self.title[match.start():]}"
+        """The title in the caption: "[PROPOSED]" leads it where the court's practice is a stipulation with a proposed order."""
+        return f"[PROPOSED] {self.title}" if self.proposed_order else self.title
 
 
 class JudgeInfo(_Strict):
@@ -253,7 +246,7 @@ class ProfileLibrary:
                 return _replace(base, id=court, name=self.districts[court], caption_lines=caption, warnings=tuple(warnings))
             districts = sorted(set(self.ids()) | set(self.districts))
             raise BadInput(
-                f"court: no profile '{court}'{_suggest(court, districts)}",
+                f"court: no profile '{court}'{_suggest(court, districts, set(self.profiles))}",
                 hint="Use the court id as PACER spells it (cacd, nyed, mad, …); `poassembler jurisdictions list` shows the profiles.",
             )
         if not judge:
@@ -289,8 +282,10 @@ class ProfileLibrary:
         return chain
 
 
-def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=2, cutoff=0.6)
+def _suggest(word: str, choices: list[str], preferred: set[str] | frozenset = frozenset()) -> str:
+    """"; did you mean 'nyed' or 'nysd'?" — closest first, ids in `preferred` first among equals."""
+    scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in choices]
+    close = [c for r, c in sorted(scored, key=lambda rc: (-rc[0], rc[1] not in preferred, rc[1])) if r >= 0.6][:3]
     return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else "."
 
 
