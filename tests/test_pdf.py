@@ -110,6 +110,12 @@ def converted(library, tmp_path_factory) -> dict[str, Converted]:
     return out
 
 
+def _right_half(page_words: list[Word]) -> str:
+    """Page text right of the middle, line by line (the caption's number, title and notes on page 1)."""
+    right = sorted((w for w in page_words if w.x0 > 300), key=lambda w: (round(w.baseline), w.x0))
+    return " ".join(w.text for w in right)
+
+
 def _line_numbers(page_words: list[Word]) -> dict[int, float]:
     """Numbers in the left margin (left of the double rule at 1.36 in), by number → baseline."""
     return {int(w.text): w.baseline for w in page_words if w.x1 < 1.3 * 72 and w.text.isdigit()}
@@ -126,7 +132,7 @@ def test_pdf_has_caption_headings_signatures_and_no_leftovers(name, converted):
     for line in ctx.court.caption_lines:
         assert line in text
     assert ctx.case.number_line in text
-    right_column = " ".join(w.text for w in c.words[0] if w.x0 > 300)  # the caption's right half on page 1
+    right_column = _right_half(c.words[0])
     assert ctx.document.title in right_column
     for note in ctx.document.caption_notes:
         assert note in right_column
@@ -198,8 +204,8 @@ def test_counsel_block_grows_instead_of_cutting_off(converted):
 def test_cacd_magistrate_caption_order_block_and_attestation(converted):
     c = converted["segal-cacd"]
     text = c.body_text()
-    right_column = " ".join(w.text for w in c.words[0] if w.x0 > 300)
-    assert "STIPULATED [PROPOSED] PROTECTIVE ORDER" in right_column
+    right_column = _right_half(c.words[0])
+    assert "[PROPOSED] STIPULATED PROTECTIVE ORDER" in right_column
     assert "DISCOVERY MATTER" in right_column
     assert right_column.count("(SSx)") == 1, "initials typed in the case number are not doubled"
     assert "L.R. 5-4.3.4" in text and "concur" in text
@@ -207,10 +213,10 @@ def test_cacd_magistrate_caption_order_block_and_attestation(converted):
 
 
 def test_judge_initials_follow_the_case_number_when_the_answers_leave_them_out(converted):
-    right_column = " ".join(w.text for w in converted[NO_INITIALS].words[0] if w.x0 > 300)
+    right_column = _right_half(converted[NO_INITIALS].words[0])
     assert "Case No. 2:16-cv-04512-ABC (SSx)" in right_column
 
 
 def test_caed_title_keeps_its_rule_reference_and_is_proposed(converted):
-    right_column = " ".join(w.text for w in converted["bosley-caed"].words[0] if w.x0 > 300)
-    assert "STIPULATED [PROPOSED] PROTECTIVE ORDER PURSUANT TO CIVIL LOCAL RULE 141.1" in right_column
+    right_column = _right_half(converted["bosley-caed"].words[0])
+    assert "[PROPOSED] STIPULATED PROTECTIVE ORDER PURSUANT TO CIVIL LOCAL RULE 141.1" in right_column
