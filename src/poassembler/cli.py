@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from poassembler import __version__, cmd_validate
+from poassembler import __version__, cmd_clauses, cmd_schema, cmd_validate
 from poassembler.errors import BadInput, PoError
 
 LIBRARY_ENV = "POASSEMBLER_LIBRARY"
@@ -145,6 +145,8 @@ def jurisdictions_show(state: State, profile_id: str, judge: str | None) -> None
 # Commands that live in their own modules (each imports only click at module level) are registered
 # here, one line each: `cli.add_command(module.command)`.
 cli.add_command(cmd_validate.validate)
+cli.add_command(cmd_schema.schema)
+cli.add_command(cmd_clauses.clauses)
 
 
 def main(argv: list[str] | None = None) -> None:
