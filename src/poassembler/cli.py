@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from poassembler import __version__, cmd_clauses, cmd_schema, cmd_validate
+from poassembler import __version__, cmd_clauses, cmd_jurisdictions_new, cmd_schema, cmd_validate
 from poassembler.errors import BadInput, PoError
 
 LIBRARY_ENV = "POASSEMBLER_LIBRARY"
@@ -147,6 +147,7 @@ def jurisdictions_show(state: State, profile_id: str, judge: str | None) -> None
 cli.add_command(cmd_validate.validate)
 cli.add_command(cmd_schema.schema)
 cli.add_command(cmd_clauses.clauses)
+jurisdictions.add_command(cmd_jurisdictions_new.new)
 
 
 def main(argv: list[str] | None = None) -> None:
