@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from poassembler import __version__, cmd_clauses, cmd_jurisdictions_new, cmd_schema, cmd_validate
+from poassembler import __version__, cmd_clauses, cmd_jurisdictions_new, cmd_preview, cmd_schema, cmd_template, cmd_validate
 from poassembler.errors import BadInput, PoError
 
 LIBRARY_ENV = "POASSEMBLER_LIBRARY"
@@ -148,6 +148,8 @@ cli.add_command(cmd_validate.validate)
 cli.add_command(cmd_schema.schema)
 cli.add_command(cmd_clauses.clauses)
 jurisdictions.add_command(cmd_jurisdictions_new.new)
+cli.add_command(cmd_template.template)
+cli.add_command(cmd_preview.preview)
 
 
 def main(argv: list[str] | None = None) -> None:
