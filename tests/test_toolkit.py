@@ -243,7 +243,7 @@ def test_clauses_show_marks_a_library_override():
 # --- template export: round trip ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("sample, court, judge", [("segal-cacd.yaml", "cacd", "segal"), ("janfeshan-edny.yaml", "nyed", None)])
+@pytest.mark.parametrize("sample, court, judge", [("segal-cacd.yaml", "cacd", "segal"), ("janfeshan-edny.yaml", "nyed", None), ("quillfeather-cand.yaml", "cand", None), ("harborline-nysd.yaml", "nysd", None)])
 def test_exported_template_renders_like_the_court_template(tmp_path, sample, court, judge):
     template = tmp_path / "court-template.docx"
     args = ["template", "export", "--court", court, "-o", str(template)] + (["--judge", judge] if judge else [])

@@ -24,10 +24,11 @@ _SIZED_STYLES = ("Normal",)
 
 def word_environment() -> SandboxedEnvironment:
     """Autoescape on (a party named "AT&T Corp. <West>" must survive); a missing name is an error."""
-    from poassembler.expressions import join_and
+    from poassembler.expressions import environment
 
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
-    env.filters["join_and"] = join_and  # clause text copied into a template (template export) uses it
+    # Clause text copied into a template (template export) uses the clause filters (join_and, …).
+    env.filters.update({name: f for name, f in environment().filters.items() if name not in env.filters})
     return env
 
 
