@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from poassembler import __version__
+from poassembler import __version__, cmd_clauses, cmd_jurisdictions_new, cmd_preview, cmd_schema, cmd_template, cmd_validate
 from poassembler.errors import BadInput, PoError
 
 LIBRARY_ENV = "POASSEMBLER_LIBRARY"
@@ -25,13 +25,22 @@ Exit codes: 0 done · 2 bad answers or arguments · 3 bad profile, clause or Wor
 class State:
     """Options every command shares."""
 
-    def __init__(self, debug: bool, library: tuple[Path, ...]):
+    def __init__(self, debug: bool, library: tuple[Path, ...], library_from_env: bool = False):
+        from poassembler.config import library_setting
+
         self.debug = debug
-        self.library_dirs = list(library)
+        self.library_setting = library_setting(library, library_from_env)
+        self.library_dirs = list(self.library_setting.folders)
 
     def library(self):
         from poassembler.library import load_library
 
+        missing = [str(d) for d in self.library_dirs if not d.is_dir()]
+        if missing:
+            raise BadInput(
+                f"library folder not found: {', '.join(missing)} (from {self.library_setting.origin}).",
+                hint="Give a folder holding jurisdictions/, clauses/ and/or templates/.",
+            )
         return load_library(self.library_dirs)
 
 
@@ -45,7 +54,8 @@ class State:
     type=click.Path(path_type=Path, file_okay=False),
     envvar=LIBRARY_ENV,
     help=f"A folder with your own jurisdictions/, clauses/ and templates/ that override the built-in ones by id "
-    f"(repeatable; or set {LIBRARY_ENV}, several folders separated by '{os.pathsep}').",
+    f"(repeatable; or set {LIBRARY_ENV}, several folders separated by '{os.pathsep}'; or list them as "
+    "library = [...] in ./poassembler.toml or ~/.config/poassembler/config.toml).",
 )
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
@@ -55,7 +65,8 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
 
         poassembler render samples/janfeshan-edny.yaml -o janfeshan.docx
     """
-    ctx.obj = State(debug, library)
+    from_env = ctx.get_parameter_source("library") == click.core.ParameterSource.ENVIRONMENT
+    ctx.obj = State(debug, library, from_env)
 
 
 @cli.command()
@@ -110,16 +121,19 @@ def jurisdictions_list(state: State) -> None:
     """One line per court and judge profile."""
     from poassembler.profiles import ProfileKind
 
+    from poassembler.library import origin_of
+
     library = state.library().profiles
     for pid in library.ids():
         profile = library.profiles[pid]
+        origin = f"  ({origin_of(library.paths[pid], state.library_dirs)})"
         if profile.kind == ProfileKind.judge:
             label = f"{profile.judge.title} {profile.judge.name}" if profile.judge else profile.name
-            click.echo(f"{pid:<14} judge     {label} (extends {profile.extends})")
+            click.echo(f"{pid:<14} judge     {label} (extends {profile.extends}){origin}")
         else:
             judges = [j.id.split("-", 1)[-1] for j in library.judges_of(pid) if j.id != pid]
             extra = f"  [judges: {', '.join(judges)}]" if judges else ""
-            click.echo(f"{pid:<14} {profile.kind.value:<9} {profile.name}{extra}")
+            click.echo(f"{pid:<14} {profile.kind.value:<9} {profile.name}{extra}{origin}")
 
 
 @jurisdictions.command("show")
@@ -137,6 +151,12 @@ def jurisdictions_show(state: State, profile_id: str, judge: str | None) -> None
 
 # Commands that live in their own modules (each imports only click at module level) are registered
 # here, one line each: `cli.add_command(module.command)`.
+cli.add_command(cmd_validate.validate)
+cli.add_command(cmd_schema.schema)
+cli.add_command(cmd_clauses.clauses)
+jurisdictions.add_command(cmd_jurisdictions_new.new)
+cli.add_command(cmd_template.template)
+cli.add_command(cmd_preview.preview)
 
 
 def main(argv: list[str] | None = None) -> None:

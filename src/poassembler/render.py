@@ -25,18 +25,23 @@ _SIZED_STYLES = ("Normal",)
 
 def word_environment() -> SandboxedEnvironment:
     """Autoescape on (a party named "AT&T Corp. <West>" must survive); a missing name is an error."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    from poassembler.expressions import environment
+
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    # Clause text copied into a template (template export) uses the clause filters (join_and, …).
+    env.filters.update({name: f for name, f in environment().filters.items() if name not in env.filters})
+    return env
 
 
-def render_docx(template_path: Path, context: RenderContext, fmt: Format) -> bytes:
-    """Render the Word template with the context; return the .docx bytes."""
+def render_docx(template_path: Path, context: RenderContext, fmt: Format, extra: dict | None = None) -> bytes:
+    """Render the Word template with the context (and `extra` names, see template_names.py); return the .docx bytes."""
     if not template_path.is_file():
         raise BadLibrary(f"{template_path}: Word template not found.", hint="Check `format.template` in the profile.")
     if not zipfile.is_zipfile(template_path):
         raise BadLibrary(f"{template_path}: not a Word .docx file (not a zip package).")
     try:
         template = DocxTemplate(str(template_path))
-        template.render(context.as_template_data(), jinja_env=word_environment(), autoescape=True)
+        template.render({**(extra or {}), **context.as_template_data()}, jinja_env=word_environment(), autoescape=True)
     except UndefinedError as exc:
         raise BadLibrary(f"{template_path}: the template uses a name the draft does not provide ({exc.message}).") from None
     except TemplateError as exc:
