@@ -65,15 +65,15 @@ _FILL_IN_CONDITIONS = {
 
 
 @pytest.fixture(scope="session")
-def complete_library(tmp_path_factory):
-    """The built-in library, plus a minimal stand-in for each clause a profile names but the library
-    does not have yet (the clause library is being written on main). Once every clause exists this is
-    exactly the built-in library: nothing built in is ever overridden."""
+def fill_in_dirs(tmp_path_factory) -> list[Path]:
+    """`--library` folders with a minimal stand-in for each clause a profile names but the built-in
+    library does not have yet (the clause library is being written on main). Empty once every clause
+    exists: nothing built in is ever overridden."""
     builtin = load_library()
     names = {c for pid in builtin.profiles.ids() for c in builtin.profiles.profiles[pid].clauses}
     missing = sorted(names - set(builtin.clauses.clauses))
     if not missing:
-        return builtin
+        return []
     root = tmp_path_factory.mktemp("fill-in-library")
     (root / "clauses").mkdir()
     for order, clause_id in enumerate(missing, start=500):
@@ -84,4 +84,10 @@ def complete_library(tmp_path_factory):
             text += " The producing party may apply to the Court within {{ periods.gov_sharing_application_business_days.value }} business days."
         spec["paragraphs"] = [{"text": text}]
         (root / "clauses" / f"{clause_id}.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
-    return load_library([root])
+    return [root]
+
+
+@pytest.fixture(scope="session")
+def complete_library(fill_in_dirs):
+    """The built-in library with the fill-ins above (the built-in library itself once it is complete)."""
+    return load_library(fill_in_dirs)

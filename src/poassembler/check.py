@@ -260,7 +260,14 @@ def _matches(patterns: list[re.Pattern], text: str) -> list[str]:
 
 
 def _sealing_sources(review: Review) -> list[tuple[str, str]]:
-    texts = [(f"clause {t.clause_id}", t.text) for t in review.texts if t.placement in _STIPULATED]
+    """Clause text (without the answers' own words, reported once below) and the answers' free text."""
+    texts = []
+    for t in review.texts:
+        if t.placement in _STIPULATED:
+            text = t.text
+            for category in review.answers.categories:
+                text = text.replace(category.description, " ").replace(category.harm, " ")
+            texts.append((f"clause {t.clause_id}", text))
     for i, category in enumerate(review.answers.categories):
         texts.append((f"answers: categories[{i}] (“{category.name}”)", f"{category.description} {category.harm}"))
     return texts
@@ -343,7 +350,7 @@ def _decision_reason(selection: Selection, clause_id: str) -> str:
 
 _HEALTH = {CategoryKind.health, CategoryKind.mental_health}
 _NECESSITY = re.compile(r"necessar|at issue|relevant|claim|alleg|defen[cs]e|subpoena|needed|put .* in issue", re.IGNORECASE)
-_LIMIT = re.compile(r"limited to|\bonly\b|through|between|\bfrom\b.*\bto\b|\b(19|20)\d{2}\b|period|dated", re.IGNORECASE)
+_LIMIT = re.compile(r"limited to|\bonly\b|through|between|\bfrom\b.*\bto\b|\b(19|20)\d{2}\b|period|dated|for the (injur|condition|treatment|incident)", re.IGNORECASE)
 
 
 def health(review: Review) -> list[Finding]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from poassembler import __version__
+from poassembler import __version__, cmd_check, cmd_compare
 from poassembler.errors import BadInput, PoError
 
 LIBRARY_ENV = "POASSEMBLER_LIBRARY"
@@ -63,8 +63,10 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Where to write the .docx (default: the answers file's name with .docx, in the current folder).")
 @click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Use this Word template instead of the court's.")
+@click.option("--memo", is_flag=True, help="Also write the drafting memo: DRAFT.memo.md and DRAFT.memo.docx.")
+@click.option("--redline-against", type=click.Choice(["court-default"]), help="Also write DRAFT.redline.docx: this draft as tracked changes against the court's default draft.")
 @click.pass_obj
-def render(state: State, answers: Path, output: Path | None, force: bool, template: Path | None) -> None:
+def render(state: State, answers: Path, output: Path | None, force: bool, template: Path | None, memo: bool, redline_against: str | None) -> None:
     """Render the protective order for the case in ANSWERS (a YAML answers file)."""
     from poassembler.answers import load_answers
     from poassembler.draft import plan_draft, render_draft
@@ -83,6 +85,10 @@ def render(state: State, answers: Path, output: Path | None, force: bool, templa
     render_draft(draft, library, output, force, template)
     unverified = draft.profile.unverified()
     click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
+    from poassembler.review import review_rendered
+
+    for extra in review_rendered(draft, library, output, force, memo, redline_against):
+        click.echo(f"Wrote {extra}.")
     if unverified:
         click.secho(
             f"Verify before filing: {len(unverified)} citation(s) or period(s) in the {draft.profile.id} profile are not verified "
@@ -130,6 +136,8 @@ def jurisdictions_show(state: State, profile_id: str, judge: str | None) -> None
 
 # Commands that live in their own modules (each imports only click at module level) are registered
 # here, one line each: `cli.add_command(module.command)`.
+cli.add_command(cmd_check.check_command)
+cli.add_command(cmd_compare.compare)
 
 
 def main(argv: list[str] | None = None) -> None:
