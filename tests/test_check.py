@@ -190,7 +190,7 @@ def test_ninth_circuit_note_on_dispositive_motions(complete_library):
 
 def test_cacd_without_its_local_rule_37_clause(override_library, complete_library):
     assert not findings(complete_library, sample_data("segal-cacd.yaml"), "dispute_procedure")
-    firm = {"id": "cacd-firm", "extends": "cacd-segal", "kind": "judge", "name": "Central District of California",
+    firm = {"id": "cacd-firm", "extends": "cacd", "kind": "judge", "name": "Central District of California",
             "clauses": {"challenge_cacd": "excluded", "challenge_generic": "required"}}
     library = override_library(profiles={"cacd-firm": firm})
     data = sample_data("segal-cacd.yaml")
