@@ -198,7 +198,7 @@ def test_cacd_without_its_local_rule_37_clause(override_library, complete_librar
     found = findings(library, data, "dispute_procedure")
     assert {f.concerns for f in found} == {"clause challenge_cacd", "clause challenge_generic"}
     assert all(f.severity == Severity.error for f in found)
-    assert "Local Rule 37" in cites(found) and "Segal" in cites(found)
+    assert "Local Rule 37" in cites(found) and "L.R. 37-2.4" in cites(found)
 
 
 # --- health, non-parties, government ------------------------------------------------------------
