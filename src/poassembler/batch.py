@@ -37,12 +37,15 @@ class BatchItem:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one item: exit code 0 and the profile used, or the error message the single render gives."""
+    """What happened to one item: exit code 0 and the profile used, or the error message the single render gives.
+
+    `notices` are the lines the single render prints on stderr for this draft (warnings, check findings).
+    """
 
     item: BatchItem
     exit_code: int = 0
     message: str = ""
-    warnings: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
     profile_id: str = ""
     unverified: int = 0
 
@@ -75,6 +78,9 @@ class RenderOptions:
     force: bool = False
     template: Path | None = None
     debug: bool = False
+    pdf: bool = False
+    memo: bool = False
+    redline_against: str | None = None
 
 
 class BatchFailed(PoError):
@@ -128,18 +134,32 @@ def plan_batch(paths: Sequence[Path], output_dir: Path | None) -> list[BatchItem
 
 
 def render_one(item: BatchItem, options: RenderOptions) -> Outcome:
-    """Render one draft exactly as `poassembler render ANSWERS -o OUTPUT` does; never raises."""
+    """Render one draft exactly as `poassembler render ANSWERS -o OUTPUT [options]` does; never raises."""
+    import contextlib
+    import io
+
     from poassembler.answers import load_answers
     from poassembler.draft import plan_draft, render_draft
     from poassembler.library import load_library
+    from poassembler.pdf import check_pdf_target, pdf_step
+    from poassembler.review import review_rendered
 
     try:
         if item.output.exists() and not options.force:
             raise OutputProblem(f"{item.output} already exists.", hint="Choose another name with -o, or add --force to replace it.")
+        pdf_target = check_pdf_target(item.output, options.force) if options.pdf else None
         library = load_library(list(options.library_dirs))
         draft = plan_draft(load_answers(item.answers), library)
         render_draft(draft, library, item.output, options.force, options.template)
-        return Outcome(item, warnings=tuple(draft.warnings), profile_id=draft.profile.id, unverified=len(draft.profile.unverified()))
+        printed = io.StringIO()  # the check's findings, as the single render prints them
+        with contextlib.redirect_stderr(printed):
+            review_rendered(draft, library, item.output, options.force, options.memo, options.redline_against)
+        notices = [f"warning: {w}" for w in draft.warnings] + [line for line in printed.getvalue().splitlines() if line.strip()]
+        if pdf_target:
+            made, message = pdf_step(item.output, pdf_target, options.force)
+            if not made:
+                notices.append(message)
+        return Outcome(item, notices=tuple(notices), profile_id=draft.profile.id, unverified=len(draft.profile.unverified()))
     except PoError as exc:
         return Outcome(item, exit_code=exc.exit_code, message=exc.render())
     except Exception as exc:  # one broken draft must not stop the others; reported like the single render does
@@ -230,7 +250,7 @@ class _Progress:
 
             self.bar = Progress(
                 TextColumn("Rendering"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[failed]}"),
-                TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+                TimeRemainingColumn(), console=Console(file=sys.stderr), transient=True,
             )
             self.bar.__enter__()
             self.task = self.bar.add_task("drafts", total=self.total, failed="")
@@ -280,9 +300,15 @@ def run_from_cli(paths: Sequence[Path], output_dir: Path | None, options: Render
         f"Wrote {written} of {len(report.outcomes)} drafts to {folder} in {report.seconds:.1f} s "
         f"({report.jobs} job{'s' if report.jobs != 1 else ''}){failed}."
     )
+    once = set()
     for outcome in report.outcomes:
-        for warning in outcome.warnings:
-            click.secho(f"warning: {outcome.item.answers}: {warning}", fg="yellow", err=True)
+        for notice in outcome.notices:
+            if notice.startswith("Run `poassembler"):  # the check's closing hint: once for the batch
+                once.add(notice)
+            else:
+                click.secho(f"{outcome.item.answers}: {notice}", fg="yellow", err=True)
+    for notice in sorted(once):
+        click.secho(notice, fg="yellow", err=True)
     unverified = sorted({o.profile_id for o in report.outcomes if o.ok and o.unverified})
     if unverified:
         click.secho(

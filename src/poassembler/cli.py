@@ -12,26 +12,45 @@ from pathlib import Path
 
 import click
 
-from poassembler import __version__
+from poassembler import (
+    __version__,
+    cmd_check,
+    cmd_clauses,
+    cmd_compare,
+    cmd_jurisdictions_new,
+    cmd_preview,
+    cmd_schema,
+    cmd_template,
+    cmd_validate,
+)
 from poassembler.errors import BadInput, PoError
 
 LIBRARY_ENV = "POASSEMBLER_LIBRARY"
 
 EXIT_CODES = """\b
-Exit codes: 0 done · 2 bad answers or arguments · 3 bad profile, clause or Word template ·
-4 the output could not be written · 130 interrupted."""
+Exit codes: 0 done · 1 `check` found errors · 2 bad answers or arguments · 3 bad profile, clause
+or Word template · 4 the output could not be written · 130 interrupted."""
 
 
 class State:
     """Options every command shares."""
 
-    def __init__(self, debug: bool, library: tuple[Path, ...]):
+    def __init__(self, debug: bool, library: tuple[Path, ...], library_from_env: bool = False):
+        from poassembler.config import library_setting
+
         self.debug = debug
-        self.library_dirs = list(library)
+        self.library_setting = library_setting(library, library_from_env)
+        self.library_dirs = list(self.library_setting.folders)
 
     def library(self):
         from poassembler.library import load_library
 
+        missing = [str(d) for d in self.library_dirs if not d.is_dir()]
+        if missing:
+            raise BadInput(
+                f"library folder not found: {', '.join(missing)} (from {self.library_setting.origin}).",
+                hint="Give a folder holding jurisdictions/, clauses/ and/or templates/.",
+            )
         return load_library(self.library_dirs)
 
 
@@ -45,7 +64,8 @@ class State:
     type=click.Path(path_type=Path, file_okay=False),
     envvar=LIBRARY_ENV,
     help=f"A folder with your own jurisdictions/, clauses/ and templates/ that override the built-in ones by id "
-    f"(repeatable; or set {LIBRARY_ENV}, several folders separated by '{os.pathsep}').",
+    f"(repeatable; or set {LIBRARY_ENV}, several folders separated by '{os.pathsep}'; or list them as "
+    "library = [...] in ./poassembler.toml or ~/.config/poassembler/config.toml).",
 )
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
@@ -55,7 +75,8 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
 
         poassembler render samples/janfeshan-edny.yaml -o janfeshan.docx
     """
-    ctx.obj = State(debug, library)
+    from_env = ctx.get_parameter_source("library") == click.core.ParameterSource.ENVIRONMENT
+    ctx.obj = State(debug, library, from_env)
 
 
 @cli.command()
@@ -63,9 +84,22 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the .docx (default: the answers file's name with .docx, in the current folder). With several answers files or a folder: the folder for the drafts.")
 @click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Use this Word template instead of the court's.")
+@click.option("--pdf", "pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice; without it: a warning, the .docx, exit 0).")
+@click.option("--memo", is_flag=True, help="Also write the drafting memo: DRAFT.memo.md and DRAFT.memo.docx.")
+@click.option("--redline-against", type=click.Choice(["court-default"]), help="Also write DRAFT.redline.docx: this draft as tracked changes against the court's default draft.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="With several answers files: drafts rendered at once (default: the number of CPUs).")
 @click.pass_obj
-def render(state: State, answers_files: tuple[Path, ...], output: Path | None, force: bool, template: Path | None, jobs: int | None) -> None:
+def render(
+    state: State,
+    answers_files: tuple[Path, ...],
+    output: Path | None,
+    force: bool,
+    template: Path | None,
+    pdf: bool,
+    memo: bool,
+    redline_against: str | None,
+    jobs: int | None,
+) -> None:
     """Render the protective order for the case in ANSWERS (a YAML answers file).
 
     Several answers files, or a folder of them, give one draft each, named after its answers file:
@@ -74,7 +108,8 @@ def render(state: State, answers_files: tuple[Path, ...], output: Path | None, f
     from poassembler import batch
 
     if batch.is_batch(answers_files):
-        return batch.run_from_cli(answers_files, output, batch.RenderOptions(tuple(state.library_dirs), force, template, state.debug), jobs)
+        options = batch.RenderOptions(tuple(state.library_dirs), force, template, state.debug, pdf, memo, redline_against)
+        return batch.run_from_cli(answers_files, output, options, jobs)
     answers = answers_files[0]
     from poassembler.answers import load_answers
     from poassembler.draft import plan_draft, render_draft
@@ -86,6 +121,9 @@ def render(state: State, answers_files: tuple[Path, ...], output: Path | None, f
         from poassembler.errors import OutputProblem
 
         raise OutputProblem(f"{output} already exists.", hint="Choose another name with -o, or add --force to replace it.")
+    from poassembler.pdf import check_pdf_target, pdf_step
+
+    pdf_target = check_pdf_target(output, force) if pdf else None
     library = state.library()
     draft = plan_draft(load_answers(answers), library)
     for warning in draft.warnings:
@@ -93,6 +131,13 @@ def render(state: State, answers_files: tuple[Path, ...], output: Path | None, f
     render_draft(draft, library, output, force, template)
     unverified = draft.profile.unverified()
     click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
+    from poassembler.review import review_rendered
+
+    for extra in review_rendered(draft, library, output, force, memo, redline_against):
+        click.echo(f"Wrote {extra}.")
+    if pdf_target:
+        made, message = pdf_step(output, pdf_target, force)
+        click.secho(message, err=not made, fg=None if made else "yellow")
     if unverified:
         click.secho(
             f"Verify before filing: {len(unverified)} citation(s) or period(s) in the {draft.profile.id} profile are not verified "
@@ -113,16 +158,19 @@ def jurisdictions_list(state: State) -> None:
     """One line per court and judge profile."""
     from poassembler.profiles import ProfileKind
 
+    from poassembler.library import origin_of
+
     library = state.library().profiles
     for pid in library.ids():
         profile = library.profiles[pid]
+        origin = f"  ({origin_of(library.paths[pid], state.library_dirs)})"
         if profile.kind == ProfileKind.judge:
             label = f"{profile.judge.title} {profile.judge.name}" if profile.judge else profile.name
-            click.echo(f"{pid:<14} judge     {label} (extends {profile.extends})")
+            click.echo(f"{pid:<14} judge     {label} (extends {profile.extends}){origin}")
         else:
             judges = [j.id.split("-", 1)[-1] for j in library.judges_of(pid) if j.id != pid]
             extra = f"  [judges: {', '.join(judges)}]" if judges else ""
-            click.echo(f"{pid:<14} {profile.kind.value:<9} {profile.name}{extra}")
+            click.echo(f"{pid:<14} {profile.kind.value:<9} {profile.name}{extra}{origin}")
 
 
 @jurisdictions.command("show")
@@ -140,6 +188,14 @@ def jurisdictions_show(state: State, profile_id: str, judge: str | None) -> None
 
 # Commands that live in their own modules (each imports only click at module level) are registered
 # here, one line each: `cli.add_command(module.command)`.
+cli.add_command(cmd_validate.validate)
+cli.add_command(cmd_schema.schema)
+cli.add_command(cmd_clauses.clauses)
+jurisdictions.add_command(cmd_jurisdictions_new.new)
+cli.add_command(cmd_template.template)
+cli.add_command(cmd_preview.preview)
+cli.add_command(cmd_check.check_command)
+cli.add_command(cmd_compare.compare)
 
 
 def main(argv: list[str] | None = None) -> None:

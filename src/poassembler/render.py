@@ -21,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from poassembler.context import RenderContext
 from poassembler.errors import BadLibrary
 from poassembler.profiles import Format
+from poassembler.word_pleading import fit_counsel_block
 
 # Paragraph styles whose font size follows the profile (the template owns face, spacing and numbering).
 _SIZED_STYLES = ("Normal",)
@@ -38,7 +39,11 @@ class WordEnvironment(SandboxedEnvironment):
     """
 
     def __init__(self) -> None:
+        from poassembler.expressions import environment
+
         super().__init__(autoescape=True, undefined=StrictUndefined)
+        # Clause text copied into a template (template export) uses the clause filters (join_and, …).
+        self.filters.update({name: f for name, f in environment().filters.items() if name not in self.filters})
         self._compiled: dict[str, Any] = {}
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 — Jinja's signature
@@ -93,12 +98,12 @@ def _read_template(template_path: Path, mtime_ns: int, size: int) -> bytes:
     return template_path.read_bytes()
 
 
-def render_docx(template_path: Path, context: RenderContext, fmt: Format) -> bytes:
-    """Render the Word template with the context; return the .docx bytes."""
+def render_docx(template_path: Path, context: RenderContext, fmt: Format, extra: dict | None = None) -> bytes:
+    """Render the Word template with the context (and `extra` names, see template_names.py); return the .docx bytes."""
     data = _template_bytes(template_path)
     try:
         template = _ReusableTemplate(io.BytesIO(data))
-        template.render(context.as_template_data(), jinja_env=word_environment(), autoescape=True)
+        template.render({**(extra or {}), **context.as_template_data()}, jinja_env=word_environment(), autoescape=True)
     except UndefinedError as exc:
         raise BadLibrary(f"{template_path}: the template uses a name the draft does not provide ({exc.message}).") from None
     except TemplateError as exc:
@@ -122,3 +127,4 @@ def _apply_format(template: DocxTemplate, fmt: Format) -> None:
         style = styles[name]
         style.font.size = Pt(fmt.font_size_pt)
         style.font.name = fmt.font_name
+    fit_counsel_block(template.docx, fmt.font_size_pt)
