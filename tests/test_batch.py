@@ -151,3 +151,18 @@ def test_light_commands_do_not_import_word_or_prompt_libraries(command):
     }
     assert "click" in imported  # the import log was read
     assert not imported & set(HEAVY), sorted(imported & set(HEAVY))
+
+
+def test_memo_and_check_findings_per_draft_in_a_batch(tmp_path):
+    out = tmp_path / "out"
+    janfeshan, claudomir = SAMPLES / "janfeshan-edny.yaml", SAMPLES / "claudomir-mad.yaml"
+    result = run("render", str(janfeshan), str(claudomir), "-o", str(out), "--memo", "-j", "2")
+    assert result.returncode == 0, result.stderr
+    for stem in ("janfeshan-edny", "claudomir-mad"):
+        assert (out / f"{stem}.memo.md").is_file() and (out / f"{stem}.memo.docx").is_file()
+    single = run("render", str(janfeshan), "-o", str(tmp_path / "single.docx"))
+    findings = [line for line in single.stderr.splitlines() if line.startswith("check ")]
+    assert findings  # the sample has a check finding (a federal party without the Privacy Act order)
+    for line in findings:
+        assert f"{janfeshan}: {line}" in result.stderr.splitlines()
+    assert result.stderr.count("Run `poassembler check`") == 1
