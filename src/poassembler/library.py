@@ -66,7 +66,10 @@ def _fingerprint(roots: tuple[Path, ...]) -> tuple:
             folder = root / name
             if folder.is_dir():
                 for path in sorted(folder.glob("*.yaml")):
-                    stat = path.stat()
+                    try:
+                        stat = path.stat()
+                    except OSError:  # removed meanwhile: loading reports what is (not) there
+                        continue
                     stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(stamps)
 
