@@ -252,8 +252,8 @@ class _Progress:
                 TextColumn("Rendering"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[failed]}"),
                 TimeRemainingColumn(), console=Console(file=sys.stderr), transient=True,
             )
-            self.bar.__enter__()
             self.task = self.bar.add_task("drafts", total=self.total, failed="")
+            self.bar.__enter__()
         return self
 
     def advance(self, outcome: Outcome) -> None:
