@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from poassembler import __version__
+from poassembler import __version__, cmd_interview
 from poassembler.errors import BadInput, PoError
 
 LIBRARY_ENV = "POASSEMBLER_LIBRARY"
@@ -130,6 +130,7 @@ def jurisdictions_show(state: State, profile_id: str, judge: str | None) -> None
 
 # Commands that live in their own modules (each imports only click at module level) are registered
 # here, one line each: `cli.add_command(module.command)`.
+cli.add_command(cmd_interview.interview)
 
 
 def main(argv: list[str] | None = None) -> None:
