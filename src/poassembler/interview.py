@@ -58,6 +58,14 @@ class Interview:
         self.closed: dict[Key, bool] = {}  # "add another?" answered no (True) / reopened (False) this session
         self.previous: dict[Key, Any] = {}  # answers cleared because what they depend on changed
         self.told: set[str] = set()
+        self.defaulted = self._left_at_default()
+
+    def _left_at_default(self) -> set[Key]:
+        """Fields the answers model defaults, left out of a file that answers later questions: left at
+        their default on purpose (e.g. no `government:` on a private party), so not asked on resume."""
+        plan, _ = self.plan()
+        later_answered = self._later_answered(plan)
+        return {q.key for q, later in zip(plan, later_answered) if q.implied and later and not has_in(self.data, q.key)}
 
     # ------------------------------------------------------------ the profile the answers point to
 
@@ -107,6 +115,7 @@ class Interview:
     def next_pending(self) -> Question | None:
         plan, profile = self.plan()
         context = Context(self.data, profile, self.profiles)
+        later_answered = self._later_answered(plan)
         for position, question in enumerate(plan):
             if not question.needed(self.data, profile):
                 continue
@@ -114,13 +123,25 @@ class Interview:
                 if question.prompt not in self.told:
                     return question
             elif question.kind == Kind.group:
-                if not self.group_closed(question, plan[position + 1:]):
+                if not self.group_closed(question, later_answered[position]):
                     return question
-            elif not has_in(self.data, question.key) or problem(question, get_in(self.data, question.key), context):
+            elif not has_in(self.data, question.key):
+                if question.key not in self.defaulted:
+                    return question
+            elif problem(question, get_in(self.data, question.key), context):
                 return question
         return None
 
-    def group_closed(self, question: Question, later: list[Question]) -> bool:
+    def _later_answered(self, plan: list[Question]) -> list[bool]:
+        """For each position in the plan: is any question after it answered?"""
+        flags, seen = [False] * len(plan), False
+        for position in range(len(plan) - 1, -1, -1):
+            flags[position] = seen
+            question = plan[position]
+            seen = seen or (question.kind not in (Kind.group, Kind.note) and has_in(self.data, question.key))
+        return flags
+
+    def group_closed(self, question: Question, later_answered: bool) -> bool:
         """A list is complete when it has its minimum and the user said "no more" — in this session,
         or (on resume) by having answered a question that comes after it."""
         group = question.group
@@ -129,7 +150,7 @@ class Interview:
             return False
         if question.key in self.closed:
             return self.closed[question.key]
-        return any(q.kind not in (Kind.group, Kind.note) and has_in(self.data, q.key) for q in later)
+        return later_answered
 
     def grow(self, question: Question) -> None:
         group = question.group
@@ -253,6 +274,7 @@ class Interview:
         for dependent in plan:
             if any(dependent.key != key and key == dep for dep in dependent.depends_on) and has_in(self.data, dependent.key):
                 self.previous[dependent.key] = get_in(self.data, dependent.key)
+                self.defaulted.discard(dependent.key)
                 delete_in(self.data, dependent.key)
         self.save(self.data)
 

@@ -93,6 +93,7 @@ class Question:
     help: str = ""
     group: Group | None = None
     speculative_check: bool = False  # warn about "may", "could", … (a category's harm)
+    implied: bool = False  # the answers model has a default for it (see `Interview.next_pending`)
 
     def text_of(self, value: Any) -> str:
         """How a stored value is shown as an editable default."""
@@ -342,20 +343,20 @@ def _plan(data: dict, profile: ResolvedProfile | None, profiles: ProfileLibrary)
         judges = judge_choices(profiles, court)
         yield Question(
             ("judge",), "Assigned judge (where the court has a judge profile)", Kind.select, court_section, "Judge",
-            choices=judges, needed=lambda d, p: len(judges) > 1, depends_on=(("court",),), check=_check_judge,
-        )
+            choices=judges, needed=lambda d, p: len(judges) > 1, depends_on=(("court",),), check=_check_judge, implied=True,
+    )
     if profile is None:
         return
     example = f" — e.g. {profile.case_number_example}" if profile.case_number_example else ""
-    yield Question(("division",), "Division (blank if none)", Kind.text, court_section, "Division", optional=True)
+    yield Question(("division",), "Division (blank if none)", Kind.text, court_section, "Division", optional=True, implied=True)
     yield Question(
         ("case", "number"), f"Case number{example}", Kind.text, court_section, "Case number", check=_check_case_number,
     )
     yield Question(
         ("case", "short_title"), "Short title for the footer (blank: built from the party names)", Kind.text,
-        court_section, "Short title", optional=True,
+        court_section, "Short title", optional=True, implied=True,
     )
-    yield Question(("case", "type"), "Kind of case", Kind.select, court_section, "Kind of case", choices=CASE_TYPES, default=CaseType.general.value)
+    yield Question(("case", "type"), "Kind of case", Kind.select, court_section, "Kind of case", choices=CASE_TYPES, default=CaseType.general.value, implied=True)
 
     yield from _party_group(data, "plaintiff", "Plaintiffs", (Role.plaintiff.value,), 1)
     yield from _party_group(data, "defendant", "Defendants", (Role.defendant.value,), 1)
@@ -367,7 +368,7 @@ def _plan(data: dict, profile: ResolvedProfile | None, profiles: ProfileLibrary)
     yield Question(
         ("tiers",), "Protection tiers", Kind.select, section, "Tiers", choices=tiers,
         default=_default_tiers(data, tiers), check=_check_tiers,
-        help="The labels are this court's profile's.",
+        help="The labels are this court's profile's.", implied=True,
     )
     yield Question(
         ("government_sharing", "burden"), "A government party may want to share material with other agencies. Who must apply to the court?",
@@ -378,29 +379,29 @@ def _plan(data: dict, profile: ResolvedProfile | None, profiles: ProfileLibrary)
     yield Question(
         ("government_sharing", "application_business_days"), "Business days to apply before sharing", Kind.integer, section,
         "Days to apply", default=period.value.value if period else 3, needed=_government_sharing_used,
-        help=f"{profile.id} profile default" if period else "",
+        help=f"{profile.id} profile default" if period else "", implied=True,
     )
     yield Question(
         ("options", "privacy_act_order"), "Will records covered by the Privacy Act be produced (order under 5 U.S.C. § 552a(b)(11))?",
-        Kind.confirm, section, "Privacy Act order", default=False, needed=has_federal_party,
+        Kind.confirm, section, "Privacy Act order", default=False, needed=has_federal_party, implied=True,
     )
     years = profile.periods.get("prosecution_bar_years")
     bar_help = f" ({years.value.value} {years.value.unit} in the {profile.id} profile)" if years else ""
     yield Question(
         ("options", "prosecution_bar"), f"Add a patent prosecution bar{bar_help}?", Kind.confirm, section,
-        "Prosecution bar", default=False, needed=is_patent_or_software,
+        "Prosecution bar", default=False, needed=is_patent_or_software, implied=True,
     )
     yield Question(
         ("options", "source_code_tier"), "Add source-code review procedures (a source-code computer, printing limits)?",
-        Kind.confirm, section, "Source-code procedures", default=False, needed=is_patent_or_software,
+        Kind.confirm, section, "Source-code procedures", default=False, needed=is_patent_or_software, implied=True,
     )
     yield Question(
         ("options", "fre_502d"), "Include a Fed. R. Evid. 502(d) order (production does not waive privilege)?",
-        Kind.confirm, section, "FRE 502(d) order", default=False,
+        Kind.confirm, section, "FRE 502(d) order", default=False, implied=True,
     )
     yield Question(
         ("dates", "stipulated"), "Date of the stipulation, YYYY-MM-DD (blank: leave the date lines blank)", Kind.text,
-        "Dates", "Stipulated on", optional=True, blank=None,
+        "Dates", "Stipulated on", optional=True, blank=None, implied=True,
     )
 
 
@@ -427,13 +428,13 @@ def _party(data: dict, i: int, title: str, other: bool) -> Iterator[Question]:
     yield Question(party + ("name",), f"{title}: full name", Kind.text, section, "Name")
     if other:
         yield Question(party + ("role",), f"What is {who}?", Kind.select, section, "Role", choices=OTHER_ROLES, default=Role.non_party.value)
-    yield Question(party + ("government",), f"Is {who} a government agency or officer?", Kind.select, section, "Government", choices=GOVERNMENT, blank=None)
-    yield Question(party + ("self_represented",), f"Is {who} self-represented (no lawyer)?", Kind.confirm, section, "Self-represented", default=False)
+    yield Question(party + ("government",), f"Is {who} a government agency or officer?", Kind.select, section, "Government", choices=GOVERNMENT, blank=None, implied=True)
+    yield Question(party + ("self_represented",), f"Is {who} self-represented (no lawyer)?", Kind.confirm, section, "Self-represented", default=False, implied=True)
     yield Question(party + ("address",), f"{who}'s mailing address (lines separated by ';')", Kind.text, section, "Address", lines=True, needed=self_rep)
-    yield Question(party + ("phone",), f"{who}'s phone (blank if none)", Kind.text, section, "Phone", optional=True, blank=None, needed=self_rep)
-    yield Question(party + ("email",), f"{who}'s e-mail (blank if none)", Kind.text, section, "E-mail", optional=True, blank=None, needed=self_rep)
+    yield Question(party + ("phone",), f"{who}'s phone (blank if none)", Kind.text, section, "Phone", optional=True, blank=None, needed=self_rep, implied=True)
+    yield Question(party + ("email",), f"{who}'s e-mail (blank if none)", Kind.text, section, "E-mail", optional=True, blank=None, needed=self_rep, implied=True)
     prisoner = lambda d, p: self_rep(d, p) and get_in(d, ("case", "type")) == CaseType.prisoner_civil_rights.value  # noqa: E731
-    yield Question(party + ("inmate_number",), f"{who}'s inmate number (blank if none)", Kind.text, section, "Inmate number", optional=True, needed=prisoner)
+    yield Question(party + ("inmate_number",), f"{who}'s inmate number (blank if none)", Kind.text, section, "Inmate number", optional=True, needed=prisoner, implied=True)
     group = Group(party + ("counsel",), "counsel", 1)
     for j in group.indices(data):
         yield from _counsel(party + ("counsel", j), f"{section} — counsel {j + 1}", who, j + 1, represented)
@@ -443,8 +444,8 @@ def _party(data: dict, i: int, title: str, other: bool) -> Iterator[Question]:
 def _counsel(key: Key, section: str, who: str, number: int, needed: Needed) -> Iterator[Question]:
     lawyer = f"Counsel {number} for {who}"
     yield Question(key + ("name",), f"{lawyer}: name", Kind.text, section, "Name", needed=needed)
-    yield Question(key + ("bar_number",), f"{lawyer}: bar number (blank if none)", Kind.text, section, "Bar number", optional=True, needed=needed)
-    yield Question(key + ("firm",), f"{lawyer}: firm (blank if none)", Kind.text, section, "Firm", optional=True, needed=needed)
+    yield Question(key + ("bar_number",), f"{lawyer}: bar number (blank if none)", Kind.text, section, "Bar number", optional=True, needed=needed, implied=True)
+    yield Question(key + ("firm",), f"{lawyer}: firm (blank if none)", Kind.text, section, "Firm", optional=True, needed=needed, implied=True)
     yield Question(key + ("address",), f"{lawyer}: address (lines separated by ';')", Kind.text, section, "Address", lines=True, needed=needed)
     yield Question(key + ("phone",), f"{lawyer}: phone", Kind.text, section, "Phone", needed=needed)
     yield Question(key + ("email",), f"{lawyer}: e-mail", Kind.text, section, "E-mail", needed=needed)
