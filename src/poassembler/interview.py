@@ -58,14 +58,7 @@ class Interview:
         self.closed: dict[Key, bool] = {}  # "add another?" answered no (True) / reopened (False) this session
         self.previous: dict[Key, Any] = {}  # answers cleared because what they depend on changed
         self.told: set[str] = set()
-        self.defaulted = self._left_at_default()
-
-    def _left_at_default(self) -> set[Key]:
-        """Fields the answers model defaults, left out of a file that answers later questions: left at
-        their default on purpose (e.g. no `government:` on a private party), so not asked on resume."""
-        plan, _ = self.plan()
-        later_answered = self._later_answered(plan)
-        return {q.key for q, later in zip(plan, later_answered) if q.implied and later and not has_in(self.data, q.key)}
+        self.initial = copy.deepcopy(self.data)  # the answers file as it was loaded
 
     # ------------------------------------------------------------ the profile the answers point to
 
@@ -115,7 +108,8 @@ class Interview:
     def next_pending(self) -> Question | None:
         plan, profile = self.plan()
         context = Context(self.data, profile, self.profiles)
-        later_answered = self._later_answered(plan)
+        later_answered = self._later_answered(plan, self.data)
+        later_in_file = self._later_answered(plan, self.initial)
         for position, question in enumerate(plan):
             if not question.needed(self.data, profile):
                 continue
@@ -126,19 +120,31 @@ class Interview:
                 if not self.group_closed(question, later_answered[position]):
                     return question
             elif not has_in(self.data, question.key):
-                if question.key not in self.defaulted:
+                if not self._left_at_default(question, later_in_file[position]):
                     return question
             elif problem(question, get_in(self.data, question.key), context):
                 return question
         return None
 
-    def _later_answered(self, plan: list[Question]) -> list[bool]:
-        """For each position in the plan: is any question after it answered?"""
+    def _left_at_default(self, question: Question, later_in_file: bool) -> bool:
+        """A field the answers model defaults, left out of a loaded file that answers later questions,
+        was left at its default on purpose (e.g. no `government:` on a private party): not asked."""
+        return (
+            question.implied
+            and later_in_file
+            and not has_in(self.initial, question.key)
+            and all(has_in(self.initial, key) for key in question.depends_on)
+            and question.key not in self.previous
+        )
+
+    @staticmethod
+    def _later_answered(plan: list[Question], data: dict) -> list[bool]:
+        """For each position in the plan: is any question after it answered in `data`?"""
         flags, seen = [False] * len(plan), False
         for position in range(len(plan) - 1, -1, -1):
             flags[position] = seen
             question = plan[position]
-            seen = seen or (question.kind not in (Kind.group, Kind.note) and has_in(self.data, question.key))
+            seen = seen or (question.kind not in (Kind.group, Kind.note) and has_in(data, question.key))
         return flags
 
     def group_closed(self, question: Question, later_answered: bool) -> bool:
@@ -174,12 +180,12 @@ class Interview:
             try:
                 value = question.parse(raw)
             except ValueError as exc:
-                self.prompter.tell(f"✗ {exc}. Please answer again.")
+                self.prompter.tell(_again(str(exc)))
                 default = raw
                 continue
             wrong = problem(question, value, self.context())
             if wrong:
-                self.prompter.tell(f"✗ {wrong}. Please answer again.")
+                self.prompter.tell(_again(wrong))
                 default = raw
                 continue
             if question.speculative_check and self._rewrite_speculative(value):
@@ -274,7 +280,6 @@ class Interview:
         for dependent in plan:
             if any(dependent.key != key and key == dep for dep in dependent.depends_on) and has_in(self.data, dependent.key):
                 self.previous[dependent.key] = get_in(self.data, dependent.key)
-                self.defaulted.discard(dependent.key)
                 delete_in(self.data, dependent.key)
         self.save(self.data)
 
@@ -282,6 +287,11 @@ class Interview:
         if message not in self.told:
             self.told.add(message)
             self.prompter.tell(message)
+
+
+def _again(problem_text: str) -> str:
+    end = "" if problem_text.endswith((".", "?", "!", ")")) else "."
+    return f"✗ {problem_text}{end} Please answer again."
 
 
 def completed_yaml_data(answers: Answers) -> dict[str, Any]:
