@@ -29,6 +29,9 @@ Template rules kept here (see docs/ and shared research on docxtpl pitfalls):
 from __future__ import annotations
 
 import argparse
+import re
+import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -282,15 +285,15 @@ def body_blocks(*, pleading: bool) -> list[str]:
     # filer's attestation (may be empty)
     x += [T("{%p for p in attestation %}"), P("{{ p.text }}", "POBody"), T("{%p endfor %}")]
     # the order
-    x += [T("{%p for p in order.paragraphs %}"), P("{{ p.text }}", "POOrderText"), T("{%p endfor %}")]
+    x += [P("", "POBody"), T("{%p for p in order.paragraphs %}"), P("{{ p.text }}", "POOrderText"), T("{%p endfor %}")]
     x += [P("{{ order.date_line }}", "POOrderDate")]
     if pleading:
         x += [P("", "POJudge")]          # one blank grid line to sign on
-    x += [P("_______________________________________", "POJudgeLine")]
+    x += [P("{{ order.signature_line }}", "POJudgeLine")]   # sized to fit right of the indent at 14 pt
     x += [T("{%p if order.judge_name %}"), P("{{ order.judge_name }}", "POJudge"), T("{%p endif %}")]
     x += [P("{{ order.judge_title }}", "POJudgeEnd")]
-    # Exhibit A: new page through the title style's pageBreakBefore
-    x += [P("{{ exhibit.title }}", "POExhibitTitle")]
+    # Exhibit A: new page through the label style's pageBreakBefore, then the exhibit's own title
+    x += [P("EXHIBIT A", "POExhibitTitle"), P("{{ exhibit.title }}", "POExhibitHeading")]
     x += [T("{%p for p in exhibit.paragraphs %}"), P("{{ p.text }}", "POExhibitBody"), T("{%p endfor %}")]
     x += [T("{%p for label in exhibit.blanks %}"),
           P("{{ label }}: ______________________________________", "POExhibitBlank"),
@@ -377,6 +380,11 @@ def new_document():
     cp.comments = ""
     cp.keywords = "protective order; docxtpl template"
     cp.revision = 1
+    cp.created = cp.modified = datetime.now(timezone.utc).replace(microsecond=0)
+    # Word 2010's stylesWithEffects copy of the default styles would be stale next to ours: drop it
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del doc.part.rels[rid]
     return doc
 
 
@@ -456,11 +464,14 @@ def build_standard(out: Path) -> Path:
     s.add("PO Judge", ppr={"keepNext": on("keepNext"), "ind": ind(left=4320)})
     s.add("PO Judge End", ppr={"ind": ind(left=4320)})
     s.add("PO Exhibit Title", ppr={"keepNext": on("keepNext"), "pageBreakBefore": on("pageBreakBefore"),
-                                   "spacing": spacing(after=480), "jc": jc("center")},
+                                   "spacing": spacing(after=240), "jc": jc("center")},
+          rpr={"b": on("b"), "bCs": on("bCs")})
+    s.add("PO Exhibit Heading", ppr={"keepNext": on("keepNext"), "spacing": spacing(after=480), "jc": jc("center")},
           rpr={"b": on("b"), "bCs": on("bCs")})
     s.add("PO Exhibit Body", based="POBody")
     s.add("PO Exhibit Blank", ppr={"keepLines": on("keepLines"), "spacing": spacing(before=360)})
     s.add("PO Footer", ppr={"jc": jc("center")}, rpr=sz(20))
+    s.add("PO Footer Title", ppr={"jc": jc("center")}, rpr={"caps": on("caps"), **sz(20)})
     s.install(doc)
 
     bordered = "".join(border(side, size=6, space=0) for side in ("top", "left", "bottom", "right", "insideV"))
@@ -483,7 +494,8 @@ def build_standard(out: Path) -> Path:
 
     footer = doc.sections[0].footer
     footer.is_linked_to_previous = False
-    replace_story(footer, [f'<w:p><w:pPr><w:pStyle w:val="POFooter"/></w:pPr>{page_field_runs()}</w:p>'])
+    replace_story(footer, [f'<w:p><w:pPr><w:pStyle w:val="POFooter"/></w:pPr>{page_field_runs()}</w:p>',
+                           P("{{ document.short_title }}", "POFooterTitle")])
 
     path = out / "standard.docx"
     doc.save(path)
@@ -583,6 +595,8 @@ def build_pleading(out: Path) -> Path:
     s.add("PO Exhibit Title", ppr={"keepNext": on("keepNext"), "pageBreakBefore": on("pageBreakBefore"),
                                    "spacing": grid, "jc": jc("center")},
           rpr={"b": on("b"), "bCs": on("bCs")})
+    s.add("PO Exhibit Heading", ppr={"keepNext": on("keepNext"), "spacing": grid, "jc": jc("center")},
+          rpr={"b": on("b"), "bCs": on("bCs")})
     s.add("PO Exhibit Body", based="POBody")
     s.add("PO Exhibit Blank", ppr={"keepLines": on("keepLines"), "spacing": grid})
     # the numbers keep their own size: they must not follow a Normal size change (e.g. 14 pt in C.D. Cal.)
@@ -667,13 +681,45 @@ def build_pleading(out: Path) -> Path:
     return path
 
 
+def lint(path: Path) -> list[str]:
+    """Check the docxtpl rules on the saved file: every paragraph holding a Jinja tag has exactly one
+    run; a {%p %} tag is alone in its paragraph; quotes inside tags are straight."""
+    from lxml import etree
+    problems = []
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if not re.fullmatch(r"word/(document|header\d+|footer\d+)\.xml", name):
+                continue
+            root = etree.fromstring(z.read(name))
+            for p in root.iter(f"{{{W_NS}}}p"):
+                runs = p.findall(f"{{{W_NS}}}r")
+                text = "".join(t.text or "" for t in p.iter(f"{{{W_NS}}}t"))
+                if "{%" not in text and "{{" not in text:
+                    continue
+                where = f"{path.name}:{name}: {text!r}"
+                if len(runs) != 1:
+                    problems.append(f"{where}: {len(runs)} runs")
+                if re.search("[\u2018\u2019\u201c\u201d]", text):
+                    problems.append(f"{where}: curly quote")
+                if "{%p" in text and not re.fullmatch(r"\{%p [^%]+ %\}", text):
+                    problems.append(f"{where}: a {{%p %}} tag must be alone in its paragraph")
+                if text.count("{{") != text.count("}}") or text.count("{%") != text.count("%}"):
+                    problems.append(f"{where}: unbalanced tag")
+    return problems
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=REPO / "templates")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    problems = []
     for build in (build_standard, build_pleading):
-        print(build(args.out))
+        path = build(args.out)
+        problems += lint(path)
+        print(path)
+    if problems:
+        raise SystemExit("template lint failed:\n  " + "\n  ".join(problems))
 
 
 if __name__ == "__main__":

@@ -109,21 +109,44 @@ def context() -> dict:
     }
 
 
-def render(name: str) -> Path:
+def minimal(ctx: dict) -> dict:
+    """Edge cases: no filer, no caption notes, no attestation, one party a side, level 3 right after a
+    heading, a signature with nothing optional."""
+    ctx = dict(ctx)
+    ctx["filer"] = None
+    ctx["document"] = NS(title="STIPULATED PROTECTIVE ORDER", caption_notes=[], short_title="PROTECTIVE ORDER")
+    ctx["caption"] = NS(plaintiffs=["MARIA ORTEGA,"], defendants=[NASTY + ","],
+                        plaintiff_label="Plaintiff,", defendant_label="Defendant.")
+    ctx["attestation"] = []
+    ctx["sections"] = [NS(heading="SCOPE", paragraphs=[para("first lettered item;", 3), para("second;", 3),
+                                                        para("A numbered paragraph.", 2)])] + ctx["sections"]
+    ctx["signatures"] = [sig("", "Pat Doe", "", [], "", "", "", date="")]
+    ctx["order"] = NS(paragraphs=[para("IT IS SO ORDERED.")], date_line="Dated:", judge_name="",
+                      judge_title="United States District Judge")
+    return ctx
+
+
+def render(name: str, *, variant: str = "full", font_pt: int | None = None) -> Path:
     tpl = DocxTemplate(REPO / "templates" / f"{name}.docx")
+    if font_pt:   # what the renderer does for a profile's format.font_size_pt: edit Normal only
+        from docx.shared import Pt
+        tpl.init_docx()
+        tpl.docx.styles["Normal"].font.size = Pt(font_pt)
     env = jinja2.sandbox.SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
     missing = tpl.get_undeclared_template_variables(jinja_env=env)
     known = {"court", "case", "caption", "document", "filer", "preamble", "sections", "signatures",
              "attestation", "order", "exhibit"}
     assert missing <= known, f"template uses undeclared names {missing - known}"
-    tpl.render(context(), jinja_env=env, autoescape=True)
+    ctx = context() if variant == "full" else minimal(context())
+    tpl.render(ctx, jinja_env=env, autoescape=True)
     OUT.mkdir(exist_ok=True)
-    path = OUT / f"{name}.docx"
+    suffix = ("" if variant == "full" else f"-{variant}") + (f"-{font_pt}pt" if font_pt else "")
+    path = OUT / f"{name}{suffix}.docx"
     tpl.save(path)
     return path
 
 
-def check_docx(path: Path) -> list[str]:
+def check_docx(path: Path, variant: str = "full") -> list[str]:
     doc = Document(path)
     texts = [p.text for p in doc.paragraphs]
     for t in doc.tables:
@@ -131,9 +154,12 @@ def check_docx(path: Path) -> list[str]:
             texts += [p.text for p in c.paragraphs]
     full = "\n".join(texts)
     problems = []
-    for needle in [NASTY, "MARIA ORTEGA", "DOES 1 through 10", "Case No. 2:24-cv-01234-ABC (SSx)",
-                   "[PROPOSED] STIPULATED PROTECTIVE ORDER", "DISCOVERY MATTER", "/s/ Sam Selfrep",
-                   "Hon. Suzanne H. Segal", "ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND", "Signature: ___"]:
+    needles = [NASTY, "MARIA ORTEGA", "Case No. 2:24-cv-01234-ABC (SSx)", "ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND",
+               "Signature: ___"]
+    if variant == "full":
+        needles += ["DOES 1 through 10", "[PROPOSED] STIPULATED PROTECTIVE ORDER", "DISCOVERY MATTER",
+                    "/s/ Sam Selfrep", "Hon. Suzanne H. Segal"]
+    for needle in needles:
         if needle not in full:
             problems.append(f"missing text {needle!r}")
     for bad in ["{%", "{{", "%}", "}}", "&amp;", "&lt;"]:
@@ -210,26 +236,28 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pdf", action="store_true")
     ap.add_argument("--png", action="store_true")
+    ap.add_argument("--variant", choices=["full", "minimal"], default="full")
+    ap.add_argument("--font-pt", type=int, help="set the Normal style size first (e.g. 14 for C.D. Cal.)")
     ap.add_argument("names", nargs="*", default=["standard", "pleading"])
     args = ap.parse_args()
     failed = False
     for name in args.names:
-        path = render(name)
-        problems = check_docx(path)
+        path = render(name, variant=args.variant, font_pt=args.font_pt)
+        problems = check_docx(path, args.variant)
         print(f"{path}: {'OK' if not problems else problems}")
         failed |= bool(problems)
         if args.pdf:
             pdf = to_pdf(path)
             text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
             pages = text.count("\f")
-            found = [lbl for lbl in ("1.", "1.1", "(a)", "2.3", "3.5") if re.search(rf"(^|\s){re.escape(lbl)}\s", text)]
+            found = [lbl for lbl in ("1.", "1.1", "(a)", "2.3", "3.3", "4.1") if re.search(rf"(^|\s){re.escape(lbl)}\s", text)]
             print(f"  {pdf}: {pages} pages; numbering labels seen: {found}; AT&T ok: {NASTY in text}")
             if name == "pleading":
                 pp = check_pleading_pdf(pdf)
                 print("  pleading grid:", "OK" if not pp else "\n    ".join([""] + pp))
                 failed |= bool(pp)
             if args.png:
-                pngdir = OUT / f"{name}_png"
+                pngdir = OUT / f"{path.stem}_png"
                 shutil.rmtree(pngdir, ignore_errors=True)
                 pngdir.mkdir()
                 subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(pngdir / "page")], check=True)

@@ -83,10 +83,8 @@ class Format:
 
     @property
     def caption_title(self) -> str:
-        """The title in the caption: "[PROPOSED]" goes before ORDER where the court's practice asks for it."""
-        if self.proposed_order and self.title.endswith("ORDER"):
-            return self.title[: -len("ORDER")] + "[PROPOSED] ORDER"
-        return self.title
+        """The title in the caption: "[PROPOSED]" leads it where the court's practice is a stipulation with a proposed order."""
+        return f"[PROPOSED] {self.title}" if self.proposed_order else self.title
 
 
 class JudgeInfo(_Strict):
@@ -248,7 +246,7 @@ class ProfileLibrary:
                 return _replace(base, id=court, name=self.districts[court], caption_lines=caption, warnings=tuple(warnings))
             districts = sorted(set(self.ids()) | set(self.districts))
             raise BadInput(
-                f"court: no profile '{court}'{_suggest(court, districts)}",
+                f"court: no profile '{court}'{_suggest(court, districts, set(self.profiles))}",
                 hint="Use the court id as PACER spells it (cacd, nyed, mad, …); `poassembler jurisdictions list` shows the profiles.",
             )
         if not judge:
@@ -284,8 +282,10 @@ class ProfileLibrary:
         return chain
 
 
-def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=2, cutoff=0.6)
+def _suggest(word: str, choices: list[str], preferred: set[str] | frozenset = frozenset()) -> str:
+    """"; did you mean 'nyed' or 'nysd'?" — closest first, ids in `preferred` first among equals."""
+    scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in choices]
+    close = [c for r, c in sorted(scored, key=lambda rc: (-rc[0], rc[1] not in preferred, rc[1])) if r >= 0.6][:3]
     return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else "."
 
 

@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from poassembler.context import RenderContext
 from poassembler.errors import BadLibrary
 from poassembler.profiles import Format
+from poassembler.word_pleading import fit_counsel_block
 
 # Paragraph styles whose font size follows the profile (the template owns face, spacing and numbering).
 _SIZED_STYLES = ("Normal",)
@@ -24,18 +25,23 @@ _SIZED_STYLES = ("Normal",)
 
 def word_environment() -> SandboxedEnvironment:
     """Autoescape on (a party named "AT&T Corp. <West>" must survive); a missing name is an error."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    from poassembler.expressions import environment
+
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    # Clause text copied into a template (template export) uses the clause filters (join_and, …).
+    env.filters.update({name: f for name, f in environment().filters.items() if name not in env.filters})
+    return env
 
 
-def render_docx(template_path: Path, context: RenderContext, fmt: Format) -> bytes:
-    """Render the Word template with the context; return the .docx bytes."""
+def render_docx(template_path: Path, context: RenderContext, fmt: Format, extra: dict | None = None) -> bytes:
+    """Render the Word template with the context (and `extra` names, see template_names.py); return the .docx bytes."""
     if not template_path.is_file():
         raise BadLibrary(f"{template_path}: Word template not found.", hint="Check `format.template` in the profile.")
     if not zipfile.is_zipfile(template_path):
         raise BadLibrary(f"{template_path}: not a Word .docx file (not a zip package).")
     try:
         template = DocxTemplate(str(template_path))
-        template.render(context.as_template_data(), jinja_env=word_environment(), autoescape=True)
+        template.render({**(extra or {}), **context.as_template_data()}, jinja_env=word_environment(), autoescape=True)
     except UndefinedError as exc:
         raise BadLibrary(f"{template_path}: the template uses a name the draft does not provide ({exc.message}).") from None
     except TemplateError as exc:
@@ -59,3 +65,4 @@ def _apply_format(template: DocxTemplate, fmt: Format) -> None:
         style = styles[name]
         style.font.size = Pt(fmt.font_size_pt)
         style.font.name = fmt.font_name
+    fit_counsel_block(template.docx, fmt.font_size_pt)
