@@ -9,7 +9,7 @@ from conftest import sample_data
 from docx_text import full_text
 from poassembler.answers import load_answers
 from poassembler.draft import plan_draft, render_draft
-from poassembler.interview import Interview, save_answers_file
+from poassembler.interview import Interview, completed_yaml_data, save_answers_file
 from scripted_prompter import DEFAULT, Pick, ScriptedPrompter
 
 RENDER = ("Review", Pick("render the draft"))
@@ -109,7 +109,7 @@ def test_the_saved_file_resumes_and_the_final_file_renders(library, tmp_path):
     steps = rest + category() + [("Add another category", False)] + tail()
     answers, resumed = run(library, steps, data=partial)
     assert not any("Court" in p or "Plaintiff 1: full name" in p for p in resumed.asked)
-    save_answers_file(path, __import__("poassembler.interview", fromlist=["x"]).completed_yaml_data(answers))
+    save_answers_file(path, completed_yaml_data(answers))
     assert load_answers(path) == answers
 
 

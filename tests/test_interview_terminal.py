@@ -124,3 +124,14 @@ def test_without_a_terminal_interview_fails_at_once_pointing_to_render(tmp_path)
     assert "not a terminal" in result.stderr and "poassembler render ANSWERS.yaml" in result.stderr
     assert "Traceback" not in result.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_an_existing_answers_file_is_never_overwritten_without_answers(tmp_path):
+    (tmp_path / "draft.yaml").write_text("court: cacd\n", encoding="utf-8")
+    child = spawn("interview", "-o", "draft.docx", cwd=tmp_path)
+    child.expect_exact("draft.yaml already exists")
+    child.expect_exact("poassembler interview -o draft.docx --answers draft.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 4
+    assert (tmp_path / "draft.yaml").read_text(encoding="utf-8") == "court: cacd\n"
