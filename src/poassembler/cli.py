@@ -17,6 +17,7 @@ from poassembler import (
     cmd_check,
     cmd_clauses,
     cmd_compare,
+    cmd_interview,
     cmd_jurisdictions_new,
     cmd_preview,
     cmd_schema,
@@ -184,6 +185,7 @@ cli.add_command(cmd_template.template)
 cli.add_command(cmd_preview.preview)
 cli.add_command(cmd_check.check_command)
 cli.add_command(cmd_compare.compare)
+cli.add_command(cmd_interview.interview)
 
 
 def main(argv: list[str] | None = None) -> None:
