@@ -257,9 +257,8 @@ class ProfileLibrary:
                 )
                 caption = ("UNITED STATES DISTRICT COURT", self.districts[court].upper())
                 return _replace(base, id=court, name=self.districts[court], caption_lines=caption, warnings=tuple(warnings))
-            districts = sorted(set(self.ids()) | set(self.districts))
             raise BadInput(
-                f"court: no profile '{court}'{_suggest(court, districts)}",
+                f"court: no profile '{court}'{_suggest_court(court, self.ids(), sorted(self.districts))}",
                 hint="Use the court id as PACER spells it (cacd, nyed, mad, …); `poassembler jurisdictions list` shows the profiles.",
             )
         if not judge:
@@ -299,9 +298,32 @@ class ProfileLibrary:
         return chain
 
 
+def _close(word: str, choices: list[str], n: int) -> list[str]:
+    """Up to `n` choices close to `word`, closest first; equally close ones in alphabetical order."""
+    scored = []
+    for choice in choices:
+        matcher = difflib.SequenceMatcher(None, word, choice)
+        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6 and matcher.ratio() >= 0.6:
+            scored.append((-matcher.ratio(), choice))
+    return [choice for _, choice in sorted(scored)[:n]]
+
+
+def _did_you_mean(close: list[str]) -> str:
+    if not close:
+        return "."
+    quoted = [f"'{c}'" for c in close]
+    return "; did you mean " + (", ".join(quoted[:-1]) + " or " if len(quoted) > 1 else "") + quoted[-1] + "?"
+
+
 def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=2, cutoff=0.6)
-    return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else "."
+    return _did_you_mean(_close(word, choices, 2))
+
+
+def _suggest_court(word: str, profiled: list[str], districts: list[str]) -> str:
+    """Near misses, courts with a profile first (a typo for 'nyed' should not only offer 'nywd')."""
+    close = _close(word, profiled, 2)
+    close += [c for c in _close(word, districts, 3) if c not in close]
+    return _did_you_mean(close[:3])
 
 
 def _read_profile(path: Path) -> ProfileFile:
