@@ -40,7 +40,7 @@ def test_headings_are_numbered_by_word_not_typed(name, render):
     document = docx.Document(str(path))
     heading_style = document.styles["PO Heading 1"]
     assert heading_style.element.pPr.numPr is not None, "heading style must carry Word list numbering"
-    for text in styled(path, "PO "):
+    for text in styled(path, "PO Heading") + styled(path, "PO Level") + styled(path, "PO Body"):
         assert not re.match(r"^\s*(\d+(\.\d+)*\.?|\([a-z]\))\s", text), f"typed number in: {text[:60]}"
 
 
@@ -111,3 +111,16 @@ def test_jinja_looking_text_stays_literal(render):
     data["parties"][0]["name"] = "{{ 7*7 }} {% raw %}"
     text = full_text(render(data))
     assert "{{ 7*7 }} {% raw %}" in text
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_sentences_start_with_a_capital(name, render):
+    """A citation or fact spliced into clause text must not leave a sentence starting in lower case."""
+    path = render(name)
+    for text in styled(path, "PO Level 2") + styled(path, "PO Body"):  # (a)-items may follow a colon in lower case
+        first = text.lstrip("“\"'([")[:1]
+        assert not first.islower(), f"paragraph starts in lower case: {text[:70]}"
+    for text in styled(path, "PO Level") + styled(path, "PO Body"):
+        # a full stop after an ordinary word (not an abbreviation such as "v." or "Civ.") ends a sentence
+        bad = re.search(r"\b[a-z]{5,}\. [a-z]", text)
+        assert not bad, f"sentence starts in lower case: …{text[max(0, bad.start() - 30):bad.end() + 30]}"

@@ -33,6 +33,7 @@ class ClauseEnvironment(ImmutableSandboxedEnvironment):
             loader=FunctionLoader(_no_includes),
         )
         self.filters["join_and"] = join_and
+        self.filters["sentence_start"] = sentence_start
 
 
 def join_and(items: Any) -> str:
@@ -41,6 +42,12 @@ def join_and(items: Any) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def sentence_start(text: str) -> str:
+    """Upper-case only the first letter, for a citation that opens a sentence ("the Court's …" → "The Court's …")."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
 
 
 @lru_cache(maxsize=1)

@@ -14,9 +14,11 @@ _HEALTH = {CategoryKind.health, CategoryKind.mental_health}
 class CaseFacts:
     """Read-only answers to the questions clauses ask ("is a government agency a party?")."""
 
-    has_government_party: bool
+    has_government_party: bool  # a government body is a plaintiff, defendant or intervenor
     has_federal_party: bool
     government_party_names: str
+    has_federal_entity: bool  # a federal body in any role, incl. a non-party producing records
+    federal_entity_names: str
     has_nonparty: bool
     nonparty_names: str
     has_health_records: bool
@@ -32,7 +34,8 @@ class CaseFacts:
 
     @classmethod
     def of(cls, answers: Answers) -> "CaseFacts":
-        government = [p for p in answers.parties if p.government is not None]
+        government = [p for p in answers.parties if p.government is not None and p.role != Role.non_party]
+        federal = [p for p in answers.parties if p.government == Government.federal]
         nonparties = answers.parties_with(Role.non_party)
         kinds = {c.kind for c in answers.categories}
         plaintiffs = [p.name for p in answers.parties_with(Role.plaintiff)]
@@ -41,6 +44,8 @@ class CaseFacts:
             has_government_party=bool(government),
             has_federal_party=any(p.government == Government.federal for p in government),
             government_party_names=join_and(p.name for p in government),
+            has_federal_entity=bool(federal),
+            federal_entity_names=join_and(p.name for p in federal),
             has_nonparty=bool(nonparties),
             nonparty_names=join_and(p.name for p in nonparties),
             has_health_records=bool(kinds & _HEALTH),

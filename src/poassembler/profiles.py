@@ -94,10 +94,8 @@ class Format:
 
     @property
     def caption_title(self) -> str:
-        """The title in the caption: "[PROPOSED]" goes before ORDER where the court's practice asks for it."""
-        if self.proposed_order and self.title.endswith("ORDER"):
-            return self.title[: -len("ORDER")] + "[PROPOSED] ORDER"
-        return self.title
+        """The title in the caption: "[PROPOSED]" leads it where the court's practice is a stipulation with a proposed order."""
+        return f"[PROPOSED] {self.title}" if self.proposed_order else self.title
 
 
 class JudgeInfo(_Strict):
@@ -258,7 +256,7 @@ class ProfileLibrary:
                 caption = ("UNITED STATES DISTRICT COURT", self.districts[court].upper())
                 return _replace(base, id=court, name=self.districts[court], caption_lines=caption, warnings=tuple(warnings))
             raise BadInput(
-                f"court: no profile '{court}'{_suggest_court(court, self.ids(), sorted(self.districts))}",
+                f"court: no profile '{court}'{_suggest(court, districts, set(self.profiles))}",
                 hint="Use the court id as PACER spells it (cacd, nyed, mad, …); `poassembler jurisdictions list` shows the profiles.",
             )
         if not judge:
@@ -298,32 +296,11 @@ class ProfileLibrary:
         return chain
 
 
-def _close(word: str, choices: list[str], n: int) -> list[str]:
-    """Up to `n` choices close to `word`, closest first; equally close ones in alphabetical order."""
-    scored = []
-    for choice in choices:
-        matcher = difflib.SequenceMatcher(None, word, choice)
-        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6 and matcher.ratio() >= 0.6:
-            scored.append((-matcher.ratio(), choice))
-    return [choice for _, choice in sorted(scored)[:n]]
-
-
-def _did_you_mean(close: list[str]) -> str:
-    if not close:
-        return "."
-    quoted = [f"'{c}'" for c in close]
-    return "; did you mean " + (", ".join(quoted[:-1]) + " or " if len(quoted) > 1 else "") + quoted[-1] + "?"
-
-
-def _suggest(word: str, choices: list[str]) -> str:
-    return _did_you_mean(_close(word, choices, 2))
-
-
-def _suggest_court(word: str, profiled: list[str], districts: list[str]) -> str:
-    """Near misses, courts with a profile first (a typo for 'nyed' should not only offer 'nywd')."""
-    close = _close(word, profiled, 2)
-    close += [c for c in _close(word, districts, 3) if c not in close]
-    return _did_you_mean(close[:3])
+def _suggest(word: str, choices: list[str], preferred: set[str] | frozenset = frozenset()) -> str:
+    """"; did you mean 'nyed' or 'nysd'?" — closest first, ids in `preferred` first among equals."""
+    scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in choices]
+    close = [c for r, c in sorted(scored, key=lambda rc: (-rc[0], rc[1] not in preferred, rc[1])) if r >= 0.6][:3]
+    return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else "."
 
 
 def _read_profile(path: Path) -> ProfileFile:
