@@ -255,6 +255,7 @@ class ProfileLibrary:
                 )
                 caption = ("UNITED STATES DISTRICT COURT", self.districts[court].upper())
                 return _replace(base, id=court, name=self.districts[court], caption_lines=caption, warnings=tuple(warnings))
+            districts = sorted(set(self.ids()) | set(self.districts))
             raise BadInput(
                 f"court: no profile '{court}'{_suggest(court, districts, set(self.profiles))}",
                 hint="Use the court id as PACER spells it (cacd, nyed, mad, …); `poassembler jurisdictions list` shows the profiles.",
