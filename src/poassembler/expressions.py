@@ -9,7 +9,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable
 
-from jinja2 import FunctionLoader, StrictUndefined, TemplateError, TemplateSyntaxError, Undefined, UndefinedError
+from jinja2 import (
+    FunctionLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    Undefined,
+    UndefinedError,
+)
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from poassembler.errors import BadLibrary
@@ -78,7 +86,12 @@ def run(where: str, call: Callable[..., Any], scope: dict[str, Any]) -> Any:
             result._fail_with_undefined_error()
         return result
     except SecurityError as exc:
-        raise BadLibrary(f"{where}: refused by the sandbox ({exc}).", hint="Clause text may only show values; it cannot reach into Python.") from None
+        raise BadLibrary(
+            f"{where}: refused by the sandbox ({str(exc).rstrip('.')}).",
+            hint="Clause text may only show values; it cannot reach into Python or change the answers.",
+        ) from None
+    except TemplateNotFound as exc:
+        raise BadLibrary(f"{where}: clause text cannot include, import or extend files (it asked for '{exc.name}').") from None
     except UndefinedError as exc:
         raise BadLibrary(f"{where}: refers to a field that does not exist ({exc.message}).", hint="Check the clause's placeholders against docs/architecture.md.") from None
     except TemplateError as exc:

@@ -13,8 +13,8 @@ from typing import Any
 
 from docx.shared import Pt
 from docxtpl import DocxTemplate
-from jinja2 import FunctionLoader, StrictUndefined, TemplateError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import FunctionLoader, StrictUndefined, TemplateError, TemplateNotFound, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from poassembler.context import RenderContext
@@ -68,8 +68,15 @@ def render_docx(template_path: Path, context: RenderContext, fmt: Format) -> byt
     template = _open_template(template_path)
     try:
         template.render(context.as_template_data(), jinja_env=word_environment(), autoescape=True)
+    except SecurityError as exc:
+        raise BadLibrary(
+            f"{template_path}: a tag was refused by the sandbox ({str(exc).rstrip('.')}).",
+            hint="Template tags may only show the draft's values (see docs/architecture.md, Render context).",
+        ) from None
     except UndefinedError as exc:
         raise BadLibrary(f"{template_path}: the template uses a name the draft does not provide ({exc.message}).") from None
+    except TemplateNotFound as exc:
+        raise BadLibrary(f"{template_path}: a Word template cannot include, import or extend files (it asked for '{exc.name}').") from None
     except TemplateError as exc:
         around = " ".join(" ".join(getattr(exc, "docx_context", []) or []).split())[:200]
         raise BadLibrary(
