@@ -126,3 +126,28 @@ def test_judge_typo_gets_suggestion(library):
     with pytest.raises(BadInput) as caught:
         library.profiles.resolve_for("cacd", "segl")
     assert "did you mean 'segal'" in caught.value.message
+
+
+def test_judge_profile_adds_replaces_and_removes_from_its_district(library, render):
+    district = library.profiles.resolve("cacd")
+    judge = library.profiles.resolve_for("cacd", "segal")
+    # adds a clause and citations the district does not have
+    assert district.status("duration_discovery_only") != ClauseStatus.required
+    assert judge.status("duration_discovery_only") == ClauseStatus.required
+    assert "judge_order" in judge.citations and "judge_order" not in district.citations
+    # replaces the district's duration clause
+    assert district.status("duration_cacd") == ClauseStatus.required
+    assert judge.status("duration_cacd") == ClauseStatus.excluded
+    # removes the district's challenge timetable
+    assert "challenge_meet_confer_days" in district.periods
+    assert "challenge_meet_confer_days" not in judge.periods
+    # and the drafts differ accordingly
+    from conftest import sample_data
+    from docx_text import full_text
+
+    data = sample_data("segal-cacd.yaml")
+    with_judge = full_text(render(data, "judge"))
+    data.pop("judge")
+    without = full_text(render(data, "district"))
+    assert "DISCOVERY MATTER" in with_judge and "DISCOVERY MATTER" not in without
+    assert with_judge != without

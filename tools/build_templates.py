@@ -289,11 +289,11 @@ def body_blocks(*, pleading: bool) -> list[str]:
     x += [P("{{ order.date_line }}", "POOrderDate")]
     if pleading:
         x += [P("", "POJudge")]          # one blank grid line to sign on
-    x += [P("_______________________________________", "POJudgeLine")]
+    x += [P("{{ order.signature_line }}", "POJudgeLine")]   # sized to fit right of the indent at 14 pt
     x += [T("{%p if order.judge_name %}"), P("{{ order.judge_name }}", "POJudge"), T("{%p endif %}")]
     x += [P("{{ order.judge_title }}", "POJudgeEnd")]
-    # Exhibit A: new page through the title style's pageBreakBefore
-    x += [P("{{ exhibit.title }}", "POExhibitTitle")]
+    # Exhibit A: new page through the label style's pageBreakBefore, then the exhibit's own title
+    x += [P("EXHIBIT A", "POExhibitTitle"), P("{{ exhibit.title }}", "POExhibitHeading")]
     x += [T("{%p for p in exhibit.paragraphs %}"), P("{{ p.text }}", "POExhibitBody"), T("{%p endfor %}")]
     x += [T("{%p for label in exhibit.blanks %}"),
           P("{{ label }}: ______________________________________", "POExhibitBlank"),
@@ -464,11 +464,14 @@ def build_standard(out: Path) -> Path:
     s.add("PO Judge", ppr={"keepNext": on("keepNext"), "ind": ind(left=4320)})
     s.add("PO Judge End", ppr={"ind": ind(left=4320)})
     s.add("PO Exhibit Title", ppr={"keepNext": on("keepNext"), "pageBreakBefore": on("pageBreakBefore"),
-                                   "spacing": spacing(after=480), "jc": jc("center")},
+                                   "spacing": spacing(after=240), "jc": jc("center")},
+          rpr={"b": on("b"), "bCs": on("bCs")})
+    s.add("PO Exhibit Heading", ppr={"keepNext": on("keepNext"), "spacing": spacing(after=480), "jc": jc("center")},
           rpr={"b": on("b"), "bCs": on("bCs")})
     s.add("PO Exhibit Body", based="POBody")
     s.add("PO Exhibit Blank", ppr={"keepLines": on("keepLines"), "spacing": spacing(before=360)})
     s.add("PO Footer", ppr={"jc": jc("center")}, rpr=sz(20))
+    s.add("PO Footer Title", ppr={"jc": jc("center")}, rpr={"caps": on("caps"), **sz(20)})
     s.install(doc)
 
     bordered = "".join(border(side, size=6, space=0) for side in ("top", "left", "bottom", "right", "insideV"))
@@ -491,7 +494,8 @@ def build_standard(out: Path) -> Path:
 
     footer = doc.sections[0].footer
     footer.is_linked_to_previous = False
-    replace_story(footer, [f'<w:p><w:pPr><w:pStyle w:val="POFooter"/></w:pPr>{page_field_runs()}</w:p>'])
+    replace_story(footer, [f'<w:p><w:pPr><w:pStyle w:val="POFooter"/></w:pPr>{page_field_runs()}</w:p>',
+                           P("{{ document.short_title }}", "POFooterTitle")])
 
     path = out / "standard.docx"
     doc.save(path)
@@ -590,6 +594,8 @@ def build_pleading(out: Path) -> Path:
     s.add("PO Judge End", ppr={"spacing": grid, "ind": ind(left=4320)})
     s.add("PO Exhibit Title", ppr={"keepNext": on("keepNext"), "pageBreakBefore": on("pageBreakBefore"),
                                    "spacing": grid, "jc": jc("center")},
+          rpr={"b": on("b"), "bCs": on("bCs")})
+    s.add("PO Exhibit Heading", ppr={"keepNext": on("keepNext"), "spacing": grid, "jc": jc("center")},
           rpr={"b": on("b"), "bCs": on("bCs")})
     s.add("PO Exhibit Body", based="POBody")
     s.add("PO Exhibit Blank", ppr={"keepLines": on("keepLines"), "spacing": grid})

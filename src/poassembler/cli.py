@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from poassembler import __version__
+from poassembler import __version__, cmd_clauses, cmd_jurisdictions_new, cmd_preview, cmd_schema, cmd_template, cmd_validate
 from poassembler.errors import BadInput, PoError
 
 LIBRARY_ENV = "POASSEMBLER_LIBRARY"
@@ -25,13 +25,22 @@ Exit codes: 0 done · 2 bad answers or arguments · 3 bad profile, clause or Wor
 class State:
     """Options every command shares."""
 
-    def __init__(self, debug: bool, library: tuple[Path, ...]):
+    def __init__(self, debug: bool, library: tuple[Path, ...], library_from_env: bool = False):
+        from poassembler.config import library_setting
+
         self.debug = debug
-        self.library_dirs = list(library)
+        self.library_setting = library_setting(library, library_from_env)
+        self.library_dirs = list(self.library_setting.folders)
 
     def library(self):
         from poassembler.library import load_library
 
+        missing = [str(d) for d in self.library_dirs if not d.is_dir()]
+        if missing:
+            raise BadInput(
+                f"library folder not found: {', '.join(missing)} (from {self.library_setting.origin}).",
+                hint="Give a folder holding jurisdictions/, clauses/ and/or templates/.",
+            )
         return load_library(self.library_dirs)
 
 
@@ -45,7 +54,8 @@ class State:
     type=click.Path(path_type=Path, file_okay=False),
     envvar=LIBRARY_ENV,
     help=f"A folder with your own jurisdictions/, clauses/ and templates/ that override the built-in ones by id "
-    f"(repeatable; or set {LIBRARY_ENV}, several folders separated by '{os.pathsep}').",
+    f"(repeatable; or set {LIBRARY_ENV}, several folders separated by '{os.pathsep}'; or list them as "
+    "library = [...] in ./poassembler.toml or ~/.config/poassembler/config.toml).",
 )
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
@@ -55,7 +65,8 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
 
         poassembler render samples/janfeshan-edny.yaml -o janfeshan.docx
     """
-    ctx.obj = State(debug, library)
+    from_env = ctx.get_parameter_source("library") == click.core.ParameterSource.ENVIRONMENT
+    ctx.obj = State(debug, library, from_env)
 
 
 @cli.command()
@@ -63,8 +74,9 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Where to write the .docx (default: the answers file's name with .docx, in the current folder).")
 @click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Use this Word template instead of the court's.")
+@click.option("--pdf", "pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice; without it: a warning, the .docx, exit 0).")
 @click.pass_obj
-def render(state: State, answers: Path, output: Path | None, force: bool, template: Path | None) -> None:
+def render(state: State, answers: Path, output: Path | None, force: bool, template: Path | None, pdf: bool) -> None:
     """Render the protective order for the case in ANSWERS (a YAML answers file)."""
     from poassembler.answers import load_answers
     from poassembler.draft import plan_draft, render_draft
@@ -78,6 +90,9 @@ def render(state: State, answers: Path, output: Path | None, force: bool, templa
         from poassembler.errors import OutputProblem
 
         raise OutputProblem(f"{output} already exists.", hint="Choose another name with -o, or add --force to replace it.")
+    from poassembler.pdf import check_pdf_target, pdf_step
+
+    pdf_target = check_pdf_target(output, force) if pdf else None
     library = state.library()
     draft = plan_draft(load_answers(answers), library)
     for warning in draft.warnings:
@@ -85,6 +100,9 @@ def render(state: State, answers: Path, output: Path | None, force: bool, templa
     render_draft(draft, library, output, force, template)
     unverified = draft.profile.unverified()
     click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
+    if pdf_target:
+        made, message = pdf_step(output, pdf_target, force)
+        click.secho(message, err=not made, fg=None if made else "yellow")
     if unverified:
         click.secho(
             f"Verify before filing: {len(unverified)} citation(s) or period(s) in the {draft.profile.id} profile are not verified "
@@ -105,16 +123,19 @@ def jurisdictions_list(state: State) -> None:
     """One line per court and judge profile."""
     from poassembler.profiles import ProfileKind
 
+    from poassembler.library import origin_of
+
     library = state.library().profiles
     for pid in library.ids():
         profile = library.profiles[pid]
+        origin = f"  ({origin_of(library.paths[pid], state.library_dirs)})"
         if profile.kind == ProfileKind.judge:
             label = f"{profile.judge.title} {profile.judge.name}" if profile.judge else profile.name
-            click.echo(f"{pid:<14} judge     {label} (extends {profile.extends})")
+            click.echo(f"{pid:<14} judge     {label} (extends {profile.extends}){origin}")
         else:
             judges = [j.id.split("-", 1)[-1] for j in library.judges_of(pid) if j.id != pid]
             extra = f"  [judges: {', '.join(judges)}]" if judges else ""
-            click.echo(f"{pid:<14} {profile.kind.value:<9} {profile.name}{extra}")
+            click.echo(f"{pid:<14} {profile.kind.value:<9} {profile.name}{extra}{origin}")
 
 
 @jurisdictions.command("show")
@@ -132,6 +153,12 @@ def jurisdictions_show(state: State, profile_id: str, judge: str | None) -> None
 
 # Commands that live in their own modules (each imports only click at module level) are registered
 # here, one line each: `cli.add_command(module.command)`.
+cli.add_command(cmd_validate.validate)
+cli.add_command(cmd_schema.schema)
+cli.add_command(cmd_clauses.clauses)
+jurisdictions.add_command(cmd_jurisdictions_new.new)
+cli.add_command(cmd_template.template)
+cli.add_command(cmd_preview.preview)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -55,8 +55,9 @@ def render_draft(draft: Draft, library: Library, output: Path, force: bool, temp
     """Render the planned draft to `output` (atomic; refuses to overwrite without `force`)."""
     from poassembler.atomic import write_atomically
     from poassembler.render import render_docx
+    from poassembler.template_names import template_extras
 
     template_path = template or library.template(draft.profile.format.template)
-    data = render_docx(template_path, draft.context, draft.profile.format)
+    data = render_docx(template_path, draft.context, draft.profile.format, template_extras(draft))
     write_atomically(output, data, force)
     return output

@@ -53,3 +53,12 @@ def load_library(extra: list[Path] | None = None) -> Library:
         clauses=ClauseLibrary.load(folders("clauses")),
         template_dirs=tuple(folders("templates")),
     )
+
+
+def origin_of(path: Path, extra: list[Path]) -> str:
+    """"built-in" or the library folder a file comes from, for listings."""
+    resolved = path.resolve()
+    for root in reversed(extra):
+        if resolved.is_relative_to(root.resolve()):
+            return str(root)
+    return "built-in"

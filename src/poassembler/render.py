@@ -21,6 +21,7 @@ from poassembler.context import RenderContext
 from poassembler.errors import BadLibrary
 from poassembler.profiles import Format
 from poassembler.textpolicy import xml_illegal_character
+from poassembler.word_pleading import fit_counsel_block
 
 # Paragraph styles whose font size follows the profile (the template owns face, spacing and numbering).
 _SIZED_STYLES = ("Normal",)
@@ -54,20 +55,25 @@ def _no_includes(name: str) -> None:
 def word_environment() -> SandboxedEnvironment:
     """Sandboxed; autoescape on (a party named "AT&T Corp. <West>" must survive); a missing name is an
     error; values pass through `word_value`; `{% include %}` / `{% extends %}` find nothing."""
-    return SandboxedEnvironment(
+    from poassembler.expressions import environment
+
+    env = SandboxedEnvironment(
         autoescape=True, undefined=StrictUndefined, finalize=word_value, loader=FunctionLoader(_no_includes)
     )
+    # Clause text copied into a template (template export) uses the clause filters (join_and, …).
+    env.filters.update({name: f for name, f in environment().filters.items() if name not in env.filters})
+    return env
 
 
-def render_docx(template_path: Path, context: RenderContext, fmt: Format) -> bytes:
-    """Render the Word template with the context; return the .docx bytes.
+def render_docx(template_path: Path, context: RenderContext, fmt: Format, extra: dict | None = None) -> bytes:
+    """Render the Word template with the context (and `extra` names, see template_names.py); return the .docx bytes.
 
     Anything wrong with the template (not a .docx, corrupt, a bad tag, a name the draft does not
     provide, something the sandbox refuses) is a `BadLibrary` naming the template.
     """
     template = _open_template(template_path)
     try:
-        template.render(context.as_template_data(), jinja_env=word_environment(), autoescape=True)
+        template.render({**(extra or {}), **context.as_template_data()}, jinja_env=word_environment(), autoescape=True)
     except SecurityError as exc:
         raise BadLibrary(
             f"{template_path}: a tag was refused by the sandbox ({str(exc).rstrip('.')}).",
@@ -118,3 +124,4 @@ def _apply_format(template: DocxTemplate, fmt: Format) -> None:
         style = styles[name]
         style.font.size = Pt(fmt.font_size_pt)
         style.font.name = fmt.font_name
+    fit_counsel_block(template.docx, fmt.font_size_pt)
