@@ -49,3 +49,8 @@ def plan(library):
         return plan_draft(parse_answers(data), library)
 
     return _plan
+
+
+# Clause roles the fill-in clauses below need to behave like the real ones (conditions only).
+
+

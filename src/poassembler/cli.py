@@ -12,14 +12,24 @@ from pathlib import Path
 
 import click
 
-from poassembler import __version__, cmd_clauses, cmd_jurisdictions_new, cmd_preview, cmd_schema, cmd_template, cmd_validate
+from poassembler import (
+    __version__,
+    cmd_check,
+    cmd_clauses,
+    cmd_compare,
+    cmd_jurisdictions_new,
+    cmd_preview,
+    cmd_schema,
+    cmd_template,
+    cmd_validate,
+)
 from poassembler.errors import BadInput, PoError
 
 LIBRARY_ENV = "POASSEMBLER_LIBRARY"
 
 EXIT_CODES = """\b
-Exit codes: 0 done · 2 bad answers or arguments · 3 bad profile, clause or Word template ·
-4 the output could not be written · 130 interrupted."""
+Exit codes: 0 done · 1 `check` found errors · 2 bad answers or arguments · 3 bad profile, clause
+or Word template · 4 the output could not be written · 130 interrupted."""
 
 
 class State:
@@ -75,8 +85,19 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
 @click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Use this Word template instead of the court's.")
 @click.option("--pdf", "pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice; without it: a warning, the .docx, exit 0).")
+@click.option("--memo", is_flag=True, help="Also write the drafting memo: DRAFT.memo.md and DRAFT.memo.docx.")
+@click.option("--redline-against", type=click.Choice(["court-default"]), help="Also write DRAFT.redline.docx: this draft as tracked changes against the court's default draft.")
 @click.pass_obj
-def render(state: State, answers: Path, output: Path | None, force: bool, template: Path | None, pdf: bool) -> None:
+def render(
+    state: State,
+    answers: Path,
+    output: Path | None,
+    force: bool,
+    template: Path | None,
+    pdf: bool,
+    memo: bool,
+    redline_against: str | None,
+) -> None:
     """Render the protective order for the case in ANSWERS (a YAML answers file)."""
     from poassembler.answers import load_answers
     from poassembler.draft import plan_draft, render_draft
@@ -100,6 +121,10 @@ def render(state: State, answers: Path, output: Path | None, force: bool, templa
     render_draft(draft, library, output, force, template)
     unverified = draft.profile.unverified()
     click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
+    from poassembler.review import review_rendered
+
+    for extra in review_rendered(draft, library, output, force, memo, redline_against):
+        click.echo(f"Wrote {extra}.")
     if pdf_target:
         made, message = pdf_step(output, pdf_target, force)
         click.secho(message, err=not made, fg=None if made else "yellow")
@@ -159,6 +184,8 @@ cli.add_command(cmd_clauses.clauses)
 jurisdictions.add_command(cmd_jurisdictions_new.new)
 cli.add_command(cmd_template.template)
 cli.add_command(cmd_preview.preview)
+cli.add_command(cmd_check.check_command)
+cli.add_command(cmd_compare.compare)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -22,3 +22,58 @@ def speculative_terms(text: str) -> list[str]:
         if lower in SPECULATIVE_TERMS and lower not in found:
             found.append(lower)
     return found
+
+
+# Words that restate Rule 26(c) or a form order instead of saying what would happen in this case.
+BOILERPLATE_WORDS = frozenset(
+    """a an and or the of to in on for with by as is are be been would will cause harm harms harmful
+    injury injure prejudice prejudicial damage damages competitive competitively commercial commercially
+    business businesses sensitive confidential confidentiality proprietary private privacy information
+    material materials disclosure disclose disclosed disclosing public publicly party parties producing
+    designating irreparable serious substantial significant embarrassment annoyance oppression undue burden
+    expense interests interest its their his her such this that it other disadvantage position""".split()
+)
+
+# Phrases showing the "harm" only repeats what a party has already said in public (seed 003).
+OWN_STATEMENT_PATTERNS = (
+    r"\b(plaintiff|defendant|petitioner|respondent)s?\s+(has\s+|have\s+)?(stated|said|testified|claimed|admitted|told)\b",
+    r"\bas\s+alleged\s+in\s+the\s+(complaint|answer|pleadings?)\b",
+    r"\bpublicly\b",
+    r"\bpress\s+release\b",
+    r"\b(in|during)\s+(his|her|their|its)\s+(deposition|testimony|letters?)\b",
+    r"\bown\s+(public\s+)?statements?\b",
+)
+
+# Phrases that sweep in everything instead of a described category (King v. CitiMortgage; seed 001).
+OVERBROAD_PATTERNS = (
+    r"\ball\s+(documents|information|materials?|records|data|discovery)\b",
+    r"\bany\s+(documents?|information|materials?|records|data)\b",
+    r"\b(every|each)\s+(document|production|page)\b",
+    r"\b(entire|whole)\s+(production|file|record)s?\b",
+    r"\beverything\s+produced\b",
+    r"\ball\s+(productions|produced\s+\w+)\b",
+)
+
+# Words that name a kind of information without saying what it is ("confidential business information").
+ABSTRACT_WORDS = BOILERPLATE_WORDS | frozenset(
+    """trade secret secrets financial personal personnel technical know how data documents records other
+    certain various including without limitation any all related relating regarding concerning""".split()
+)
+
+_OWN = [re.compile(p, re.IGNORECASE) for p in OWN_STATEMENT_PATTERNS]
+_OVERBROAD = [re.compile(p, re.IGNORECASE) for p in OVERBROAD_PATTERNS]
+
+
+def content_words(text: str, ignore: frozenset[str]) -> list[str]:
+    """The words of `text` that are not in `ignore` (lower-cased, in order)."""
+    return [w.lower() for w in _WORD.findall(text) if w.lower() not in ignore]
+
+
+def own_statement_phrases(text: str) -> list[str]:
+    """Phrases in `text` suggesting it repeats a party's own public statements."""
+    return [m.group(0) for pattern in _OWN for m in [pattern.search(text)] if m]
+
+
+def overbroad_phrases(text: str) -> list[str]:
+    """Sweeping phrases in `text` ("all documents", "any information", "every production")."""
+    return [m.group(0) for pattern in _OVERBROAD for m in [pattern.search(text)] if m]

@@ -98,6 +98,31 @@ class Format:
         return f"[PROPOSED] {self.title}" if self.proposed_order else self.title
 
 
+class CheckPatch(_Strict):
+    """Court facts the pre-flight check (`check.py`) needs; any left out are inherited.
+
+    `clauses` names the clause that plays a role in this court (e.g. `dispute: challenge_cacd`, the
+    court's own dispute procedure); `dispute_clauses` lists every clause that sets a dispute procedure;
+    `authorities` maps a check rule id to the names of this profile's citations the finding cites.
+    """
+
+    clauses: dict[str, str | None] = Field(default_factory=dict)
+    dispute_clauses: list[str] | None = None
+    authorities: dict[str, list[str]] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """The merged `check:` sections of a profile chain."""
+
+    clauses: dict[str, str] = field(default_factory=dict)  # role → clause id
+    dispute_clauses: tuple[str, ...] = ()
+    authorities: dict[str, tuple[str, ...]] = field(default_factory=dict)  # rule id → citation names
+
+    def clause(self, role: str) -> str | None:
+        return self.clauses.get(role)
+
+
 class JudgeInfo(_Strict):
     name: NonEmpty
     title: NonEmpty
@@ -127,6 +152,7 @@ class ProfileFile(_Strict):
     tier_labels: dict[str, str] = Field(default_factory=dict)
     clauses: dict[str, ClauseStatus] = Field(default_factory=dict)
     format: FormatPatch = Field(default_factory=FormatPatch)
+    check: CheckPatch = Field(default_factory=CheckPatch)
     notes: list[str] = Field(default_factory=list)
 
     @field_validator("id", "extends")
@@ -178,6 +204,7 @@ class ResolvedProfile:
     format: Format
     notes: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    check: CheckSettings = field(default_factory=CheckSettings)
 
     def citation(self, name: str) -> Citation:
         return self.citations[name].value
@@ -391,7 +418,25 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
         clauses=_merge_map(layers, "clauses"),
         format=Format(**fmt),
         notes=tuple(n for layer in layers for n in layer.notes),
+        check=_merge_check(layers),
     )
+
+
+def _merge_check(layers: list[ProfileFile]) -> CheckSettings:
+    """Child entries replace the parent's per key; `role: null` removes a role."""
+    roles: dict[str, str] = {}
+    authorities: dict[str, tuple[str, ...]] = {}
+    dispute: tuple[str, ...] = ()
+    for layer in layers:
+        for role, clause_id in layer.check.clauses.items():
+            if clause_id is None:
+                roles.pop(role, None)
+            else:
+                roles[role] = clause_id
+        authorities.update({rule: tuple(names) for rule, names in layer.check.authorities.items()})
+        if layer.check.dispute_clauses is not None:
+            dispute = tuple(layer.check.dispute_clauses)
+    return CheckSettings(clauses=roles, dispute_clauses=dispute, authorities=authorities)
 
 
 def last_non_judge(layers: list[ProfileFile]) -> ProfileFile:
