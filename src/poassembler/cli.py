@@ -106,6 +106,8 @@ def render(
     output = output or Path(answers.stem + ".docx")
     if output.suffix.lower() != ".docx":
         raise BadInput(f"-o {output}: the draft is a Word file; give a name ending in .docx.")
+    if output.exists() and answers.exists() and output.resolve() == answers.resolve():
+        raise BadInput(f"-o {output}: that is the answers file; render never writes over it.")
     if output.exists() and not force:
         from poassembler.errors import OutputProblem
 

@@ -1,4 +1,8 @@
-"""Read YAML files safely (`yaml.safe_load` only), with file:line:column in every error."""
+"""Read YAML files safely (PyYAML's SafeLoader only), with file:line:column in every error.
+
+The loader is `yaml.SafeLoader` plus one check: a key written twice in the same mapping is an error
+(plain `safe_load` would silently keep the last one, losing what the user typed first).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,31 @@ from typing import Any
 import yaml
 
 from poassembler.errors import PoError
+
+
+class _SafeUniqueKeyLoader(yaml.SafeLoader):
+    """`yaml.SafeLoader` (no Python objects, ever) that refuses duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        first_line: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            if key_node.value in first_line:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"the key '{key_node.value}' appears twice in the same mapping (first on line "
+                    f"{first_line[key_node.value]}); keep one",
+                    key_node.start_mark,
+                )
+            first_line[key_node.value] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
 
 
 def read_yaml(path: Path, error: type[PoError]) -> Any:
@@ -23,7 +52,13 @@ def read_yaml(path: Path, error: type[PoError]) -> Any:
     except OSError as exc:
         raise error(f"{path}: cannot be read ({exc.strerror}).") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SafeUniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_column(text, exc.position)
+        raise error(
+            f"{path}:{line}:{column}: the control character U+{exc.character:04X} cannot be stored in YAML "
+            "(nor in Word); delete it (it often comes from text pasted out of a PDF)."
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
