@@ -22,24 +22,23 @@ from pydantic import (
 )
 
 from poassembler.errors import BadInput
+from poassembler.textpolicy import normalise_line_endings, xml_illegal_character
 from poassembler.yamlfile import key_lines, read_yaml
-
-# Characters XML 1.0 cannot carry: a .docx holding one will not open in Word.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _xml_safe(value: str) -> str:
-    match = _XML_ILLEGAL.search(value)
-    if match:
+    bad = xml_illegal_character(value)
+    if bad:
         raise ValueError(
-            f"contains the control character U+{ord(match.group()):04X}, which Word cannot store; "
+            f"contains the control character U+{ord(bad):04X}, which Word cannot store; "
             "delete it (it often comes from text pasted out of a PDF)"
         )
     return value
 
 
 def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
+    """Trim the ends and normalise line endings (the text policy in textpolicy.py)."""
+    return normalise_line_endings(value).strip() if isinstance(value, str) else value
 
 
 Text = Annotated[str, BeforeValidator(_strip), AfterValidator(_xml_safe)]
@@ -244,6 +243,11 @@ def _messages(exc: ValidationError, lines: dict[tuple, int] | None = None) -> li
             message = "is not a field poassembler knows (misspelt?)"
         elif error["type"] == "enum":
             message = f"must be one of: {error['ctx']['expected']}"
+        elif error["type"] == "string_type" and isinstance(error["input"], (bool, int, float)):
+            message = (
+                f"must be text, but YAML read {error['input']!r}; put the value in quotes "
+                "(e.g. \"0123456\") so it is kept exactly as typed"
+            )
         line = _line_for(loc, lines or {})
         where = f"line {line}: " if line else ""
         problems.append(f"{where}{field_path(loc)}: {message}")
@@ -264,6 +268,8 @@ def parse_answers(
 
     `lines` maps field paths to file lines (or is a function giving that map, called only on an error).
     """
+    if data is None:
+        raise BadInput(f"{source}: the answers are empty.", hint="Start from a file in samples/ and fill in the case.")
     if not isinstance(data, dict):
         raise BadInput(f"{source}: expected a mapping of fields (court:, case:, parties: …), found {type(data).__name__}.")
     try:

@@ -17,6 +17,7 @@ from poassembler import (
     cmd_check,
     cmd_clauses,
     cmd_compare,
+    cmd_interview,
     cmd_jurisdictions_new,
     cmd_preview,
     cmd_schema,
@@ -117,6 +118,8 @@ def render(
     output = output or Path(answers.stem + ".docx")
     if output.suffix.lower() != ".docx":
         raise BadInput(f"-o {output}: the draft is a Word file; give a name ending in .docx.")
+    if output.exists() and answers.exists() and output.resolve() == answers.resolve():
+        raise BadInput(f"-o {output}: that is the answers file; render never writes over it.")
     if output.exists() and not force:
         from poassembler.errors import OutputProblem
 
@@ -196,6 +199,7 @@ cli.add_command(cmd_template.template)
 cli.add_command(cmd_preview.preview)
 cli.add_command(cmd_check.check_command)
 cli.add_command(cmd_compare.compare)
+cli.add_command(cmd_interview.interview)
 
 
 def main(argv: list[str] | None = None) -> None:

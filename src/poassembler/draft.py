@@ -41,14 +41,22 @@ def plan_draft(answers: Answers, library: Library) -> Draft:
 def check_against_profile(answers: Answers, profile: ResolvedProfile) -> None:
     """Answers that are well-formed but wrong for this court (case number format, tier labels)."""
     problems = []
-    if profile.case_number_pattern and not re.search(profile.case_number_pattern, answers.case.number):
-        example = f" (e.g. {profile.case_number_example})" if profile.case_number_example else ""
-        problems.append(f"case.number: '{answers.case.number}' does not look like a {profile.name} case number{example}")
+    number_problem = case_number_problem(answers.case.number, profile)
+    if number_problem:
+        problems.append(f"case.number: {number_problem}")
     missing = [t.value for t in answers.tiers if t.value not in profile.tier_labels]
     if missing:
         problems.append(f"tiers: the {profile.id} profile has no label for {', '.join(missing)}")
     if problems:
         raise BadInput(f"{len(problems)} answer{'s do' if len(problems) > 1 else ' does'} not fit the {profile.id} profile.", problems)
+
+
+def case_number_problem(number: str, profile: ResolvedProfile) -> str | None:
+    """What is wrong with `number` for this court's case-number format, or None (also used at the prompt)."""
+    if profile.case_number_pattern and not re.search(profile.case_number_pattern, number):
+        example = f" (e.g. {profile.case_number_example})" if profile.case_number_example else ""
+        return f"'{number}' does not look like a case number of the {profile.name}{example}"
+    return None
 
 
 def render_draft(draft: Draft, library: Library, output: Path, force: bool, template: Path | None = None) -> Path:

@@ -9,17 +9,38 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2 import (
+    FunctionLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    Undefined,
+    UndefinedError,
+    nodes,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from poassembler.errors import BadLibrary
 
 
-class ClauseEnvironment(SandboxedEnvironment):
-    """Sandboxed (no attribute tricks, no imports) and strict (a missing name is an error, never a blank)."""
+def _no_includes(name: str) -> None:
+    """Clause text cannot include, import or extend files: `{% include %}` finds nothing."""
+    return None
+
+
+class ClauseEnvironment(ImmutableSandboxedEnvironment):
+    """Sandboxed (no `__class__`/`__globals__` tricks, no imports, no file access, no changing the answers'
+    lists or dicts) and strict (a missing name is an error, never a blank)."""
 
     def __init__(self) -> None:
-        super().__init__(undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True)
+        super().__init__(
+            undefined=StrictUndefined,
+            autoescape=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            loader=FunctionLoader(_no_includes),
+        )
         self.filters["join_and"] = join_and
         self.filters["sentence_start"] = sentence_start
 
@@ -127,8 +148,22 @@ def _compiled_condition(source: str) -> Callable[..., Any]:
 def run(where: str, call: Callable[..., Any], scope: dict[str, Any]) -> Any:
     """Evaluate compiled text or a condition; a reference to a missing field is a library error."""
     try:
-        return call(**scope)
+        result = call(**scope)
+        if isinstance(result, Undefined):  # a condition naming a missing field: fail here, not when tested
+            result._fail_with_undefined_error()
+        return result
+    except BadLibrary:  # already says which clause and what is wrong (e.g. text compiled on first use)
+        raise
+    except SecurityError as exc:
+        raise BadLibrary(
+            f"{where}: refused by the sandbox ({str(exc).rstrip('.')}).",
+            hint="Clause text may only show values; it cannot reach into Python or change the answers.",
+        ) from None
+    except TemplateNotFound as exc:
+        raise BadLibrary(f"{where}: clause text cannot include, import or extend files (it asked for '{exc.name}').") from None
     except UndefinedError as exc:
         raise BadLibrary(f"{where}: refers to a field that does not exist ({exc.message}).", hint="Check the clause's placeholders against docs/architecture.md.") from None
-    except SecurityError as exc:
-        raise BadLibrary(f"{where}: refused by the sandbox ({exc}).") from None
+    except TemplateError as exc:
+        raise BadLibrary(f"{where}: {type(exc).__name__}: {exc}.") from None
+    except Exception as exc:  # e.g. 1/0, "a" + 1, a huge range(): the clause is wrong, whatever the answers
+        raise BadLibrary(f"{where}: could not be evaluated ({type(exc).__name__}: {exc}).") from None

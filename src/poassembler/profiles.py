@@ -19,6 +19,7 @@ from poassembler.errors import BadInput, BadLibrary
 from poassembler.yamlfile import key_lines, read_yaml
 
 PROFILE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 ROOT_PROFILE = "federal"
 
 
@@ -67,6 +68,16 @@ class FormatPatch(_Strict):
     proposed_order: bool | None = None
     caption_notes: list[str] | None = None
     judge_initials_in_caption: bool | None = None
+
+    @field_validator("template")
+    @classmethod
+    def _template_name(cls, value: str | None) -> str | None:
+        if value is not None and not TEMPLATE_NAME.match(value):
+            raise ValueError(
+                f"'{value}' is not a template name: give the file name in templates/ without .docx, "
+                "using letters, digits, '-' and '_' (never a path)"
+            )
+        return value
 
 
 @dataclass(frozen=True)
@@ -293,7 +304,11 @@ class ProfileLibrary:
         if close:
             raise BadInput(f"judge: no judge profile '{judge}' for {court}; did you mean '{close[0]}'?")
         resolved = self.resolve(court)
-        warnings.append(f"no profile for judge '{judge}' in {court}: using the district profile. Check the judge's standing orders before filing.")
+        known = f" (judge profiles for {court}: {', '.join(sorted(candidates))})" if candidates else ""
+        warnings.append(
+            f"no profile for judge '{judge}' in {court}{known}: using the district profile. "
+            "Check the judge's standing orders before filing."
+        )
         return _replace(resolved, warnings=resolved.warnings + tuple(warnings))
 
     def _chain_ids(self, profile_id: str) -> list[str]:

@@ -1,4 +1,10 @@
-"""Read YAML files safely (`yaml.safe_load` only), with file:line:column in every error."""
+"""Read YAML files safely (PyYAML's SafeLoader only), with file:line:column in every error.
+
+The loader is `yaml.SafeLoader` plus one check: a key written twice in the same mapping is an error
+(plain `safe_load` would silently keep the last one, losing what the user typed first). Files are parsed
+by libyaml's C parser where PyYAML has it (ten times faster; the same safe constructors); a file it
+rejects is parsed again by the pure-Python parser, whose messages (line, column, wording) users see.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,38 @@ import yaml
 
 from poassembler.errors import PoError
 
-# libyaml's C parser when PyYAML was built with it (ten times faster); the same safe constructors either way.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _UniqueKeys:
+    """Refuses a key written twice in the same mapping (mixed into a safe loader)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        first_line: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            if key_node.value in first_line:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"the key '{key_node.value}' appears twice in the same mapping (first on line "
+                    f"{first_line[key_node.value]}); keep one",
+                    key_node.start_mark,
+                )
+            first_line[key_node.value] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+class _SafeUniqueKeyLoader(_UniqueKeys, yaml.SafeLoader):
+    """`yaml.SafeLoader` (no Python objects, ever) that refuses duplicate keys."""
+
+
+class _FastSafeUniqueKeyLoader(_UniqueKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same, parsed by libyaml when available."""
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
 
 
 def read_yaml(path: Path, error: type[PoError]) -> Any:
@@ -26,7 +62,17 @@ def read_yaml(path: Path, error: type[PoError]) -> Any:
     except OSError as exc:
         raise error(f"{path}: cannot be read ({exc.strerror}).") from None
     try:
-        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 — a safe loader (C or pure Python)
+        return yaml.load(text, Loader=_FastSafeUniqueKeyLoader)  # noqa: S506 - a (C)SafeLoader subclass
+    except yaml.YAMLError:
+        pass  # parsed again below, for the pure-Python parser's message
+    try:
+        return yaml.load(text, Loader=_SafeUniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_column(text, exc.position)
+        raise error(
+            f"{path}:{line}:{column}: the control character U+{exc.character:04X} cannot be stored in YAML "
+            "(nor in Word); delete it (it often comes from text pasted out of a PDF)."
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
@@ -42,7 +88,7 @@ def read_yaml(path: Path, error: type[PoError]) -> Any:
 def key_lines(path: Path) -> dict[tuple, int]:
     """Map each key path in a YAML mapping to its 1-based line, for pointing errors at a line."""
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_FastSafeUniqueKeyLoader)
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
     lines: dict[tuple, int] = {}

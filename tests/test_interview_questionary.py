@@ -1,0 +1,88 @@
+"""The questionnaire through questionary, in-process: keystrokes through prompt_toolkit's pipe input.
+
+Each test runs the real ask loop with the real questionary prompts; only the terminal is replaced
+(`create_pipe_input()` for the keyboard, `DummyOutput()` for the screen), as questionary's own tests do.
+"""
+
+from __future__ import annotations
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from conftest import sample_data
+from poassembler.interview import Interview
+from poassembler.prompter_questionary import QuestionaryPrompter
+from poassembler.questions import build_plan
+
+DOWN, UP, ENTER, CLEAR_LINE = "\x1b[B", "\x1b[A", "\r", "\x15"
+
+
+def interview(library, data, keys: str):
+    """Run the interview on `data`, typing `keys`; returns the answers and what was saved last."""
+    saved: list[dict] = []
+    with create_pipe_input() as keyboard:
+        keyboard.send_text(keys)
+        keyboard.close()  # when the keys run out, the prompt ends (EOFError) instead of waiting
+        prompter = QuestionaryPrompter(keyboard, DummyOutput())
+        answers = Interview(library.profiles, prompter, data, saved.append).run()
+    return answers, saved
+
+
+@pytest.fixture
+def segal():
+    """The C.D. Cal. sample without the two questions it leaves open (FRE 502(d), the date)."""
+    return sample_data("segal-cacd.yaml")
+
+
+def test_court_by_typing_then_judge_from_the_list(library, segal):
+    del segal["court"], segal["judge"]
+    keys = "cacdd" + ENTER  # a typo: told, and asked again
+    keys += CLEAR_LINE + "cacd" + ENTER
+    keys += UP + ENTER  # the judges list starts on "None of these"; one up is Judge Segal
+    keys += "n" + ENTER  # FRE 502(d): no; date: blank
+    keys += ENTER  # review: render
+    answers, saved = interview(library, segal, keys)
+    assert answers.court == "cacd" and answers.judge == "segal"
+    assert saved[0]["court"] == "cacd"
+
+
+def test_court_title_from_the_type_ahead_list_is_accepted(library):
+    court = build_plan({}, None, library.profiles)[0]
+    title = next(c.title for c in court.choices if c.value == "nyed")
+    with create_pipe_input() as keyboard:
+        keyboard.send_text(title + ENTER)
+        raw = QuestionaryPrompter(keyboard, DummyOutput()).ask(court, None)
+    assert court.parse(raw) == "nyed"
+    assert "Eastern District of New York" in title
+
+
+def test_a_repeating_list_of_categories(library, segal):
+    del segal["categories"], segal["tiers"]
+    keys = "n" * 3  # nothing after the defendant is answered: its lawyers, the defendants, other parties
+    for name, downs in (("Customer pricing", 1), ("Payroll data", 3), ("Clinic records", 6)):
+        keys += name + ENTER
+        keys += DOWN * downs + ENTER  # kind: the list starts on the default (Other, the last) and wraps
+        keys += f"The {name.lower()} of the defendant, 2019 to 2024." + ENTER
+        keys += "Competitors would see them and undercut every bid." + ENTER
+        keys += "y" if name != "Clinic records" else "n"  # add another category?
+    keys += ENTER  # tiers: the default
+    keys += "n" + ENTER + ENTER  # FRE 502(d), date, review: render
+    answers, saved = interview(library, segal, keys)
+    assert [(c.name, c.kind.value) for c in answers.categories] == [
+        ("Customer pricing", "commercial"),
+        ("Payroll data", "financial"),
+        ("Clinic records", "health"),
+    ]
+    assert [t.value for t in answers.tiers] == ["confidential", "highly_confidential_aeo"]  # business records: two tiers
+    assert len(saved[-1]["categories"]) == 3
+
+
+def test_the_review_screen_changes_one_answer(library, segal):
+    keys = "n" + ENTER  # FRE 502(d), date
+    keys += DOWN + ENTER  # review: the first answer, "Court: cacd"
+    keys += CLEAR_LINE + "casd" + ENTER  # a court without judge profiles
+    keys += ENTER  # review again: render
+    answers, saved = interview(library, segal, keys)
+    assert answers.court == "casd" and answers.judge is None
+    assert saved[-1]["court"] == "casd"
