@@ -148,6 +148,7 @@ def batches(drafts: int, jobs: int, work: Path) -> dict:
         assert results[count]["failed"] == 0, child.stdout
         shutil.rmtree(out)
     one, many = results[1], results[jobs]
+    reference = reference_speedup(jobs)
     # On a shared machine the kernel shares the CPUs between sessions (autogroup), so extra workers
     # cannot get extra cores while other sessions are busy. What the batch costs in CPU shows what it
     # does on idle cores: the parent's own work runs alone, the workers' work splits over `jobs` cores.
@@ -161,9 +162,31 @@ def batches(drafts: int, jobs: int, work: Path) -> dict:
         "cpu_s_1_job": round(one["cpu_self_s"], 2),
         f"cpu_s_{jobs}_jobs_parent_and_workers": [round(many["cpu_self_s"], 2), round(many["cpu_workers_s"], 2)],
         "batch_speedup_on_idle_cores_from_cpu_time": round(idle_estimate, 2),
+        "reference_speedup_pure_cpu_work": reference,
         "peak_mb_single_process": round(one["max_rss_self_mb"], 1),
         "peak_mb_per_worker": round(many["max_rss_worker_mb"], 1),
     }
+
+
+def _spin(units: int) -> int:
+    total = 0
+    for _ in range(units):
+        total += sum(i * i for i in range(1_500_000))
+    return total
+
+
+def reference_speedup(jobs: int, units: int = 8) -> float:
+    """The same pure-Python CPU work in 1 process and split over `jobs`: what this machine allows right now."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    start = time.perf_counter()
+    _spin(units)
+    alone = time.perf_counter() - start
+    with ProcessPoolExecutor(jobs) as pool:
+        start = time.perf_counter()
+        list(pool.map(_spin, [units // jobs] * jobs))
+        split = time.perf_counter() - start
+    return round(alone / split, 2)
 
 
 def _env(cached: bool, pycache: Path | None = None) -> dict:
@@ -222,6 +245,7 @@ def table(results: dict) -> str:
         (f"    speed-up {jobs} jobs / 1 job (wall)", c["batch_speedup"], "batch_speedup"),
         (f"    CPU s: 1 job / {jobs} jobs (parent + workers)", f"{c['cpu_s_1_job']} / {sum(c[f'cpu_s_{jobs}_jobs_parent_and_workers']):.2f}", ""),
         ("    speed-up on idle cores, from CPU time (estimate)", c["batch_speedup_on_idle_cores_from_cpu_time"], ""),
+        (f"    reference: pure CPU work split over {jobs} processes, now", c["reference_speedup_pure_cpu_work"], ""),
         ("(d) `poassembler --help`, s wall (median)", d["help_s"], "help_s"),
         ("    `poassembler --help`, s CPU", d["help_cpu_s"], ""),
         ("    `poassembler jurisdictions list`, s wall / CPU", f"{d['jurisdictions_list_s']} / {d['jurisdictions_list_cpu_s']}", ""),
