@@ -7,13 +7,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Callable
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from poassembler.answers import field_path
 from poassembler.errors import BadLibrary
 from poassembler.expressions import compile_condition, compile_text
 from poassembler.profiles import Citation
-from poassembler.yamlfile import key_lines, read_yaml
+from poassembler.library_file import read_library_file
 
 
 class Placement(str, Enum):
@@ -114,20 +113,7 @@ class ClauseLibrary:
 
 def load_clause(path: Path) -> Clause:
     """Read, validate and compile one clause file."""
-    data = read_yaml(path, BadLibrary)
-    if not isinstance(data, dict):
-        raise BadLibrary(f"{path}: a clause must be a mapping of fields (id:, heading:, paragraphs: …).")
-    try:
-        spec = ClauseSpec.model_validate(data)
-    except ValidationError as exc:
-        lines = key_lines(path)
-        problems = []
-        for error in exc.errors():
-            loc = error["loc"]
-            line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), 1)
-            message = "required, but missing" if error["type"] == "missing" else error["msg"].removeprefix("Value error, ")
-            problems.append(f"{path}:{line}: {field_path(loc)}: {message}")
-        raise BadLibrary(f"{path}: not a valid clause.", problems) from None
+    spec = read_library_file(path, ClauseSpec, "a clause", "id:, heading:, paragraphs: …")
     if spec.id != path.stem:
         raise BadLibrary(f"{path}: id '{spec.id}' must match the file name '{path.stem}'.")
     paragraphs = []

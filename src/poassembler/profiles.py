@@ -12,11 +12,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from poassembler.answers import field_path
 from poassembler.errors import BadInput, BadLibrary
-from poassembler.yamlfile import key_lines, read_yaml
+from poassembler.library_file import read_library_file
+from poassembler.yamlfile import read_yaml
 
 PROFILE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -339,20 +339,7 @@ def _suggest(word: str, choices: list[str], preferred: set[str] | frozenset = fr
 
 
 def _read_profile(path: Path) -> ProfileFile:
-    data = read_yaml(path, BadLibrary)
-    if not isinstance(data, dict):
-        raise BadLibrary(f"{path}: a profile must be a mapping of fields (id:, name:, …).")
-    try:
-        profile = ProfileFile.model_validate(data)
-    except ValidationError as exc:
-        lines = key_lines(path)
-        problems = []
-        for error in exc.errors():
-            loc = error["loc"]
-            line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), None)
-            message = "required, but missing" if error["type"] == "missing" else error["msg"].removeprefix("Value error, ")
-            problems.append(f"{path}:{line or 1}: {field_path(loc)}: {message}")
-        raise BadLibrary(f"{path}: not a valid jurisdiction profile.", problems) from None
+    profile = read_library_file(path, ProfileFile, "a jurisdiction profile", "id:, name:, …")
     if profile.id != path.stem:
         raise BadLibrary(f"{path}: id '{profile.id}' must match the file name '{path.stem}'.")
     return profile
