@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import SAMPLES
 from docx_text import full_text
@@ -155,7 +156,10 @@ def test_light_commands_do_not_import_word_or_prompt_libraries(command):
 
 def test_memo_and_check_findings_per_draft_in_a_batch(tmp_path):
     out = tmp_path / "out"
-    janfeshan, claudomir = SAMPLES / "janfeshan-edny.yaml", SAMPLES / "claudomir-mad.yaml"
+    data = yaml.safe_load((SAMPLES / "janfeshan-edny.yaml").read_text(encoding="utf-8"))
+    data.pop("options")  # a federal party without the Privacy Act order: a check finding
+    janfeshan, claudomir = tmp_path / "janfeshan-edny.yaml", SAMPLES / "claudomir-mad.yaml"
+    janfeshan.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = run("render", str(janfeshan), str(claudomir), "-o", str(out), "--memo", "-j", "2")
     assert result.returncode == 0, result.stderr
     for stem in ("janfeshan-edny", "claudomir-mad"):

@@ -242,6 +242,7 @@ def test_government_party_without_a_sharing_decision(library):
 
 def test_federal_agency_without_privacy_act_order(library):
     data = sample_data("janfeshan-edny.yaml")
+    data.pop("options")
     found = findings(library, data, "privacy_act")
     assert len(found) == 1 and "5 U.S.C. § 552a(b)(11)" in cites(found)
     data["options"] = {"privacy_act_order": True}
