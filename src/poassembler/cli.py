@@ -132,7 +132,6 @@ def render(
     for warning in draft.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
     render_draft(draft, library, output, force, template)
-    unverified = draft.profile.unverified()
     click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
     from poassembler.review import review_rendered
 
@@ -141,13 +140,11 @@ def render(
     if pdf_target:
         made, message = pdf_step(output, pdf_target, force)
         click.secho(message, err=not made, fg=None if made else "yellow")
-    if unverified:
-        click.secho(
-            f"Verify before filing: {len(unverified)} citation(s) or period(s) in the {draft.profile.id} profile are not verified "
-            f"(`poassembler jurisdictions show {draft.profile.id}` lists them).",
-            fg="yellow",
-            err=True,
-        )
+    from poassembler.profile_report import verify_notice
+
+    notice = verify_notice(draft.profile)
+    if notice:
+        click.secho(notice, fg="yellow", err=True)
 
 
 @cli.group()

@@ -79,11 +79,8 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
     render_draft(draft, library, output, force)
     click.echo(f"Saved the answers in {answers_path}.")
     click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
-    unverified = draft.profile.unverified()
-    if unverified:
-        click.secho(
-            f"Verify before filing: {len(unverified)} citation(s) or period(s) in the {draft.profile.id} profile are not verified "
-            f"(`poassembler jurisdictions show {draft.profile.id}` lists them).",
-            fg="yellow",
-            err=True,
-        )
+    from poassembler.profile_report import verify_notice
+
+    notice = verify_notice(draft.profile)
+    if notice:
+        click.secho(notice, fg="yellow", err=True)

@@ -14,6 +14,17 @@ def _flag(entry: Citation | Period) -> str:
     return VERIFY + (f": {entry.note}" if entry.note else "")
 
 
+def verify_notice(profile: ResolvedProfile) -> str | None:
+    """The one-line reminder printed after a draft when its profile has unverified citations or periods."""
+    unverified = profile.unverified()
+    if not unverified:
+        return None
+    return (
+        f"Verify before filing: {len(unverified)} citation(s) or period(s) in the {profile.id} profile are not verified "
+        f"(`poassembler jurisdictions show {profile.id}` lists them)."
+    )
+
+
 def describe_profile(profile: ResolvedProfile, clauses: ClauseLibrary) -> str:
     lines = [f"{profile.id} — {profile.name}" + (f" — {profile.judge.title} {profile.judge.name}" if profile.judge else "")]
     lines.append(f"extends: {' → '.join(profile.chain)}")
