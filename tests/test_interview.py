@@ -186,7 +186,7 @@ def test_a_government_party_brings_the_government_sharing_questions(library):
 def test_health_records_bring_the_hipaa_notice(library):
     steps = court() + parties() + category(name="Medical records", kind="Health records") + [("Add another category", False)] + tail()
     _, prompter = run(library, steps)
-    assert any("HIPAA" in m and "164.512(e)(1)(v)" in m for m in prompter.told)
+    assert any("HIPAA" in m and "164.512(e)(1)(v)" in m and "verify before filing" in m for m in prompter.told)
 
 
 def test_patent_cases_bring_source_code_questions(library):

@@ -18,7 +18,7 @@ from poassembler.errors import BadInput
 from poassembler.harm_language import speculative_terms
 from poassembler.keypaths import Key, delete_in, get_in, has_in, set_in
 from poassembler.profiles import ProfileLibrary, ResolvedProfile
-from poassembler.questions import Choice, Context, Kind, Question, answered, build_plan, problem
+from poassembler.questions import Choice, Context, Kind, Question, answered, build_plan, cited, problem
 
 
 class Prompter(Protocol):
@@ -202,8 +202,8 @@ class Interview:
             return False
         words = ", ".join(f"'{t}'" for t in terms)
         self.prompter.tell(
-            f"⚠ The harm says {words}: courts reject speculative harm (HSqd, LLC v. Morinville, D. Conn. 2013, "
-            "quoted in seed 002). State what disclosure would do, as facts."
+            f"⚠ The harm says {words}: courts reject speculative harm{cited(self.profile(), 'good_cause_specificity')}. "
+            "State what disclosure would do, as facts."
         )
         return bool(self.prompter.ask(REWRITE, True))
 

@@ -69,6 +69,14 @@ Needed = Callable[[dict, "ResolvedProfile | None"], bool]
 Check = Callable[[Any, "Context"], "str | None"]
 
 
+def cited(profile: ResolvedProfile | None, name: str) -> str:
+    """" (CITE)" from the profile's citation `name`, flagged when unverified; "" when the profile lacks it."""
+    if profile is None or name not in profile.citations:
+        return ""
+    citation = profile.citation(name)
+    return f" ({citation.cite}{'' if citation.verified else '; verify before filing'})"
+
+
 def always(data: dict, profile: ResolvedProfile | None) -> bool:
     return True
 
@@ -361,7 +369,7 @@ def _plan(data: dict, profile: ResolvedProfile | None, profiles: ProfileLibrary)
     yield from _party_group(data, "plaintiff", "Plaintiffs", (Role.plaintiff.value,), 1)
     yield from _party_group(data, "defendant", "Defendants", (Role.defendant.value,), 1)
     yield from _party_group(data, "other", "Other parties", None, 0)
-    yield from _categories(data)
+    yield from _categories(data, profile)
 
     section = "Protection"
     tiers = tier_choices(profile, data)
@@ -451,7 +459,7 @@ def _counsel(key: Key, section: str, who: str, number: int, needed: Needed) -> I
     yield Question(key + ("email",), f"{lawyer}: e-mail", Kind.text, section, "E-mail", needed=needed)
 
 
-def _categories(data: dict) -> Iterator[Question]:
+def _categories(data: dict, profile: ResolvedProfile) -> Iterator[Question]:
     group = Group(("categories",), "category", 1)
     for number, i in enumerate(group.indices(data), 1):
         key = ("categories", i)
@@ -467,8 +475,8 @@ def _categories(data: dict) -> Iterator[Question]:
     yield Question(("categories", "+category"), "Add another category of protected information?", Kind.group, "Categories", "Add another category", group=group)
     yield Question(
         ("+notes", "hipaa"),
-        "Health records are a category: the order will include HIPAA qualified-protective-order terms "
-        "(45 C.F.R. § 164.512(e)(1)(v)). Verify the regulation's current text before filing.",
+        "Health records are a category: the order will include HIPAA qualified-protective-order terms"
+        + cited(profile, "hipaa_qpo") + ".",
         Kind.note, "Categories", needed=has_health_category,
     )
 
