@@ -21,12 +21,9 @@ def preview(state, court: str, judge: str | None, chosen: tuple[str, ...], outpu
     """Render a draft for a court with placeholder case facts ("[PLAINTIFF NAME]", …), to see what its
     profile (and your edits to it) produce without writing an answers file."""
     from poassembler.answers import Options
-    from poassembler.context import build_context
-    from poassembler.draft import Draft, render_draft
+    from poassembler.draft import plan_with_profile, render_draft
     from poassembler.errors import BadInput
     from poassembler.preview import placeholder_answers
-    from poassembler.scope import ClauseScope
-    from poassembler.selection import select_clauses
 
     if output.suffix.lower() != ".docx":
         raise BadInput(f"-o {output}: the preview is a Word file; give a name ending in .docx.")
@@ -35,8 +32,6 @@ def preview(state, court: str, judge: str | None, chosen: tuple[str, ...], outpu
     for warning in profile.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
     answers = placeholder_answers(profile, court, judge, Options(**{name: True for name in chosen}))
-    scope = ClauseScope.build(profile, answers)
-    selection = select_clauses(profile, library.clauses, scope)
-    draft = Draft(answers, profile, selection, build_context(profile, selection, scope))
+    draft = plan_with_profile(answers, profile, library)  # placeholder facts: no case-number format check
     render_draft(draft, library, output, force, template)
     click.echo(f"Wrote {output}: PREVIEW of {profile.id} ({len(draft.context.sections)} sections) with placeholder case facts — not a draft to file.")

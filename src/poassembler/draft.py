@@ -23,6 +23,7 @@ class Draft:
     profile: ResolvedProfile
     selection: Selection
     context: RenderContext
+    scope: ClauseScope  # the names clause text saw; Word templates get them too (template_names.py)
 
     @property
     def warnings(self) -> list[str]:
@@ -30,12 +31,17 @@ class Draft:
 
 
 def plan_draft(answers: Answers, library: Library) -> Draft:
-    """Resolve the court's profile, select the clauses and build the render context."""
+    """Resolve the court's profile, check the answers fit it, select the clauses and build the render context."""
     profile = library.profiles.resolve_for(answers.court, answers.judge)
     check_against_profile(answers, profile)
+    return plan_with_profile(answers, profile, library)
+
+
+def plan_with_profile(answers: Answers, profile: ResolvedProfile, library: Library) -> Draft:
+    """Select the clauses and build the render context for answers already matched to `profile`."""
     scope = ClauseScope.build(profile, answers)
     selection = select_clauses(profile, library.clauses, scope)
-    return Draft(answers, profile, selection, build_context(profile, selection, scope))
+    return Draft(answers, profile, selection, build_context(profile, selection, scope), scope)
 
 
 def check_against_profile(answers: Answers, profile: ResolvedProfile) -> None:

@@ -17,11 +17,8 @@ EXTRA_NAMES = ("answers", "facts", "profile", "periods", "citations", "tiers", "
 
 
 def template_extras(draft) -> dict[str, Any]:
-    """The extra names for one planned draft (`draft.Draft`)."""
-    from poassembler.scope import ClauseScope
-
-    scope = ClauseScope.build(draft.profile, draft.answers)
-    return {**scope.names(), "clauses_included": draft.selection.included_ids()}
+    """The extra names for one planned draft (`draft.Draft`): the same names its clause text saw."""
+    return {**draft.scope.names(), "clauses_included": draft.selection.included_ids()}
 
 
 def template_roots(known) -> dict[str, Any]:
