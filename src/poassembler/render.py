@@ -1,4 +1,4 @@
-"""Word rendering: the only module that imports docxtpl and python-docx.
+"""Word rendering with docxtpl. Word-file code lives only here and in the `word_*.py` modules.
 
 The draft is rendered in memory; `atomic.write_atomically` puts it on disk. Each Word template is read,
 cleaned up for Jinja (docxtpl's `patch_xml`) and compiled once per process; every draft after the first
