@@ -44,9 +44,9 @@ def ms(seconds: float) -> float:
 
 def render_in_process(repeat: int, work: Path) -> dict:
     """(a) and (b): ours and the floor, per sample, in this (warm) process."""
-    from poassembler.answers import load_answers
-    from poassembler.draft import plan_draft, render_draft
-    from poassembler.library import load_library
+    from poassembler.library.answers import load_answers
+    from poassembler.pipeline.draft import plan_draft, render_draft
+    from poassembler.library.load import load_library
     from word_floor import build_floor_template, render_floor, render_floor_cached, size_of
 
     library = load_library()
@@ -113,7 +113,7 @@ def render_in_process(repeat: int, work: Path) -> dict:
 def batch_child(folder: Path, out: Path, jobs: int) -> None:
     """One batch in this fresh process: library load to last file written; prints JSON."""
     start = time.perf_counter()
-    from poassembler.batch import RenderOptions, plan_batch, render_batch
+    from poassembler.pipeline.batch import RenderOptions, plan_batch, render_batch
 
     items = plan_batch([folder], out)
     out.mkdir(parents=True, exist_ok=True)
@@ -279,7 +279,7 @@ def main() -> None:
         folder, out, jobs = args.batch_child
         batch_child(Path(folder), Path(out), int(jobs))
         return
-    from poassembler.batch import default_jobs
+    from poassembler.pipeline.batch import default_jobs
 
     jobs = args.jobs or max(2, default_jobs())
     repeat, drafts = (5, 50) if args.quick else (15, 200)

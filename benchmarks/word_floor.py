@@ -80,7 +80,7 @@ def render_floor(template: Path, texts: list[str]) -> bytes:
 def render_floor_cached(template_bytes: bytes, texts: list[str]) -> bytes:
     """The floor with the same once-per-process caching poassembler's renderer uses (for reference:
     ours / this is what the answers → clauses → context work costs on top of substituting text)."""
-    from poassembler.render import _ReusableTemplate, word_environment
+    from poassembler.pipeline.render import _ReusableTemplate, word_environment
 
     doc = _ReusableTemplate(io.BytesIO(template_bytes))
     doc.render({"t": texts}, jinja_env=word_environment(), autoescape=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from poassembler.cli import main
+from poassembler.cli.main import main
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from poassembler.answers import parse_answers
-from poassembler.draft import plan_draft, render_draft
-from poassembler.library import load_library
+from poassembler.library.answers import parse_answers
+from poassembler.pipeline.draft import plan_draft, render_draft
+from poassembler.library.load import load_library
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

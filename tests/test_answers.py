@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import sample_data
-from poassembler.answers import load_answers, parse_answers
+from poassembler.library.answers import load_answers, parse_answers
 from poassembler.errors import BadInput
 
 

@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 from conftest import sample_data
-from poassembler.answers import parse_answers
-from poassembler.check import Severity, check
-from poassembler.cli import main
-from poassembler.draft import plan_draft
-from poassembler.library import load_library
+from poassembler.library.answers import parse_answers
+from poassembler.review.check import Severity, check
+from poassembler.cli.main import main
+from poassembler.pipeline.draft import plan_draft
+from poassembler.library.load import load_library
 
 
 def findings(library, data, rule: str | None = None):

@@ -46,8 +46,8 @@ MARKS = {
 @pytest.fixture(scope="module")
 def texts(library, tmp_path_factory):
     from conftest import sample_data
-    from poassembler.answers import parse_answers
-    from poassembler.draft import plan_draft, render_draft
+    from poassembler.library.answers import parse_answers
+    from poassembler.pipeline.draft import plan_draft, render_draft
 
     out = tmp_path_factory.mktemp("courts")
     result = {}

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import sample_data
 from docx_text import full_text, paragraphs
-from poassembler.answers import parse_answers
+from poassembler.library.answers import parse_answers
 from poassembler.errors import BadInput
 
 HOSTILE_NAMES = [

@@ -7,9 +7,9 @@ import yaml
 
 from conftest import sample_data
 from docx_text import full_text
-from poassembler.answers import load_answers
-from poassembler.draft import plan_draft, render_draft
-from poassembler.interview import Interview, completed_yaml_data, save_answers_file
+from poassembler.library.answers import load_answers
+from poassembler.pipeline.draft import plan_draft, render_draft
+from poassembler.interview.ask import Interview, completed_yaml_data, save_answers_file
 from scripted_prompter import DEFAULT, Pick, ScriptedPrompter
 
 RENDER = ("Review", Pick("render the draft"))

@@ -11,9 +11,9 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from conftest import sample_data
-from poassembler.interview import Interview
-from poassembler.prompter_questionary import QuestionaryPrompter
-from poassembler.questions import build_plan
+from poassembler.interview.ask import Interview
+from poassembler.interview.prompter_questionary import QuestionaryPrompter
+from poassembler.interview.questions import build_plan
 
 DOWN, UP, ENTER, CLEAR_LINE = "\x1b[B", "\x1b[A", "\r", "\x15"
 

@@ -11,10 +11,10 @@ import pytest
 
 from conftest import ROOT, SAMPLES
 from docx_text import full_text
-from poassembler.answers import load_answers
-from poassembler.draft import plan_draft, render_draft
+from poassembler.library.answers import load_answers
+from poassembler.pipeline.draft import plan_draft, render_draft
 from poassembler.errors import BadLibrary
-from poassembler.library import load_library
+from poassembler.library.load import load_library
 
 RELIEF = """\
 id: further_relief

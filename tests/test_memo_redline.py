@@ -8,10 +8,10 @@ import yaml
 
 from conftest import sample_data
 from docx_text import full_text
-from poassembler.answers import parse_answers
-from poassembler.cli import main
-from poassembler.draft import plan_draft, render_draft
-from poassembler.word_redline import count_revisions, inserted_and_deleted_text
+from poassembler.library.answers import parse_answers
+from poassembler.cli.main import main
+from poassembler.pipeline.draft import plan_draft, render_draft
+from poassembler.review.word_redline import count_revisions, inserted_and_deleted_text
 
 
 def run(args) -> int:

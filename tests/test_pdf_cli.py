@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import SAMPLES
-from poassembler.pdf import find_soffice
+from poassembler.pipeline.pdf import find_soffice
 
 SAMPLE = str(SAMPLES / "janfeshan-edny.yaml")
 

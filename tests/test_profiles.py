@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from poassembler.errors import BadInput, BadLibrary
-from poassembler.profiles import ClauseStatus, ProfileLibrary
+from poassembler.library.profiles import ClauseStatus, ProfileLibrary
 
 
 def write(folder: Path, name: str, text: str) -> None:

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from cli_inprocess import invoke
 from conftest import sample_data
 from docx_text import full_text
-from poassembler.answers import parse_answers
-from poassembler.draft import plan_draft, render_draft
-from poassembler.library import load_library
-from poassembler.profiles import ProfileKind
+from poassembler.library.answers import parse_answers
+from poassembler.pipeline.draft import plan_draft, render_draft
+from poassembler.library.load import load_library
+from poassembler.library.profiles import ProfileKind
 
 LIBRARY = load_library()
 PROPERTY_SETTINGS = dict(deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

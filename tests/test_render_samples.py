@@ -9,7 +9,7 @@ import pytest
 
 from conftest import SAMPLES, sample_data
 from docx_text import full_text, paragraphs, styled
-from poassembler.answers import parse_answers
+from poassembler.library.answers import parse_answers
 
 SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.yaml"))
 

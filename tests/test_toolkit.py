@@ -31,7 +31,7 @@ def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subproc
 
 
 def test_every_built_in_clause_placeholder_exists(library):
-    from poassembler.placeholders import KnownNames, check_clause
+    from poassembler.authoring.placeholders import KnownNames, check_clause
 
     known = KnownNames.of_profiles(library.profiles.profiles.values())
     problems = [
@@ -44,8 +44,8 @@ def test_every_built_in_clause_placeholder_exists(library):
 
 
 def test_placeholder_walker_catches_misspelt_fields():
-    from poassembler.clauses import ClauseSpec
-    from poassembler.placeholders import KnownNames, check_clause
+    from poassembler.library.clauses import ClauseSpec
+    from poassembler.authoring.placeholders import KnownNames, check_clause
 
     spec = ClauseSpec.model_validate({
         "id": "x", "order": 1, "applies_when": "answers.options.fre_502",
@@ -200,7 +200,7 @@ def test_jurisdictions_new_district_and_bad_inputs(tmp_path):
 
 @pytest.mark.parametrize("kind", ["answers", "profile", "clause"])
 def test_committed_schemas_equal_the_models(kind):
-    from poassembler.schemas import schema_text
+    from poassembler.authoring.schemas import schema_text
 
     committed = (ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
     assert committed == schema_text(kind), f"regenerate: poassembler schema {kind} > schemas/{kind}.schema.json"

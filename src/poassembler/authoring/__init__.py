@@ -1,0 +1,1 @@
+"""The paralegal toolkit: validate, lint, export, starters, schemas, preview."""

@@ -1,0 +1,86 @@
+"""`poassembler interview`: ask about the case in the terminal, save the answers file, render the draft."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from poassembler.errors import BadInput, OutputProblem
+
+
+def _header(answers_path: Path, output: Path) -> str:
+    return (
+        "# Answers from `poassembler interview` (saved after every answer).\n"
+        f"# Resume: poassembler interview -o {output} --answers {answers_path}\n"
+        f"# Render: poassembler render {answers_path} -o {output}\n"
+    )
+
+
+@click.command()
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False), help="Where to write the .docx draft.")
+@click.option(
+    "--answers",
+    "answers_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The answers file to resume from and save to (default: the draft's name with .yaml). "
+    "Only unanswered or invalid questions are asked; earlier answers are the defaults.",
+)
+@click.option("--force", is_flag=True, help="Replace the output .docx if it already exists.")
+@click.pass_obj
+def interview(state, output: Path, answers_path: Path | None, force: bool) -> None:
+    """Answer questions about the case, review them, and render the draft.
+
+    Every answer is saved at once, so Ctrl-C loses nothing: run the command again with
+    --answers to go on where you stopped.
+    """
+    if not sys.stdin.isatty():
+        raise BadInput(
+            "interview asks questions in a terminal, but input is not a terminal.",
+            hint="Without a terminal, write an answers file (see samples/) and run `poassembler render ANSWERS.yaml -o DRAFT.docx`.",
+        )
+    if output.suffix.lower() != ".docx":
+        raise BadInput(f"-o {output}: the draft is a Word file; give a name ending in .docx.")
+    if output.exists() and not force:
+        raise OutputProblem(f"{output} already exists.", hint="Choose another name with -o, or add --force to replace it.")
+    data: dict = {}
+    if answers_path is None:
+        answers_path = output.with_suffix(".yaml")
+        if answers_path.exists():
+            raise OutputProblem(
+                f"{answers_path} already exists.",
+                hint=f"To go on from it: poassembler interview -o {output} --answers {answers_path}",
+            )
+    elif answers_path.exists():
+        from poassembler.library.yamlfile import read_yaml
+
+        data = read_yaml(answers_path, BadInput) or {}
+        if not isinstance(data, dict):
+            raise BadInput(f"{answers_path}: expected a mapping of fields (court:, case:, parties: …).")
+
+    from poassembler.pipeline.draft import plan_draft, render_draft
+    from poassembler.interview.ask import Interview, completed_yaml_data, save_answers_file
+    from poassembler.interview.prompter_questionary import QuestionaryPrompter
+
+    library = state.library()
+    header = _header(answers_path, output)
+    session = Interview(library.profiles, QuestionaryPrompter(), data, lambda d: save_answers_file(answers_path, d, header))
+    try:
+        answers = session.run()
+    except (KeyboardInterrupt, EOFError):
+        click.echo(f"\nInterrupted. Your answers so far are saved in {answers_path}.", err=True)
+        click.echo(f"Go on with: poassembler interview -o {output} --answers {answers_path}", err=True)
+        sys.exit(130)
+    save_answers_file(answers_path, completed_yaml_data(answers), header)
+    draft = plan_draft(answers, library)
+    for warning in draft.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    render_draft(draft, library, output, force)
+    click.echo(f"Saved the answers in {answers_path}.")
+    click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
+    from poassembler.review.profile_report import verify_notice
+
+    notice = verify_notice(draft.profile)
+    if notice:
+        click.secho(notice, fg="yellow", err=True)

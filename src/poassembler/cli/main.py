@@ -1,0 +1,233 @@
+"""Command line: `poassembler render | jurisdictions …`, and the one error → exit-code handler.
+
+Heavy libraries (docxtpl, lxml, questionary) are imported inside the commands that need them, so
+`--help` and `jurisdictions list` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from poassembler import __version__
+from poassembler.cli import (
+    cmd_check,
+    cmd_clauses,
+    cmd_compare,
+    cmd_interview,
+    cmd_jurisdictions_new,
+    cmd_preview,
+    cmd_schema,
+    cmd_template,
+    cmd_validate,
+)
+from poassembler.errors import BadInput, PoError
+
+LIBRARY_ENV = "POASSEMBLER_LIBRARY"
+
+EXIT_CODES = """\b
+Exit codes: 0 done · 1 `check` found errors · 2 bad answers or arguments · 3 bad profile, clause
+or Word template · 4 the output could not be written · 130 interrupted."""
+
+
+class State:
+    """Options every command shares."""
+
+    def __init__(self, debug: bool, library: tuple[Path, ...], library_from_env: bool = False):
+        from poassembler.library.config import library_setting
+
+        self.debug = debug
+        self.library_setting = library_setting(library, library_from_env)
+        self.library_dirs = list(self.library_setting.folders)
+
+    def library(self):
+        from poassembler.library.load import load_library
+
+        missing = [str(d) for d in self.library_dirs if not d.is_dir()]
+        if missing:
+            raise BadInput(
+                f"library folder not found: {', '.join(missing)} (from {self.library_setting.origin}).",
+                hint="Give a folder holding jurisdictions/, clauses/ and/or templates/.",
+            )
+        return load_library(self.library_dirs)
+
+
+@click.group(epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="poassembler")
+@click.option("--debug", is_flag=True, help="Show the full traceback when something goes wrong.")
+@click.option(
+    "--library",
+    "library",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar=LIBRARY_ENV,
+    help=f"A folder with your own jurisdictions/, clauses/ and templates/ that override the built-in ones by id "
+    f"(repeatable; or set {LIBRARY_ENV}, several folders separated by '{os.pathsep}'; or list them as "
+    "library = [...] in ./poassembler.toml or ~/.config/poassembler/config.toml).",
+)
+@click.pass_context
+def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
+    """Draft a stipulated protective order that the court will not send back.
+
+    Answer questions about the case in an answers file (see samples/), then render it:
+
+        poassembler render samples/janfeshan-edny.yaml -o janfeshan.docx
+    """
+    from_env = ctx.get_parameter_source("library") == click.core.ParameterSource.ENVIRONMENT
+    ctx.obj = State(debug, library, from_env)
+
+
+@cli.command()
+@click.argument("answers_files", metavar="ANSWERS...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the .docx (default: the answers file's name with .docx, in the current folder). With several answers files or a folder: the folder for the drafts.")
+@click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Use this Word template instead of the court's.")
+@click.option("--pdf", "pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice; without it: a warning, the .docx, exit 0).")
+@click.option("--memo", is_flag=True, help="Also write the drafting memo: DRAFT.memo.md and DRAFT.memo.docx.")
+@click.option("--redline-against", type=click.Choice(["court-default"]), help="Also write DRAFT.redline.docx: this draft as tracked changes against the court's default draft.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="With several answers files: drafts rendered at once (default: the number of CPUs).")
+@click.pass_obj
+def render(
+    state: State,
+    answers_files: tuple[Path, ...],
+    output: Path | None,
+    force: bool,
+    template: Path | None,
+    pdf: bool,
+    memo: bool,
+    redline_against: str | None,
+    jobs: int | None,
+) -> None:
+    """Render the protective order for the case in ANSWERS (a YAML answers file).
+
+    Several answers files, or a folder of them, give one draft each, named after its answers file:
+    `poassembler render samples/ -o out/`.
+    """
+    from poassembler.pipeline import batch
+
+    if batch.is_batch(answers_files):
+        options = batch.RenderOptions(tuple(state.library_dirs), force, template, state.debug, pdf, memo, redline_against)
+        return batch.run_from_cli(answers_files, output, options, jobs)
+    answers = answers_files[0]
+    from poassembler.library.answers import load_answers
+    from poassembler.pipeline.draft import plan_draft, render_draft
+
+    output = output or Path(answers.stem + ".docx")
+    if output.suffix.lower() != ".docx":
+        raise BadInput(f"-o {output}: the draft is a Word file; give a name ending in .docx.")
+    if output.exists() and answers.exists() and output.resolve() == answers.resolve():
+        raise BadInput(f"-o {output}: that is the answers file; render never writes over it.")
+    if output.exists() and not force:
+        from poassembler.errors import OutputProblem
+
+        raise OutputProblem(f"{output} already exists.", hint="Choose another name with -o, or add --force to replace it.")
+    from poassembler.pipeline.pdf import check_pdf_target, pdf_step
+
+    pdf_target = check_pdf_target(output, force) if pdf else None
+    library = state.library()
+    draft = plan_draft(load_answers(answers), library)
+    for warning in draft.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    render_draft(draft, library, output, force, template)
+    click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
+    from poassembler.review.reports import review_rendered
+
+    for extra in review_rendered(draft, library, output, force, memo, redline_against):
+        click.echo(f"Wrote {extra}.")
+    if pdf_target:
+        made, message = pdf_step(output, pdf_target, force)
+        click.secho(message, err=not made, fg=None if made else "yellow")
+    from poassembler.review.profile_report import verify_notice
+
+    notice = verify_notice(draft.profile)
+    if notice:
+        click.secho(notice, fg="yellow", err=True)
+
+
+@cli.group()
+def jurisdictions() -> None:
+    """List and inspect the court profiles."""
+
+
+@jurisdictions.command("list")
+@click.pass_obj
+def jurisdictions_list(state: State) -> None:
+    """One line per court and judge profile."""
+    from poassembler.library.profiles import ProfileKind
+
+    from poassembler.library.load import origin_of
+
+    library = state.library().profiles
+    for pid in library.ids():
+        profile = library.profiles[pid]
+        origin = f"  ({origin_of(library.paths[pid], state.library_dirs)})"
+        if profile.kind == ProfileKind.judge:
+            label = f"{profile.judge.title} {profile.judge.name}" if profile.judge else profile.name
+            click.echo(f"{pid:<14} judge     {label} (extends {profile.extends}){origin}")
+        else:
+            judges = [j.id.split("-", 1)[-1] for j in library.judges_of(pid) if j.id != pid]
+            extra = f"  [judges: {', '.join(judges)}]" if judges else ""
+            click.echo(f"{pid:<14} {profile.kind.value:<9} {profile.name}{extra}{origin}")
+
+
+@jurisdictions.command("show")
+@click.argument("profile_id")
+@click.option("--judge", help="Show the judge's profile within that court (e.g. --judge segal).")
+@click.pass_obj
+def jurisdictions_show(state: State, profile_id: str, judge: str | None) -> None:
+    """The resolved profile PROFILE_ID: citations with sources, clauses, periods, format."""
+    from poassembler.review.profile_report import describe_profile
+
+    library = state.library()
+    profile = library.profiles.resolve(f"{profile_id}-{judge.lower()}" if judge else profile_id)
+    click.echo(describe_profile(profile, library.clauses))
+
+
+# Commands that live in their own modules (each imports only click at module level) are registered
+# here, one line each: `cli.add_command(module.command)`.
+cli.add_command(cmd_validate.validate)
+cli.add_command(cmd_schema.schema)
+cli.add_command(cmd_clauses.clauses)
+jurisdictions.add_command(cmd_jurisdictions_new.new)
+cli.add_command(cmd_template.template)
+cli.add_command(cmd_preview.preview)
+cli.add_command(cmd_check.check_command)
+cli.add_command(cmd_compare.compare)
+cli.add_command(cmd_interview.interview)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI; every PoError becomes one message and its exit code, no traceback."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name="poassembler", standalone_mode=False)
+    except PoError as exc:
+        if debug:
+            raise
+        click.secho(f"error: {exc.render()}", fg="red", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # the last line of defence: still no traceback for the user
+        if debug:
+            raise
+        click.secho(
+            f"error: an unexpected problem ({type(exc).__name__}: {exc}). "
+            "Run again with --debug for details, and report it with the answers file if you can.",
+            fg="red",
+            err=True,
+        )
+        sys.exit(1)

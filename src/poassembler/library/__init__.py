@@ -1,0 +1,1 @@
+"""Reading the data: answers files, jurisdiction profiles, clauses, library folders."""

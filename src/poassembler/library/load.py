@@ -1,0 +1,94 @@
+"""Where court data lives (built in, or a firm's own folders) and loading it once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from poassembler.library.clauses import ClauseLibrary
+from poassembler.errors import BadLibrary
+from poassembler.library.profiles import ProfileLibrary
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def data_root() -> Path:
+    """The folder holding the built-in `jurisdictions/`, `clauses/` and `templates/`.
+
+    A wheel carries them in `poassembler/_data/`; a source checkout (editable install) has them at
+    the repository's top level, two folders above this package.
+    """
+    installed = _PACKAGE / "_data"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent.parent
+
+
+@dataclass(frozen=True)
+class Library:
+    """Profiles, clauses and Word templates, from the built-in data and any extra folders."""
+
+    profiles: ProfileLibrary
+    clauses: ClauseLibrary
+    template_dirs: tuple[Path, ...]
+
+    def template(self, name: str) -> Path:
+        """The Word template by name; a later folder's file wins."""
+        for folder in reversed(self.template_dirs):
+            path = folder / f"{name}.docx"
+            if path.is_file():
+                return path
+        raise BadLibrary(f"no Word template '{name}.docx' in {', '.join(str(d) for d in self.template_dirs)}.")
+
+
+def load_library(extra: list[Path] | None = None) -> Library:
+    """The built-in library, overridden by id by each extra folder in turn.
+
+    Loaded (read, validated, compiled) once per process for the same folders and files: a batch renders
+    many drafts from one library. A file added, removed or changed on disk loads the library afresh.
+    """
+    roots = (data_root(), *(Path(root) for root in extra or []))
+    key = (roots, tuple(root.resolve() for root in roots), _fingerprint(roots))
+    if key not in _LOADED:
+        _LOADED.clear()  # one library per process is the common case; never keep stale ones around
+        _LOADED[key] = _load(roots[0], list(roots[1:]))
+    return _LOADED[key]
+
+
+_LOADED: dict[tuple, Library] = {}
+
+
+def _fingerprint(roots: tuple[Path, ...]) -> tuple:
+    """Name, size and modification time of every data file: cheap to take, changes when any file does."""
+    stamps = []
+    for root in roots:
+        for name in ("jurisdictions", "clauses"):
+            folder = root / name
+            if folder.is_dir():
+                for path in sorted(folder.glob("*.yaml")):
+                    try:
+                        stat = path.stat()
+                    except OSError:  # removed meanwhile: loading reports what is (not) there
+                        continue
+                    stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+def _load(builtin: Path, extras: list[Path]) -> Library:
+    def folders(name: str) -> list[Path]:
+        return [builtin / name] + [root / name for root in extras if (root / name).is_dir()]
+
+    return Library(
+        profiles=ProfileLibrary.load(folders("jurisdictions")),
+        clauses=ClauseLibrary.load(folders("clauses")),
+        template_dirs=tuple(folders("templates")),
+    )
+
+
+def origin_of(path: Path, extra: list[Path]) -> str:
+    """"built-in" or the library folder a file comes from, for listings."""
+    resolved = path.resolve()
+    for root in reversed(extra):
+        if resolved.is_relative_to(root.resolve()):
+            return str(root)
+    return "built-in"

@@ -1,0 +1,1 @@
+"""Answers to Word: case facts, clause selection, render context, docxtpl rendering, writing files."""

@@ -1,0 +1,271 @@
+"""Build the `RenderContext` the Word template sees: caption, sections, signatures, order, Exhibit A.
+
+Clause text is rendered here to plain strings (escaping for Word happens in `render.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from poassembler.library.answers import Answers, Counsel, Party, Role
+from poassembler.library.clauses import Clause, Placement
+from poassembler.pipeline.expressions import join_and, run
+from poassembler.library.profiles import ResolvedProfile
+from poassembler.pipeline.scope import ClauseScope
+from poassembler.pipeline.selection import Selection
+
+BLANK_DATE = "Dated: ____________________"
+BLANK_LINE = "______________________________"
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    level: int  # 0 unnumbered body, 2 numbered (1.1), 3 lettered (a)
+    text: str
+
+
+@dataclass(frozen=True)
+class SectionView:
+    clause_id: str
+    heading: str
+    paragraphs: list[ParagraphView]
+
+
+@dataclass(frozen=True)
+class CourtView:
+    caption_lines: list[str]
+    name: str
+
+
+@dataclass(frozen=True)
+class CaseView:
+    number: str
+    number_line: str
+    title: str
+
+
+@dataclass(frozen=True)
+class CaptionView:
+    plaintiffs: list[str]
+    plaintiff_label: str
+    defendants: list[str]
+    defendant_label: str
+    versus: str = "v."
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    title: str
+    caption_notes: list[str]
+    short_title: str
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    date_line: str
+    firm: str
+    signature: str
+    name: str
+    bar_line: str
+    address_lines: list[str]
+    phone: str
+    email: str
+    role_line: str
+    self_represented: bool = False
+
+
+@dataclass(frozen=True)
+class OrderBlock:
+    paragraphs: list[ParagraphView]
+    date_line: str
+    signature_line: str
+    judge_name: str
+    judge_title: str
+
+
+@dataclass(frozen=True)
+class ExhibitView:
+    title: str
+    paragraphs: list[ParagraphView]
+    blanks: list[str]
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """Everything the Word template can show; nothing else reaches it."""
+
+    court: CourtView
+    case: CaseView
+    caption: CaptionView
+    document: DocumentView
+    filer: SignatureBlock | None
+    preamble: list[ParagraphView]
+    sections: list[SectionView]
+    signatures: list[SignatureBlock]
+    attestation: list[ParagraphView]
+    order: OrderBlock
+    exhibit: ExhibitView
+
+    def as_template_data(self) -> dict[str, Any]:
+        """docxtpl wants a mapping at the top level; the values stay typed objects."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseScope) -> RenderContext:
+    answers = scope.answers
+    signatures = signature_blocks(answers)
+    filer = next((s for s in signatures if not s.self_represented), None)
+    exhibit_clauses = selection.included(Placement.exhibit)
+    return RenderContext(
+        court=CourtView(caption_lines=_caption_lines(profile, answers), name=profile.name),
+        case=CaseView(number=answers.case.number, number_line=_number_line(profile, answers), title=scope.facts.case_title),
+        caption=_caption(answers),
+        document=DocumentView(
+            title=profile.format.caption_title,
+            caption_notes=list(profile.format.caption_notes),
+            short_title=profile.format.short_title,
+        ),
+        filer=filer,
+        preamble=_paragraphs_of(selection.included(Placement.preamble), scope),
+        sections=[
+            SectionView(clause_id=c.id, heading=c.spec.heading, paragraphs=render_paragraphs(c, scope))
+            for c in selection.included(Placement.body)
+        ],
+        signatures=signatures,
+        attestation=_paragraphs_of(selection.included(Placement.attestation), scope),
+        order=OrderBlock(
+            paragraphs=_paragraphs_of(selection.included(Placement.order), scope),
+            date_line=BLANK_DATE,
+            signature_line=BLANK_LINE,
+            judge_name=profile.judge.name if profile.judge else "",
+            judge_title=profile.judge.title if profile.judge else "United States District Judge / Magistrate Judge",
+        ),
+        exhibit=ExhibitView(
+            title=exhibit_clauses[0].spec.heading if exhibit_clauses else "",
+            paragraphs=_paragraphs_of(exhibit_clauses, scope),
+            blanks=[b for c in exhibit_clauses for b in c.spec.blanks],
+        ),
+    )
+
+
+def render_paragraphs(clause: Clause, scope: ClauseScope) -> list[ParagraphView]:
+    """A clause's paragraphs as text: conditional ones dropped, repeated ones expanded per item."""
+    names = scope.names()
+    out: list[ParagraphView] = []
+    for index, para in enumerate(clause.paragraphs):
+        where = clause.where(index)
+        if para.when is not None and not run(where, para.when, names):
+            continue
+        items = run(where, para.repeat, names) if para.repeat is not None else [None]
+        for item in items:
+            text = run(where, para.text.render, {**names, "item": item}).strip()
+            if text:
+                out.append(ParagraphView(level=para.spec.level, text=text))
+    return out
+
+
+def _paragraphs_of(clauses: list[Clause], scope: ClauseScope) -> list[ParagraphView]:
+    return [p for c in clauses for p in render_paragraphs(c, scope)]
+
+
+def _caption_lines(profile: ResolvedProfile, answers: Answers) -> list[str]:
+    lines = list(profile.caption_lines)
+    if answers.division:
+        lines.append(answers.division.upper())
+    return lines
+
+
+def _number_line(profile: ResolvedProfile, answers: Answers) -> str:
+    number = answers.case.number
+    initials = profile.judge.initials if profile.judge and profile.format.judge_initials_in_caption else ""
+    if initials and f"({initials}" not in number:
+        number = f"{number} ({initials})"
+    return f"Case No. {number}"
+
+
+def _caption(answers: Answers) -> CaptionView:
+    plaintiffs = [p.name for p in answers.parties_with(Role.plaintiff)]
+    defendants = [p.name for p in answers.parties_with(Role.defendant)]
+    return CaptionView(
+        plaintiffs=plaintiffs,
+        plaintiff_label="Plaintiffs," if len(plaintiffs) > 1 else "Plaintiff,",
+        defendants=defendants,
+        defendant_label="Defendants." if len(defendants) > 1 else "Defendant.",
+    )
+
+
+_ROLE_WORDS = {Role.plaintiff: "Plaintiff", Role.defendant: "Defendant", Role.non_party: "Non-Party", Role.intervenor: "Intervenor"}
+
+
+def _counsel_groups(answers: Answers) -> list[tuple[Counsel | None, list[Party]]]:
+    """Counsel who represent several parties sign once for all of them; self-represented parties sign alone."""
+    groups: list[tuple[Counsel | None, list[Party]]] = []
+    ordered = sorted(answers.parties, key=lambda p: list(_ROLE_WORDS).index(p.role))
+    for party in ordered:
+        if party.self_represented:
+            groups.append((None, [party]))
+            continue
+        for counsel in party.counsel:
+            key = (counsel.name.casefold(), counsel.email.casefold())
+            match = next((g for g in groups if g[0] is not None and (g[0].name.casefold(), g[0].email.casefold()) == key), None)
+            if match:
+                if party not in match[1]:
+                    match[1].append(party)
+            else:
+                groups.append((counsel, [party]))
+    return groups
+
+
+def signature_blocks(answers: Answers) -> list[SignatureBlock]:
+    date_line = f"Dated: {_long_date(answers.dates.stipulated)}" if answers.dates.stipulated else BLANK_DATE
+    blocks = []
+    for counsel, parties in _counsel_groups(answers):
+        if counsel is None:
+            party = parties[0]
+            role = _ROLE_WORDS[party.role]
+            number = f"{party.inmate_number}" if party.inmate_number else ""
+            blocks.append(
+                SignatureBlock(
+                    date_line=date_line,
+                    firm="",
+                    signature=BLANK_LINE,
+                    name=party.name + (f", {number}" if number else ""),
+                    bar_line="",
+                    address_lines=list(party.address),
+                    phone=party.phone or "",
+                    email=party.email or "",
+                    role_line=f"{role}, self-represented",
+                    self_represented=True,
+                )
+            )
+            continue
+        blocks.append(
+            SignatureBlock(
+                date_line=date_line,
+                firm=counsel.firm,
+                signature=f"/s/ {counsel.name}",
+                name=counsel.name,
+                bar_line=f"Bar No. {counsel.bar_number}" if counsel.bar_number else "",
+                address_lines=list(counsel.address),
+                phone=counsel.phone,
+                email=counsel.email,
+                role_line=_attorneys_for(parties),
+            )
+        )
+    return blocks
+
+
+def _attorneys_for(parties: list[Party]) -> str:
+    by_role: dict[Role, list[str]] = {}
+    for party in parties:
+        by_role.setdefault(party.role, []).append(party.name)
+    parts = []
+    for role, names in by_role.items():
+        word = _ROLE_WORDS[role] + ("s" if len(names) > 1 else "")
+        parts.append(f"{word} {join_and(names)}")
+    return "Attorneys for " + " and ".join(parts)
+
+
+def _long_date(value) -> str:
+    return f"{value:%B} {value.day}, {value.year}"

@@ -1,0 +1,77 @@
+"""The pipeline, top to bottom: answers → profile → clauses → context → Word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from poassembler.library.answers import Answers
+from poassembler.pipeline.context import RenderContext, build_context
+from poassembler.errors import BadInput
+from poassembler.library.load import Library
+from poassembler.library.profiles import ResolvedProfile
+from poassembler.pipeline.scope import ClauseScope
+from poassembler.pipeline.selection import Selection, select_clauses
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A planned draft: what will be rendered and why (no Word file yet)."""
+
+    answers: Answers
+    profile: ResolvedProfile
+    selection: Selection
+    context: RenderContext
+    scope: ClauseScope  # the names clause text saw; Word templates get them too (template_names.py)
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self.profile.warnings)
+
+
+def plan_draft(answers: Answers, library: Library) -> Draft:
+    """Resolve the court's profile, check the answers fit it, select the clauses and build the render context."""
+    profile = library.profiles.resolve_for(answers.court, answers.judge)
+    check_against_profile(answers, profile)
+    return plan_with_profile(answers, profile, library)
+
+
+def plan_with_profile(answers: Answers, profile: ResolvedProfile, library: Library) -> Draft:
+    """Select the clauses and build the render context for answers already matched to `profile`."""
+    scope = ClauseScope.build(profile, answers)
+    selection = select_clauses(profile, library.clauses, scope)
+    return Draft(answers, profile, selection, build_context(profile, selection, scope), scope)
+
+
+def check_against_profile(answers: Answers, profile: ResolvedProfile) -> None:
+    """Answers that are well-formed but wrong for this court (case number format, tier labels)."""
+    problems = []
+    number_problem = case_number_problem(answers.case.number, profile)
+    if number_problem:
+        problems.append(f"case.number: {number_problem}")
+    missing = [t.value for t in answers.tiers if t.value not in profile.tier_labels]
+    if missing:
+        problems.append(f"tiers: the {profile.id} profile has no label for {', '.join(missing)}")
+    if problems:
+        raise BadInput(f"{len(problems)} answer{'s do' if len(problems) > 1 else ' does'} not fit the {profile.id} profile.", problems)
+
+
+def case_number_problem(number: str, profile: ResolvedProfile) -> str | None:
+    """What is wrong with `number` for this court's case-number format, or None (also used at the prompt)."""
+    if profile.case_number_pattern and not re.search(profile.case_number_pattern, number):
+        example = f" (e.g. {profile.case_number_example})" if profile.case_number_example else ""
+        return f"'{number}' does not look like a case number of the {profile.name}{example}"
+    return None
+
+
+def render_draft(draft: Draft, library: Library, output: Path, force: bool, template: Path | None = None) -> Path:
+    """Render the planned draft to `output` (atomic; refuses to overwrite without `force`)."""
+    from poassembler.pipeline.atomic import write_atomically
+    from poassembler.pipeline.render import render_docx
+    from poassembler.pipeline.template_names import template_extras
+
+    template_path = template or library.template(draft.profile.format.template)
+    data = render_docx(template_path, draft.context, draft.profile.format, template_extras(draft))
+    write_atomically(output, data, force)
+    return output

@@ -1,0 +1,1 @@
+"""Reading a draft back: check, drafting memo, redlines, reports on profiles."""

@@ -1,0 +1,209 @@
+"""The drafting memo: what a supervising partner reads before the order is filed.
+
+`build_memo` turns a planned draft and the check's findings into a `Memo` (plain dataclasses);
+`memo_markdown` writes it as Markdown and `word_memo.memo_docx` as Word, from the same structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from poassembler.review.check import Finding, Severity
+from poassembler.pipeline.draft import Draft
+from poassembler.library.profiles import Citation, Period
+
+BASELINE_EXPLAINED = (
+    "The court-default baseline is this court's profile rendered with only its defaults: the same court, "
+    "judge, division, case number, parties and dates as this case, but no categories of information (so its "
+    "GOOD CAUSE STATEMENT carries the drafter's placeholder), the CONFIDENTIAL tier only, every option off "
+    "(no FRE 502(d) order, prosecution bar, source-code tier or Privacy Act order), and every period at the "
+    "profile's value (a government party's sharing clause with the default burden on the requesting party). "
+    "Each tracked change in the redline is therefore a choice made for this case."
+)
+
+
+@dataclass(frozen=True)
+class MemoEntry:
+    """One clause, finding or citation: a title line and the lines under it."""
+
+    title: str
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MemoSection:
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    entries: tuple[MemoEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Memo:
+    title: str
+    facts: tuple[tuple[str, str], ...]  # (label, value) lines under the title
+    sections: tuple[MemoSection, ...] = field(default_factory=tuple)
+
+
+def build_memo(draft: Draft, findings: list[Finding], redline_name: str | None = None) -> Memo:
+    answers, profile, selection = draft.answers, draft.profile, draft.selection
+    included = [d for d in selection.decisions if d.included]
+    left_out = [d for d in selection.decisions if not d.included]
+    counts = {s: sum(f.severity == s for f in findings) for s in Severity}
+    judge = f"{profile.judge.title} {profile.judge.name}" if profile.judge else "none assigned in the answers"
+    facts = (
+        ("Case", f"{draft.context.case.title}, {draft.context.case.number_line}"),
+        ("Court", profile.name),
+        ("Judge", judge),
+        ("Profile", " → ".join(profile.chain)),
+        ("Draft", f"{draft.context.document.title}: {len(included)} clauses in, {len(left_out)} left out"),
+        ("Check", f"{counts[Severity.error]} error(s), {counts[Severity.warning]} warning(s), {counts[Severity.note]} note(s)"),
+    )
+    sections = [_summary(draft, findings, counts), _findings_section(findings)]
+    sections.append(MemoSection(
+        "Clauses in the draft",
+        ("Each clause in document order: why it is there, the choices made in the answers, and its authority.",),
+        tuple(_clause_entry(n, d, answers) for n, d in enumerate(included, start=1)),
+    ))
+    sections.append(MemoSection(
+        "Clauses left out",
+        ("Clauses of the library that are not in this draft, and why. A clause the court's profile does not list "
+         "at all is grouped at the end.",),
+        tuple(_left_out_entry(d) for d in sorted(left_out, key=lambda d: d.status is None)),
+    ))
+    sections.append(_verify_section(draft))
+    if redline_name:
+        sections.append(MemoSection("Departures from the court's baseline", (
+            f"{redline_name} shows this draft as tracked changes against the court-default baseline.",
+            BASELINE_EXPLAINED,
+        )))
+    return Memo(f"Drafting memo — {profile.format.title}, {draft.context.case.title}", facts, tuple(sections))
+
+
+def _summary(draft: Draft, findings: list[Finding], counts: dict) -> MemoSection:
+    profile = draft.profile
+    lines = [
+        f"This draft follows the {profile.name} profile ({' → '.join(profile.chain)}): the profile decides which "
+        "clauses the court requires, which rule citations and periods they carry, and the format; the answers "
+        "decide the case-specific content and the optional clauses.",
+    ]
+    if counts[Severity.error]:
+        lines.append(
+            f"The pre-flight check found {counts[Severity.error]} error(s): each is a point on which a court has "
+            "refused a stipulated protective order. The draft should not be filed until they are fixed."
+        )
+    elif counts[Severity.warning]:
+        lines.append(
+            f"The pre-flight check found no errors and {counts[Severity.warning]} warning(s): each is a decision to "
+            "confirm, or a point to be ready to defend."
+        )
+    else:
+        lines.append("The pre-flight check found no errors or warnings.")
+    unverified = len(profile.unverified())
+    if unverified:
+        lines.append(f"{unverified} citation(s) or period(s) in the profile are not verified: they are listed at the end and must be checked before filing.")
+    lines += [f"Profile warning: {w}" for w in draft.warnings]
+    return MemoSection("Summary", tuple(lines))
+
+
+def _findings_section(findings: list[Finding]) -> MemoSection:
+    serious = [f for f in findings if f.severity != Severity.note]
+    notes = [f for f in findings if f.severity == Severity.note and f.rule != "unverified"]
+    entries = tuple(
+        MemoEntry(
+            f"{f.severity.value.upper()} — {f.concerns}",
+            (f.problem, f"What to do: {f.action}") + tuple(f"Authority: {_cite(a)}" for a in f.authorities),
+        )
+        for f in serious + notes
+    )
+    intro = "Errors and warnings first; unverified citations are listed in the last section." if entries else "Nothing to report."
+    return MemoSection("Findings of the pre-flight check", (intro,), entries)
+
+
+def _clause_entry(number: int, decision, answers) -> MemoEntry:
+    spec = decision.clause.spec
+    title = f"{number}. {spec.heading or _placement_label(spec.placement.value)} ({spec.id})"
+    reason = decision.reason.split(" (", 1)[0] if decision.reason.startswith("required by") else decision.reason
+    lines = [f"Why it is here: {reason} (the authorities are listed below)." if reason != decision.reason else f"Why it is here: {reason}."]
+    if spec.why_applies:
+        lines.append(f"What it does: {_sentence(spec.why_applies)}")
+    for option in spec.options:
+        lines.append(f"Choice — {option.description}: {_option_value(answers, option.field)}.")
+    lines += [f"Authority: {_cite(a)}" for a in spec.authority]
+    return MemoEntry(title, tuple(lines))
+
+
+def _left_out_entry(decision) -> MemoEntry:
+    spec = decision.clause.spec
+    return MemoEntry(f"{spec.heading or _placement_label(spec.placement.value)} ({spec.id})", (f"Left out: {decision.reason}.",))
+
+
+def _verify_section(draft: Draft) -> MemoSection:
+    entries = []
+    for kind, name, entry in draft.profile.unverified():
+        if isinstance(entry, Citation):
+            title = f"{entry.cite}" + (f" — {entry.title}" if entry.title else "")
+        else:
+            assert isinstance(entry, Period)
+            title = f"Period {name}: {entry.value} {entry.unit}"
+        lines = [f"Profile {kind} {name}; source: {entry.source}."]
+        if entry.note:
+            lines.append(entry.note)
+        entries.append(MemoEntry(title, tuple(lines)))
+    intro = ("Each item below is marked unverified in the court's profile: read the current rule or decision and "
+             "confirm the citation or period before filing." if entries else "Every citation and period in the profile is verified.")
+    return MemoSection("Citations and periods to verify before filing", (intro,), tuple(entries))
+
+
+def _cite(citation: Citation) -> str:
+    flag = "" if citation.verified else " [VERIFY BEFORE FILING]"
+    note = f" — {citation.note}" if citation.note else ""
+    return f"{citation.cite} (source: {citation.source}){flag}{note}"
+
+
+def _placement_label(placement: str) -> str:
+    return {"preamble": "Preamble", "order": "Order", "attestation": "Attestation", "exhibit": "Exhibit"}.get(placement, placement)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else text
+
+
+def _option_value(answers, path: str) -> str:
+    """The answer at a dotted path, in words ("3 categories: …", "yes", "not set: the profile's default")."""
+    value: Any = answers
+    for part in path.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return "not set (the profile's default applies)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Enum):
+        return value.value.replace("_", " ")
+    if isinstance(value, (list, tuple)):
+        names = [getattr(v, "name", None) or (v.value if isinstance(v, Enum) else str(v)) for v in value]
+        return f"{len(names)} — " + "; ".join(names) if names else "none"
+    return str(value)
+
+
+def memo_markdown(memo: Memo) -> str:
+    """The memo as Markdown."""
+    out = [f"# {memo.title}", ""]
+    out += [f"- **{label}:** {_md(value)}" for label, value in memo.facts]
+    for section in memo.sections:
+        out += ["", f"## {section.heading}", ""]
+        for paragraph in section.paragraphs:
+            out += [_md(paragraph), ""]
+        for entry in section.entries:
+            out.append(f"### {_md(entry.title)}" if section.heading.startswith("Clauses in") else f"**{_md(entry.title)}**")
+            out.append("")
+            out += [f"- {_md(line)}" for line in entry.lines]
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md(text: str) -> str:
+    """Text from answers and profiles is data: keep Markdown from reading it as markup."""
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")

@@ -1,0 +1,76 @@
+"""Plain-text description of a resolved profile, for `poassembler jurisdictions show`."""
+
+from __future__ import annotations
+
+from poassembler.library.clauses import ClauseLibrary
+from poassembler.library.profiles import Citation, ClauseStatus, Period, ResolvedProfile
+
+VERIFY = "VERIFY BEFORE FILING"
+
+
+def _flag(entry: Citation | Period) -> str:
+    if entry.verified:
+        return "verified"
+    return VERIFY + (f": {entry.note}" if entry.note else "")
+
+
+def verify_notice(profile: ResolvedProfile) -> str | None:
+    """The one-line reminder printed after a draft when its profile has unverified citations or periods."""
+    unverified = profile.unverified()
+    if not unverified:
+        return None
+    return (
+        f"Verify before filing: {len(unverified)} citation(s) or period(s) in the {profile.id} profile are not verified "
+        f"(`poassembler jurisdictions show {profile.id}` lists them)."
+    )
+
+
+def describe_profile(profile: ResolvedProfile, clauses: ClauseLibrary) -> str:
+    lines = [f"{profile.id} — {profile.name}" + (f" — {profile.judge.title} {profile.judge.name}" if profile.judge else "")]
+    lines.append(f"extends: {' → '.join(profile.chain)}")
+    lines.append(f"caption: {' / '.join(profile.caption_lines)}")
+    if profile.circuit:
+        lines.append(f"circuit: {profile.circuit}")
+    lines.append("")
+    lines.append("Rules cited:")
+    for name, entry in sorted(profile.citations.items()):
+        c: Citation = entry.value
+        title = f" — {c.title}" if c.title else ""
+        lines.append(f"  {name}: {c.cite}{title}")
+        lines.append(f"      source: {c.source} · {_flag(c)} · set in {entry.origin}")
+    lines.append("")
+    lines.append("Periods:")
+    for name, entry in sorted(profile.periods.items()):
+        p: Period = entry.value
+        lines.append(f"  {name}: {p.value} {p.unit}")
+        lines.append(f"      source: {p.source} · {_flag(p)} · set in {entry.origin}")
+    lines.append("")
+    lines.append("Clauses:")
+    for status in ClauseStatus:
+        ids = [cid for cid, entry in profile.clauses.items() if entry.value == status]
+        ordered = sorted(ids, key=lambda cid: (clauses.get(cid).spec.order if cid in clauses else 10**6, cid))
+        lines.append(f"  {status.value} ({len(ordered)}):")
+        for cid in ordered:
+            heading = clauses.get(cid).spec.heading if cid in clauses else "(no such clause in the library)"
+            lines.append(f"    {cid:<34} {heading}  [{profile.clauses[cid].origin}]")
+    lines.append("")
+    fmt = profile.format
+    lines.append("Format:")
+    lines.append(f"  template: {fmt.template}")
+    size = f"  type: {fmt.font_size_pt:g}-point {fmt.font_name}"
+    if fmt.font_size_source:
+        size += f" ({fmt.font_size_source.cite}; source: {fmt.font_size_source.source} · {_flag(fmt.font_size_source)})"
+    lines.append(size)
+    lines.append(f"  title in caption: {fmt.caption_title}")
+    if fmt.caption_notes:
+        lines.append(f"  caption notes: {', '.join(fmt.caption_notes)}")
+    if profile.tier_labels:
+        lines.append("  tiers: " + "; ".join(f"{k} = “{v}”" for k, v in profile.tier_labels.items()))
+    if profile.notes:
+        lines.append("")
+        lines.append("Notes:")
+        lines += [f"  - {n}" for n in profile.notes]
+    unverified = profile.unverified()
+    lines.append("")
+    lines.append(f"{len(unverified)} item(s) to verify before filing." if unverified else "Every citation and period is marked verified.")
+    return "\n".join(lines)
