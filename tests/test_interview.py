@@ -207,7 +207,7 @@ def test_lists_grow_without_a_fixed_limit(library):
     for n, name in ((2, "Bo Two"), (3, "Cy Three")):
         steps += [("Add another plaintiff", True)] + party(f"Plaintiff {n}", name, "Jane Q. Example", "j@example.com")
     steps += [("Add another plaintiff", False)] + parties()[11:-1]
-    steps += [("non-party or intervenor", True), ("Other partie 1: full name", "Harbor Clinic"), ("What is Harbor Clinic", Pick("Non-party")),
+    steps += [("non-party or intervenor", True), ("Other party 1: full name", "Harbor Clinic"), ("What is Harbor Clinic", Pick("Non-party")),
               ("government agency", Pick("No")), ("self-represented", False)]
     steps += party("x", "Harbor Clinic", "Clinic Counsel", "c@example.com")[3:] + [("Add another non-party", False)]
     steps += category() + [("Add another category", True)] + category(name="Payroll data", kind="Financial") + [("Add another category", False)]

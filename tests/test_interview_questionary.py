@@ -13,7 +13,7 @@ from prompt_toolkit.output import DummyOutput
 from conftest import sample_data
 from poassembler.interview.ask import Interview
 from poassembler.interview.prompter_questionary import QuestionaryPrompter
-from poassembler.interview.questions import build_plan
+from poassembler.interview.plan import build_plan
 
 DOWN, UP, ENTER, CLEAR_LINE = "\x1b[B", "\x1b[A", "\r", "\x15"
 

@@ -63,9 +63,12 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
     from poassembler.interview.ask import Interview, completed_yaml_data, save_answers_file
     from poassembler.interview.prompter_questionary import QuestionaryPrompter
 
+    from poassembler.interview.plan import load_plan
+
     library = state.library()
     header = _header(answers_path, output)
-    session = Interview(library.profiles, QuestionaryPrompter(), data, lambda d: save_answers_file(answers_path, d, header))
+    session = Interview(library.profiles, QuestionaryPrompter(), data, lambda d: save_answers_file(answers_path, d, header),
+                        load_plan(state.library_dirs))
     try:
         answers = session.run()
     except (KeyboardInterrupt, EOFError):

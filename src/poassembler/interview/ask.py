@@ -18,7 +18,8 @@ from poassembler.errors import BadInput
 from poassembler.review.harm_language import speculative_terms
 from poassembler.library.keypaths import Key, delete_in, get_in, has_in, set_in
 from poassembler.library.profiles import ProfileLibrary, ResolvedProfile
-from poassembler.interview.questions import Choice, Context, Kind, Question, answered, build_plan, cited, problem
+from poassembler.interview.plan import InterviewPlan, build_plan, load_plan
+from poassembler.interview.questions import Choice, Context, Kind, Question, answered, problem
 
 
 class Prompter(Protocol):
@@ -50,8 +51,9 @@ class Interview:
     """Asks until the answers are complete and the user accepts them on the review screen."""
 
     def __init__(self, profiles: ProfileLibrary, prompter: Prompter, data: dict | None = None,
-                 save: Callable[[dict], None] | None = None):
+                 save: Callable[[dict], None] | None = None, plan: InterviewPlan | None = None):
         self.profiles = profiles
+        self.questions = plan or load_plan()
         self.prompter = prompter
         self.data: dict = copy.deepcopy(data) if data else {}
         self.save = save or (lambda data: None)
@@ -81,7 +83,7 @@ class Interview:
 
     def plan(self) -> tuple[list[Question], ResolvedProfile | None]:
         profile = self.profile()
-        return build_plan(self.data, profile, self.profiles), profile
+        return build_plan(self.data, profile, self.profiles, self.questions), profile
 
     # ------------------------------------------------------------ the loop
 
@@ -168,7 +170,7 @@ class Interview:
         if not isinstance(items, list):
             items = []
             set_in(self.data, group.list_key, items)
-        items.append(group.new_item())
+        items.append(group.make_item())
         self.save(self.data)
 
     def answer(self, question: Question, default: Any = None) -> Any:
@@ -188,7 +190,7 @@ class Interview:
                 self.prompter.tell(_again(wrong))
                 default = raw
                 continue
-            if question.speculative_check and self._rewrite_speculative(value):
+            if question.speculative_check and self._rewrite_speculative(value, question.authority):
                 default = value
                 continue
             break
@@ -196,13 +198,13 @@ class Interview:
         self.save(self.data)
         return value
 
-    def _rewrite_speculative(self, text: str) -> bool:
+    def _rewrite_speculative(self, text: str, authority: str) -> bool:
         terms = speculative_terms(text)
         if not terms:
             return False
         words = ", ".join(f"'{t}'" for t in terms)
         self.prompter.tell(
-            f"⚠ The harm says {words}: courts reject speculative harm{cited(self.profile(), 'good_cause_specificity')}. "
+            f"⚠ The harm says {words}: courts reject speculative harm{authority}. "
             "State what disclosure would do, as facts."
         )
         return bool(self.prompter.ask(REWRITE, True))
@@ -270,7 +272,7 @@ class Interview:
             if not isinstance(items, list):
                 items = []
                 set_in(self.data, group.list_key, items)
-            items.append(group.new_item())
+            items.append(group.make_item())
             self.save(self.data)
             return
         before = get_in(self.data, key)

@@ -62,5 +62,5 @@ class CaseFacts:
 
 
 def _title(plaintiffs: list[str], defendants: list[str]) -> str:
-    first = lambda names: names[0] + (", et al." if len(names) > 1 else "")  # noqa: E731
+    first = lambda names: (names[0] if names else "") + (", et al." if len(names) > 1 else "")  # noqa: E731
     return f"{first(plaintiffs)} v. {first(defendants)}"
