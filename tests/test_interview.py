@@ -133,7 +133,7 @@ def test_resume_asks_only_missing_or_invalid_answers_with_earlier_ones_as_defaul
 
 
 def test_validation_messages_come_from_the_answers_models_and_the_court(library):
-    steps = [("Court", "cacdd"), ("Court", "cacd")] + court()[1:3] + [
+    steps = [("Court", "Central Dist. of Nowhere"), ("Court", "C.D. Cal")] + court()[1:3] + [
         ("Case number", "twenty-four"),
         ("Case number", "2:24-cv-01234-ABC (SSx)"),
     ] + court()[4:]
@@ -143,7 +143,9 @@ def test_validation_messages_come_from_the_answers_models_and_the_court(library)
     steps += plaintiff + [("Add another plaintiff", False)] + parties()[11:] + category() + [("Add another category", False)] + tail()
     answers, prompter = run(library, steps)
     told = "\n".join(prompter.told)
-    assert "no profile 'cacdd'; did you mean 'cacd'" in told
+    assert "no district court matches 'Central Dist. of Nowhere'" in told
+    assert "Court: Central District of California (C.D. Cal.)." in told and answers.court == "cacd"
+    assert "profile" not in told
     assert "'twenty-four' does not look like a case number of the Central District of California (e.g. 2:24-cv-01234-ABC (SSx))" in told
     assert "'call me' is not a phone number" in told
     assert answers.parties[0].counsel[0].phone == "(213) 555-0100"
@@ -226,7 +228,7 @@ def test_review_edits_one_answer_and_reasks_only_what_depends_on_it(library):
     steps += [("Review", Pick("Government: No", nth=1)), ("Is Pacific Harbor", Pick("federal")),
               ("Who must apply", DEFAULT), ("Business days", 5), ("Privacy Act", False)]
     # Change the court: caed has no judge profiles, so no judge question; the case number still fits.
-    steps += [("Review", Pick("Court: cacd")), ("Court", "caed"), ("Review", Pick("Court: caed"))]
+    steps += [("Review", Pick("Court: Central District of California")), ("Court", "caed"), ("Review", Pick("Court: Eastern District of California"))]
     # Back to cacd: the judge depends on the court, so it is asked again, the earlier judge offered.
     steps += [("Court", "cacd"), ("Assigned judge", DEFAULT), RENDER]
     answers, prompter = run(library, steps)
@@ -241,7 +243,7 @@ def test_review_edits_one_answer_and_reasks_only_what_depends_on_it(library):
 def test_changing_the_court_rechecks_the_case_number(library):
     steps = court() + parties() + category() + [("Add another category", False)] + tail()[:-1]
     steps += [("Review", Pick("Case number")), ("Case number", "CV 24-1234")]  # a C.D. Cal. form only
-    steps += [("Review", Pick("Court: cacd")), ("Court", "caed"), ("Case number", DEFAULT), ("Case number", "1:24-cv-01234-JLT"), RENDER]
+    steps += [("Review", Pick("Court: Central District of California")), ("Court", "caed"), ("Case number", DEFAULT), ("Case number", "1:24-cv-01234-JLT"), RENDER]
     answers, prompter = run(library, steps)
     assert any("'CV 24-1234' does not look like a case number of the Eastern District of California" in m for m in prompter.told)
     assert answers.case.number == "1:24-cv-01234-JLT" and answers.judge is None

@@ -14,6 +14,7 @@ from conftest import sample_data
 from poassembler.interview.ask import Interview
 from poassembler.interview.prompter_questionary import QuestionaryPrompter
 from poassembler.interview.plan import build_plan
+from poassembler.interview.questions import Context
 
 DOWN, UP, ENTER, CLEAR_LINE = "\x1b[B", "\x1b[A", "\r", "\x15"
 
@@ -37,8 +38,8 @@ def segal():
 
 def test_court_by_typing_then_judge_from_the_list(library, segal):
     del segal["court"], segal["judge"]
-    keys = "cacdd" + ENTER  # a typo: told, and asked again
-    keys += CLEAR_LINE + "cacd" + ENTER
+    keys = "Nowhere District" + ENTER  # no such court: told, and asked again
+    keys += CLEAR_LINE + "C.D. Cal" + ENTER  # the Bluebook abbreviation, without its last dot
     keys += UP + ENTER  # the judges list starts on "None of these"; one up is Judge Segal
     keys += "n" + ENTER  # FRE 502(d): no; date: blank
     keys += ENTER  # review: render
@@ -53,8 +54,8 @@ def test_court_title_from_the_type_ahead_list_is_accepted(library):
     with create_pipe_input() as keyboard:
         keyboard.send_text(title + ENTER)
         raw = QuestionaryPrompter(keyboard, DummyOutput()).ask(court, None)
-    assert court.parse(raw) == "nyed"
-    assert "Eastern District of New York" in title
+    assert court.resolve(court.parse(raw), Context({}, None, library.profiles))[0] == "nyed"
+    assert title == "Eastern District of New York (E.D.N.Y.) — nyed"
 
 
 def test_a_repeating_list_of_categories(library, segal):

@@ -185,6 +185,14 @@ class Interview:
                 self.prompter.tell(_again(str(exc)))
                 default = raw
                 continue
+            note = ""
+            if question.resolve:
+                try:
+                    value, note = question.resolve(value, self.context())
+                except ValueError as exc:
+                    self.prompter.tell(_again(str(exc)))
+                    default = raw
+                    continue
             wrong = problem(question, value, self.context())
             if wrong:
                 self.prompter.tell(_again(wrong))
@@ -194,6 +202,8 @@ class Interview:
                 default = value
                 continue
             break
+        if note:
+            self.prompter.tell(note)
         set_in(self.data, question.key, value)
         self.save(self.data)
         return value

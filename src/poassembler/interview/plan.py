@@ -20,6 +20,7 @@ from poassembler.errors import BadLibrary
 from poassembler.interview.partial import model_in, partial_answers, partial_item
 from poassembler.interview.questions import (
     CHECKS,
+    RESOLVERS,
     Choice,
     Group,
     Kind,
@@ -69,6 +70,7 @@ class QuestionSpec(_Strict):
     lines: bool = False
     depends_on: list[str] = Field(default_factory=list)
     check: Literal["court", "judge", "case_number", "tiers"] | None = None
+    resolve: Literal["court"] | None = None  # what was typed → the stored value (a court's name → its id)
     implied: bool = False
     speculative_check: bool = False
     authority: list[str] = Field(default_factory=list)  # citation names for a warning; the first the profile has
@@ -303,6 +305,7 @@ class _Layout:
             choices=choices, default=default, needed=Needed(conditions + (own,), spec.clause, choices),
             optional=spec.optional, blank=spec.blank, lines=spec.lines,
             depends_on=tuple(_key(d) for d in spec.depends_on), check=CHECKS.get(spec.check or ""),
+            resolve=RESOLVERS.get(spec.resolve or ""),
             help=self.text(spec.help, f"{where}: help", binding), speculative_check=spec.speculative_check,
             implied=spec.implied, needed_when=spec.needed_when,
             authority=next((c for c in (cited(self.profile, n) for n in spec.authority) if c), ""),

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from poassembler.library.answers import Answers, CategoryKind, Tier, field_path, parse_answers
 from poassembler.errors import BadInput
 from poassembler.library.keypaths import Key, get_in, has_in
-from poassembler.library.profiles import ProfileKind, ProfileLibrary, ResolvedProfile
+from poassembler.library.courts import court_problem, courts, match_court
+from poassembler.library.profiles import ProfileLibrary, ResolvedProfile
 
 if TYPE_CHECKING:
     from poassembler.pipeline.facts import CaseFacts
@@ -64,6 +65,7 @@ class Group:
 
 Needed = Callable[[dict, "ResolvedProfile | None"], bool]
 Check = Callable[[Any, "Context"], "str | None"]
+Resolve = Callable[[Any, "Context"], "tuple[Any, str]"]  # typed answer → (value to store, note); ValueError
 
 
 def always(data: dict, profile: ResolvedProfile | None) -> bool:
@@ -91,6 +93,7 @@ class Question:
     group: Group | None = None
     speculative_check: bool = False  # warn about "may", "could", … (a category's harm)
     implied: bool = False  # the answers model has a default for it (see `Interview.next_pending`)
+    resolve: Resolve | None = None  # turns what was typed into the stored value (a court name → its id)
     authority: str = ""  # " (CITE)" a warning about this answer cites (speculative harm)
     needed_when: str = "true"  # the plan file's condition (`needed` evaluates it with the enclosing lists')
 
@@ -116,8 +119,6 @@ class Question:
                 return int(text)
             except ValueError:
                 raise ValueError(f"'{text}' is not a whole number") from None
-        if self.kind == Kind.autocomplete:
-            return text.split(" — ")[0].strip().lower()
         if self.lines:
             return [line.strip() for line in text.split(";") if line.strip()]
         return text
@@ -182,11 +183,22 @@ def _put(data: dict, key: Key, value: Any) -> None:
 
 
 def _check_court(value: Any, context: Context) -> str | None:
-    try:
-        context.profiles.resolve_for(str(value), None)
-    except BadInput as exc:
-        return exc.message.removeprefix("court: ")
-    return None
+    if str(value) in context.profiles.profiles or str(value) in context.profiles.districts:
+        return None
+    return court_problem(str(value), context.profiles)
+
+
+def _resolve_court(value: Any, context: Context) -> tuple[Any, str]:
+    """A typed court ("C.D. Cal", "Central District of California", "cacd", a near miss) → its id, and a note
+    saying which court was taken when it was not typed as its id."""
+    match = match_court(str(value), context.profiles)
+    if match.court is None:
+        raise ValueError(court_problem(str(value), context.profiles))
+    court = match.court
+    if str(value).strip().lower() == court.id:
+        return court.id, ""
+    rules = "" if court.has_profile else " No court-specific rules for it yet: the draft follows the Federal Rules only."
+    return court.id, f"Court: {court.name}{f' ({court.abbreviation})' if court.abbreviation else ''}.{rules}"
 
 
 def _check_judge(value: Any, context: Context) -> str | None:
@@ -220,17 +232,12 @@ CHECKS: dict[str, Check] = {
 }
 
 
+RESOLVERS: dict[str, Resolve] = {"court": _resolve_court}
+
+
 def court_choices(profiles: ProfileLibrary) -> tuple[Choice, ...]:
-    """Every court with a profile, then every other federal district (drafted with the federal default)."""
-    with_profile = [p for p in profiles.profiles.values() if p.kind == ProfileKind.district]
-    out = [Choice(f"{p.id} — {p.name}", p.id) for p in sorted(with_profile, key=lambda p: p.id)]
-    known = {p.id for p in with_profile}
-    out += [
-        Choice(f"{cid} — {name} (no profile yet: federal default)", cid)
-        for cid, name in sorted(profiles.districts.items())
-        if cid not in known
-    ]
-    return tuple(out)
+    """Every district court, by name: "Central District of California (C.D. Cal.) — cacd"."""
+    return tuple(Choice(court.title, court.id) for court in courts(profiles))
 
 
 def judge_choices(profiles: ProfileLibrary, court: str) -> tuple[Choice, ...]:
