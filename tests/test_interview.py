@@ -27,13 +27,14 @@ def court(number="2:24-cv-01234-ABC (SSx)", kind="Employment"):
 
 
 def party(title, name, lawyer, email, government="No", last=True):
+    person = government == "No" and not any(w in name for w in ("Inc.", "Clinic", "Protection", "LLC"))
     return [
         (f"{title}: full name", name),
         ("government agency", Pick(government)),
-        ("self-represented", False),
+        *([("self-represented", False)] if person else []),
         (f"Counsel 1 for {name}: name", lawyer),
         ("bar number", "123456"),
-        ("firm", f"{lawyer.split()[-1]} LLP"),
+        ("firm" if government == "No" else "office", f"{lawyer.split()[-1]} LLP"),
         ("address", "100 Main Street, Suite 200; Los Angeles, CA 90012"),
         ("phone", "(213) 555-0100"),
         ("e-mail", email),
@@ -60,7 +61,7 @@ def parties():
 
 
 def tail(extra=()):
-    return [("Protection tiers", DEFAULT), *extra, ("502(d)", False), ("Date of the stipulation", ""), RENDER]
+    return [("(tiers)", DEFAULT), *extra, ("502(d)", False), ("Date of the stipulation", ""), RENDER]
 
 
 def run(library, steps, data=None, saved=None):
@@ -165,24 +166,36 @@ def test_speculative_harm_is_flagged_and_can_be_rewritten(library):
 def test_no_government_hipaa_or_source_code_questions_when_the_case_has_none(library):
     _, prompter = run(library, court() + parties() + category() + [("Add another category", False)] + tail())
     asked = "\n".join(prompter.asked)
-    for absent in ("apply to the court", "Business days", "Privacy Act", "prosecution bar", "source-code"):
+    for absent in ("go to the court", "Business days", "Privacy Act", "prosecution bar", "source-code"):
         assert absent not in asked
     assert not any("HIPAA" in m for m in prompter.told)
-    assert not any("SOURCE CODE" in t for t in prompter.choices["Protection tiers"])
+    assert not any("SOURCE CODE" in t for t in prompter.choices[next(p for p in prompter.choices if "(tiers)" in p)])
 
 
-def test_a_government_party_brings_the_government_sharing_questions(library):
+def government_case(sharing):
     steps = court(kind="By or against the government") + party("Plaintiff 1", "Hemad Janfeshan", "Jane Q. Example", "j@example.com")
     steps += [("Add another plaintiff", False)]
     steps += party("Defendant 1", "U.S. Customs and Border Protection", "Robert L. Sample", "r@example.com", government="federal")
     steps += [("Add another defendant", False), ("non-party or intervenor", False)] + category() + [("Add another category", False)]
-    steps += tail([("Who must apply to the court", Pick("The government applies")), ("Business days", DEFAULT), ("Privacy Act", True)])
+    return steps + tail([*sharing, ("Privacy Act", DEFAULT)])
+
+
+def test_a_government_party_brings_the_government_sharing_questions(library):
+    steps = government_case([("who must go to the court", Pick("The producing party applies")), ("Business days", DEFAULT)])
     answers, prompter = run(library, steps)
     days = next(p for p in prompter.asked if "Business days" in p)
     assert prompter.defaults[days] == 3  # the profile's period
-    assert answers.government_sharing.burden.value == "government"
+    assert answers.government_sharing.burden.value == "requesting_party"
     assert answers.government_sharing.application_business_days == 3
-    assert answers.options.privacy_act_order is True
+    assert answers.options.privacy_act_order is True  # recommended for a federal agency: the default
+    privacy = next(p for p in prompter.asked if "Privacy Act" in p)
+    assert "U.S. Customs and Border Protection may produce records about individuals" in privacy
+
+
+def test_when_the_government_must_move_no_days_are_asked(library):
+    answers, prompter = run(library, government_case([("who must go to the court", Pick("The government must move"))]))
+    assert answers.government_sharing.burden.value == "government"
+    assert not any("Business days" in p for p in prompter.asked)
 
 
 def test_health_records_bring_the_hipaa_notice(library):
@@ -193,7 +206,7 @@ def test_health_records_bring_the_hipaa_notice(library):
 
 def test_patent_cases_bring_source_code_questions(library):
     steps = court(kind="Patent") + parties() + category() + [("Add another category", False)]
-    steps += [("Protection tiers", Pick("SOURCE CODE")), ("prosecution bar", True), ("source-code review", True),
+    steps += [("(tiers)", Pick("SOURCE CODE")), ("prosecution bar", True), ("source-code review", True),
               ("502(d)", True), ("Date of the stipulation", "2026-11-20"), RENDER]
     answers, prompter = run(library, steps)
     assert "2 years" in next(p for p in prompter.asked if "prosecution bar" in p)
@@ -210,8 +223,8 @@ def test_lists_grow_without_a_fixed_limit(library):
         steps += [("Add another plaintiff", True)] + party(f"Plaintiff {n}", name, "Jane Q. Example", "j@example.com")
     steps += [("Add another plaintiff", False)] + parties()[11:-1]
     steps += [("non-party or intervenor", True), ("Other party 1: full name", "Harbor Clinic"), ("What is Harbor Clinic", Pick("Non-party")),
-              ("government agency", Pick("No")), ("self-represented", False)]
-    steps += party("x", "Harbor Clinic", "Clinic Counsel", "c@example.com")[3:] + [("Add another non-party", False)]
+              ("government agency", Pick("No"))]
+    steps += party("x", "Harbor Clinic", "Clinic Counsel", "c@example.com")[2:] + [("Add another non-party", False)]
     steps += category() + [("Add another category", True)] + category(name="Payroll data", kind="Financial") + [("Add another category", False)]
     answers, _ = run(library, steps + tail())
     assert [p.name for p in answers.parties] == ["Ann One", "Bo Two", "Cy Three", "Pacific Harbor Logistics, Inc.", "Harbor Clinic"]
@@ -226,7 +239,7 @@ def test_review_edits_one_answer_and_reasks_only_what_depends_on_it(library):
     steps += [("Review", Pick("Name: Maria Ortega")), ("Plaintiff 1: full name", "Maria T. Ortega")]
     # Make the defendant a federal agency: only the government questions follow.
     steps += [("Review", Pick("Government: No", nth=1)), ("Is Pacific Harbor", Pick("federal")),
-              ("Who must apply", DEFAULT), ("Business days", 5), ("Privacy Act", False)]
+              ("who must go to the court", DEFAULT), ("Business days", 5), ("Privacy Act", False)]
     # Change the court: caed has no judge profiles, so no judge question; the case number still fits.
     steps += [("Review", Pick("Court: Central District of California")), ("Court", "caed"), ("Review", Pick("Court: Eastern District of California"))]
     # Back to cacd: the judge depends on the court, so it is asked again, the earlier judge offered.

@@ -61,9 +61,11 @@ def test_court_title_from_the_type_ahead_list_is_accepted(library):
 def test_a_repeating_list_of_categories(library, segal):
     del segal["categories"], segal["tiers"]
     keys = "n" * 3  # nothing after the defendant is answered: its lawyers, the defendants, other parties
-    for name, downs in (("Customer pricing", 1), ("Payroll data", 3), ("Clinic records", 6)):
+    for name, downs in (("Customer pricing", 0), ("Bank statements", 0), ("Clinic records", 6)):
         keys += name + ENTER
-        keys += DOWN * downs + ENTER  # kind: the list starts on the default (Other, the last) and wraps
+        # kind: the list starts on the kind guessed from the name (commercial, financial), else on Other
+        # (the last), and wraps
+        keys += DOWN * downs + ENTER
         keys += f"The {name.lower()} of the defendant, 2019 to 2024." + ENTER
         keys += "Competitors would see them and undercut every bid." + ENTER
         keys += "y" if name != "Clinic records" else "n"  # add another category?
@@ -72,7 +74,7 @@ def test_a_repeating_list_of_categories(library, segal):
     answers, saved = interview(library, segal, keys)
     assert [(c.name, c.kind.value) for c in answers.categories] == [
         ("Customer pricing", "commercial"),
-        ("Payroll data", "financial"),
+        ("Bank statements", "financial"),
         ("Clinic records", "health"),
     ]
     assert [t.value for t in answers.tiers] == ["confidential", "highly_confidential_aeo"]  # business records: two tiers

@@ -9,6 +9,7 @@ object through `partial.py`. See docs/architecture.md "Interview plan".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -74,6 +75,9 @@ class QuestionSpec(_Strict):
     implied: bool = False
     speculative_check: bool = False
     authority: list[str] = Field(default_factory=list)  # citation names for a warning; the first the profile has
+    sentence: bool = False  # store the answer as a sentence (it is printed in the order)
+    guess_from: str | None = None  # a field of the same item whose words suggest the default ("name")
+    guesses: dict[str, list[str]] = Field(default_factory=dict)  # value → words; the first value whose word appears
 
     @model_validator(mode="after")
     def _key_or_note(self) -> "QuestionSpec":
@@ -116,6 +120,7 @@ class InterviewPlan(_Strict):
 
     sections: list[SectionSpec]
     blocks: dict[str, list[Entry]] = Field(default_factory=dict)
+    organisation_words: list[str] = Field(default_factory=list)  # `has_word(item.name, organisation_words)`
 
     @model_validator(mode="after")
     def _consistent(self) -> "InterviewPlan":
@@ -237,6 +242,7 @@ def case_scope(data: dict, profile: ResolvedProfile | None) -> dict[str, Any]:
             "citations": citations,
             "tiers": dict(profile.tier_labels) if profile else {},
             "cited": lambda name: cited(profile, name),
+            "has_word": has_word,
         })
     return _SCOPE_CACHE["scope"]
 
@@ -256,8 +262,9 @@ def build_plan(data: dict, profile: ResolvedProfile | None, profiles: ProfileLib
                plan: InterviewPlan | None = None) -> list[Question]:
     """Every question the answers so far lead to, in asking order (needed or not: see `Question.needed`)."""
     layout = _Layout(plan or load_plan(), data, profile, profiles)
-    for section in layout.plan.sections:
-        layout.entries(section.entries, (), section.title, Answers, (), _Binding())
+    for number, section in enumerate(layout.plan.sections, 1):
+        layout.step = (number, len(layout.plan.sections), section.title)
+        layout.entries(section.entries, (), section.title, Answers, (), layout.root)
     return layout.out
 
 
@@ -265,6 +272,8 @@ class _Layout:
     def __init__(self, plan: InterviewPlan, data: dict, profile: ResolvedProfile | None, profiles: ProfileLibrary):
         self.plan, self.data, self.profile, self.profiles = plan, data, profile, profiles
         self.out: list[Question] = []
+        self.step: tuple[int, int, str] = (0, 0, "")
+        self.root = _Binding(static=(("organisation_words", tuple(plan.organisation_words)),))
 
     def text(self, source: str, where: str, binding: _Binding) -> str:
         names = {**case_scope(self.data, self.profile), **binding.scope(self.data)}
@@ -299,6 +308,8 @@ class _Layout:
                 default = compile_condition(spec.default_from, where)(**names)
             except Exception:  # e.g. a period this court's profile does not have: the plan's own default
                 pass
+        if spec.guess_from:
+            default = _guess(get_in(self.data, prefix + _key(spec.guess_from)), spec.guesses, default)
         own = _Condition(spec.needed_when, f"{where}: needed_when", binding)
         self.out.append(Question(
             key, self.text(spec.prompt, f"{where}: prompt", binding), spec.kind, section, spec.label,
@@ -309,6 +320,7 @@ class _Layout:
             help=self.text(spec.help, f"{where}: help", binding), speculative_check=spec.speculative_check,
             implied=spec.implied, needed_when=spec.needed_when,
             authority=next((c for c in (cited(self.profile, n) for n in spec.authority) if c), ""),
+            sentence=spec.sentence, step=self.step[0], steps=self.step[1], part=self.step[2],
         ))
 
     def choices_from(self, name: str) -> tuple[tuple[Choice, ...], Any] | None:
@@ -349,7 +361,28 @@ class _Layout:
         self.out.append(Question(
             list_key + (f"+{spec.item}",), self.text(prompt, f"{where}: prompt", binding), Kind.group, section,
             spec.label, needed=Needed(conditions, None, ()), group=group, needed_when=spec.needed_when,
+            step=self.step[0], steps=self.step[1], part=self.step[2],
         ))
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+
+
+def has_word(text: Any, words: Any) -> bool:
+    """Whether `text` contains one of `words` as whole words, in any case ("Acme, Inc." has "Inc")."""
+    if not isinstance(text, str) or not text:
+        return False
+    typed = _words(text)
+    return any(_words(str(w)) in typed for w in words or () if _words(str(w)).strip())
+
+
+def _guess(text: Any, guesses: dict[str, list[str]], default: Any) -> Any:
+    """The first value one of whose words appears in `text`; else `default`."""
+    for value, markers in guesses.items():
+        if has_word(text, markers):
+            return value
+    return default
 
 
 @lru_cache(maxsize=None)

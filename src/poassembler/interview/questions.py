@@ -10,6 +10,7 @@ tier labels). Nothing here imports questionary.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Callable
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from poassembler.library.answers import Answers, CategoryKind, Tier, field_path, parse_answers
 from poassembler.errors import BadInput
 from poassembler.library.keypaths import Key, get_in, has_in
+from poassembler.interview.typed import as_sentence, parse_date
 from poassembler.library.courts import court_problem, courts, match_court
 from poassembler.library.profiles import ProfileLibrary, ResolvedProfile
 
@@ -30,6 +32,7 @@ class Kind(str, Enum):
     confirm = "confirm"
     autocomplete = "autocomplete"  # type-ahead over the choices; free text allowed
     integer = "integer"
+    date = "date"  # 11/20/2026, November 20, 2026, 2026-11-20, today
     group = "group"  # "add another …?" for a repeating list
     note = "note"  # something to tell the user at this point; stores nothing
 
@@ -96,6 +99,10 @@ class Question:
     resolve: Resolve | None = None  # turns what was typed into the stored value (a court name → its id)
     authority: str = ""  # " (CITE)" a warning about this answer cites (speculative harm)
     needed_when: str = "true"  # the plan file's condition (`needed` evaluates it with the enclosing lists')
+    sentence: bool = False  # stored as a sentence (capital letter, full stop): it is printed in the order
+    step: int = 0  # the plan section it belongs to: "Step 3 of 7: Defendants"
+    steps: int = 0
+    part: str = ""
 
     def text_of(self, value: Any) -> str:
         """How a stored value is shown as an editable default."""
@@ -103,6 +110,8 @@ class Question:
             return ""
         if isinstance(value, list):
             return "; ".join(str(v) for v in value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
         return str(value)
 
     def parse(self, raw: Any) -> Any:
@@ -113,15 +122,17 @@ class Question:
         if not text:
             if self.optional:
                 return self.blank
-            raise ValueError("an answer is required")
+            raise ValueError("an answer is required.")
         if self.kind == Kind.integer:
             try:
                 return int(text)
             except ValueError:
-                raise ValueError(f"'{text}' is not a whole number") from None
+                raise ValueError(f"'{text}' is not a whole number.") from None
+        if self.kind == Kind.date:
+            return parse_date(text)
         if self.lines:
             return [line.strip() for line in text.split(";") if line.strip()]
-        return text
+        return as_sentence(text) if self.sentence else text
 
     def shown(self, value: Any) -> str:
         """The answer as the review screen shows it."""
