@@ -9,7 +9,8 @@ from conftest import sample_data
 from docx_text import full_text
 from poassembler.library.answers import load_answers
 from poassembler.pipeline.draft import plan_draft, render_draft
-from poassembler.interview.ask import Interview, completed_yaml_data, save_answers_file
+from poassembler.interview.answers_file import AnswersFile
+from poassembler.interview.ask import Interview, completed_yaml_data
 from scripted_prompter import DEFAULT, Pick, ScriptedPrompter
 
 RENDER = ("Review", Pick("render the draft"))
@@ -97,7 +98,7 @@ def test_the_saved_file_resumes_and_the_final_file_renders(library, tmp_path):
     path = tmp_path / "case.yaml"
     steps = court() + party("Plaintiff 1", "Maria Ortega", "Jane Q. Example", "jexample@example.com")[:5]
     prompter = ScriptedPrompter(list(steps))
-    session = Interview(library.profiles, prompter, None, lambda d: save_answers_file(path, d))
+    session = Interview(library.profiles, prompter, None, AnswersFile(path).save)
     try:
         session.run()
     except AssertionError as exc:  # the script ends mid-way, like Ctrl-C
@@ -110,7 +111,7 @@ def test_the_saved_file_resumes_and_the_final_file_renders(library, tmp_path):
     steps = rest + category() + [("Add another category", False)] + tail()
     answers, resumed = run(library, steps, data=partial)
     assert not any("Court" in p or "Plaintiff 1: full name" in p for p in resumed.asked)
-    save_answers_file(path, completed_yaml_data(answers))
+    AnswersFile(path).save(completed_yaml_data(answers))
     assert load_answers(path) == answers
 
 

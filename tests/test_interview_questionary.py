@@ -85,7 +85,7 @@ def test_the_review_screen_changes_one_answer(library, segal):
     keys = "n" + ENTER  # FRE 502(d), date
     keys += DOWN + ENTER  # review: the first answer, "Court: cacd"
     keys += CLEAR_LINE + "casd" + ENTER  # a court without judge profiles
-    keys += ENTER  # review again: render
+    keys += UP + ENTER  # review again, on the row just changed; one up: render
     answers, saved = interview(library, segal, keys)
     assert answers.court == "casd" and answers.judge is None
     assert saved[-1]["court"] == "casd"

@@ -38,12 +38,15 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
     if not sys.stdin.isatty():
         raise BadInput(
             "interview asks questions in a terminal, but input is not a terminal.",
-            hint="Without a terminal, write an answers file (see samples/) and run `poassembler render ANSWERS.yaml -o DRAFT.docx`.",
+            hint="Run it in a terminal window; or write the answers in a YAML file (`poassembler schema answers` describes "
+            "every field) and run `poassembler render ANSWERS.yaml -o DRAFT.docx`.",
         )
     if output.suffix.lower() != ".docx":
         raise BadInput(f"-o {output}: the draft is a Word file; give a name ending in .docx.")
     if output.exists() and not force:
         raise OutputProblem(f"{output} already exists.", hint="Choose another name with -o, or add --force to replace it.")
+    from poassembler.interview.answers_file import AnswersFile
+
     data: dict = {}
     if answers_path is None:
         answers_path = output.with_suffix(".yaml")
@@ -52,38 +55,32 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
                 f"{answers_path} already exists.",
                 hint=f"To go on from it: poassembler interview -o {output} --answers {answers_path}",
             )
-    elif answers_path.exists():
-        from poassembler.library.yamlfile import read_yaml
-
-        data = read_yaml(answers_path, BadInput) or {}
-        if not isinstance(data, dict):
-            raise BadInput(f"{answers_path}: expected a mapping of fields (court:, case:, parties: …).")
+    answers_file = AnswersFile(answers_path, _header(answers_path, output))
+    if answers_path.exists():
+        data = answers_file.load()
 
     from poassembler.pipeline.draft import plan_draft, render_draft
-    from poassembler.interview.ask import Interview, completed_yaml_data, save_answers_file
-    from poassembler.interview.prompter_questionary import QuestionaryPrompter
-
+    from poassembler.interview.ask import Interview, completed_yaml_data
     from poassembler.interview.plan import load_plan
+    from poassembler.interview.prompter_questionary import QuestionaryPrompter
+    from poassembler.interview.review import closing_message, order_paragraphs
 
     library = state.library()
-    header = _header(answers_path, output)
-    session = Interview(library.profiles, QuestionaryPrompter(), data, lambda d: save_answers_file(answers_path, d, header),
-                        load_plan(state.library_dirs))
+    session = Interview(library.profiles, QuestionaryPrompter(), data, answers_file.save, load_plan(state.library_dirs),
+                        preview=lambda d: order_paragraphs(d, library))
     try:
         answers = session.run()
     except (KeyboardInterrupt, EOFError):
         click.echo(f"\nInterrupted. Your answers so far are saved in {answers_path}.", err=True)
         click.echo(f"Go on with: poassembler interview -o {output} --answers {answers_path}", err=True)
         sys.exit(130)
-    save_answers_file(answers_path, completed_yaml_data(answers), header)
+    answers_file.save(session.pruned() if answers_file.document is not None else completed_yaml_data(answers))
     draft = plan_draft(answers, library)
     for warning in draft.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
     render_draft(draft, library, output, force)
     click.echo(f"Saved the answers in {answers_path}.")
     click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
-    from poassembler.review.profile_report import verify_notice
-
-    notice = verify_notice(draft.profile)
-    if notice:
-        click.secho(notice, fg="yellow", err=True)
+    closing = closing_message(draft, answers_path)
+    if closing:
+        click.secho(closing, fg="yellow", err=True)

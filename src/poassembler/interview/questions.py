@@ -26,6 +26,16 @@ if TYPE_CHECKING:
     from poassembler.pipeline.facts import CaseFacts
 
 
+class _Back:
+    """What a prompter returns when the user asks to go back one question (Esc in the terminal)."""
+
+    def __repr__(self) -> str:
+        return "BACK"
+
+
+BACK = _Back()
+
+
 class Kind(str, Enum):
     text = "text"
     select = "select"
