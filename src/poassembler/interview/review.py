@@ -108,9 +108,9 @@ def _show_paragraph(interview: "Interview", value: Any) -> None:
 
 
 def _items(interview: "Interview") -> list[tuple[Question, int, str]]:
-    """Every item of every list: (its list question, its index, its title)."""
+    """Every item of every list, parties and categories before lawyers: (its list question, its index, its title)."""
     plan, profile = interview.plan()
-    out = []
+    out: list[tuple[Question, int, str]] = []
     for question in plan:
         if question.group is None or not question.needed(interview.data, profile):
             continue
@@ -118,13 +118,13 @@ def _items(interview: "Interview") -> list[tuple[Question, int, str]]:
         for index in question.group.indices(interview.data):
             first = next((q for q in plan if q.key[:depth + 1] == question.group.list_key + (index,)), None)
             out.append((question, index, first.section if first else f"{question.group.item} {index + 1}"))
-    return out
+    return sorted(out, key=lambda item: len(item[0].key))  # stable: plan order within each depth
 
 
 def _edit_items(interview: "Interview") -> None:
     items = _items(interview)
     choices = [Choice(_fit(title), position) for position, (_, _, title) in enumerate(items)]
-    picked = _ask(interview, "item", "Which one?", choices + [Choice("Cancel", None)])
+    picked = _ask(interview, "item", "Which one?", choices + [Choice("Cancel", None)], default=0)
     if picked is None or picked is BACK:
         return
     question, index, title = items[picked]
@@ -137,7 +137,7 @@ def _edit_items(interview: "Interview") -> None:
         actions.append(Choice("Move up", "up"))
     if position < len(indices) - 1:
         actions.append(Choice("Move down", "down"))
-    action = _ask(interview, "item-action", _fit(title), actions + [Choice("Cancel", None)])
+    action = _ask(interview, "item-action", _fit(f"What to do with {title}?"), actions + [Choice("Cancel", None)])  # on Cancel
     if action == "remove":
         if len(indices) <= group.min_items:
             interview.prompter.tell(f"At least {group.min_items} {group.item} is needed: you will be asked for another.")
