@@ -248,8 +248,8 @@ def test_review_edits_one_answer_and_reasks_only_what_depends_on_it(library):
     answers, prompter = run(library, steps)
     assert answers.parties[0].name == "Maria T. Ortega"
     assert answers.government_sharing.application_business_days == 5
-    assert prompter.asked.count("Assigned judge (where the court has a judge profile)") == 2
-    assert prompter.defaults["Assigned judge (where the court has a judge profile)"] == "segal"
+    assert prompter.asked.count("Assigned judge (the list names the judges whose own procedures are on file)") == 2
+    assert prompter.defaults["Assigned judge (the list names the judges whose own procedures are on file)"] == "segal"
     assert answers.court == "cacd" and answers.judge == "segal"
     assert prompter.asked.count("Plaintiff 1: full name") == 2 and prompter.asked.count("Case number — e.g. 2:24-cv-01234-ABC (SSx)") == 1
 

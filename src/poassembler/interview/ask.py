@@ -360,7 +360,7 @@ class Interview:
 
 
 def _again(problem_text: str) -> str:
-    end = "" if problem_text.endswith((".", "?", "!", ")")) else "."
+    end = "" if problem_text.endswith((".", "?", "!")) else "."
     return f"✗ {problem_text}{end} Please answer again."
 
 
