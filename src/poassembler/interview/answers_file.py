@@ -51,7 +51,7 @@ class AnswersFile:
 def _round_trip() -> YAML:
     loader = YAML(typ="rt")
     loader.preserve_quotes = True
-    loader.width = 100
+    loader.width = 4096  # never re-wrap a line the user wrote
     loader.indent(mapping=2, sequence=4, offset=2)
     return loader
 

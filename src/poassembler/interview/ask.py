@@ -55,6 +55,7 @@ class Interview:
         self.revisit: Key | None = None  # a question to ask again (going back), answered or not
         self.added: dict[Key, int] = {}  # list question → the item its last "yes" added (undone by going back and "no")
         self.step_told = 0
+        self.new_items: list[dict] = []  # list items added in this session
         self.last_edited: Any = None  # the review row changed last: the review screen opens on it
 
     # ------------------------------------------------------------ the profile the answers point to
@@ -168,11 +169,24 @@ class Interview:
         was left at its default on purpose (e.g. no `government:` on a private party): not asked."""
         return (
             question.implied
+            and not self._in_new_item(question.key)
             and later_in_file
             and not has_in(self.initial, question.key)
             and all(has_in(self.initial, key) for key in question.depends_on)
             and question.key not in self.previous
         )
+
+    def _in_new_item(self, key: Key) -> bool:
+        """Whether `key` lies inside a list item added in this session (the file says nothing about it)."""
+        node: Any = self.data
+        for part in key:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return False
+            if any(node is item for item in self.new_items):
+                return True
+        return False
 
     @staticmethod
     def _later_answered(plan: list[Question], data: dict) -> list[bool]:
@@ -223,6 +237,7 @@ class Interview:
             items = []
             set_in(self.data, group.list_key, items)
         items.append(group.make_item())
+        self.new_items.append(items[-1])
         self.added[question.key] = len(items) - 1
         self.closed[question.key] = False
         self.save(self.data)

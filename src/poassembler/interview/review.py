@@ -90,6 +90,7 @@ def act(interview: "Interview", choice: Any) -> None:
         return
     if action == "add":
         interview.add_item(question)
+        interview.history.append(question.key)  # going back from the new item's first question undoes the add
         interview.last_edited = None
         return
     _show_paragraph(interview, get_in(interview.data, key))
