@@ -233,6 +233,31 @@ def test_names_suggest_government_and_kind_and_organisations_are_not_asked_about
     assert any("Counsel 1 for United States Department of Labor: office" in p for p in prompter.asked)
 
 
+def test_my_details_are_saved_once_and_fill_in_when_i_type_my_name(library, tmp_path):
+    from poassembler.interview.me import load_me, save_me
+
+    where = tmp_path / "me.yaml"
+    steps = court() + party("Plaintiff 1", "Maria Ortega", "Jane Q. Example", "jexample@example.com")
+    steps.insert(len(court()) + 9, ("Save these details", True))  # after the e-mail
+    steps += [("Add another plaintiff", False)] + parties()[11:] + category() + [("Add another category", False)] + tail()
+    prompter = ScriptedPrompter(steps)
+    Interview(library.profiles, prompter, None, me=load_me(where), save_me=lambda d: save_me(d, where)).run()
+    assert prompter.done() and "Are you Jane Q. Example? Save these details to fill them in next time?" in prompter.asked
+    me = load_me(where)
+    assert me["firm"] == "Example LLP" and me["phone"] == "(213) 555-0100"
+
+    steps = court() + [("Plaintiff 1: full name", "Ana Ortega"), ("government agency", Pick("No")), ("self-represented", False),
+                       ("Counsel 1 for Ana Ortega: name", "Jane Q. Example"), ("bar number", DEFAULT), ("firm", DEFAULT),
+                       ("address", DEFAULT), ("phone", DEFAULT), ("e-mail", DEFAULT), ("Add another lawyer", False),
+                       ("Add another plaintiff", False)]
+    steps += parties()[11:] + category() + [("Add another category", False)] + tail()
+    prompter = ScriptedPrompter(steps)
+    answers = Interview(library.profiles, prompter, None, me=me, save_me=lambda d: save_me(d, where)).run()
+    lawyer = answers.parties[0].counsel[0]
+    assert (lawyer.firm, lawyer.phone, lawyer.email) == ("Example LLP", "(213) 555-0100", "jexample@example.com")
+    assert not any("Save these details" in p for p in prompter.asked)  # already saved: not offered again
+
+
 # ---------------------------------------------------------------- a hand-written answers file (issue 16, item 11)
 
 

@@ -23,6 +23,7 @@ UP, DOWN, ENTER, CLEAR_LINE, ESC, END = "\x1b[A", "\x1b[B", "\r", "\x15", "\x1b"
 
 def spawn(*args: str, cwd: Path):
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""), TERM="xterm",
+               XDG_CONFIG_HOME=str(cwd / "config"),  # where "save my details" writes, never the real home
                PROMPT_TOOLKIT_NO_CPR="1")  # no cursor-position requests: nothing answers them in a test terminal
     child = pexpect.spawn(sys.executable, ["-m", "poassembler", *args], cwd=str(cwd), env=env, encoding="utf-8",
                           timeout=60, dimensions=(100, 200))
@@ -56,6 +57,7 @@ def test_type_a_case_go_back_interrupt_resume_remove_a_party_and_render(tmp_path
         ("Counsel 1 for Maria Ortega: phone", "(213) 555-0100" + ENTER),
         ("Counsel 1 for Maria Ortega: e-mail", "jexample-at-example" + ENTER),  # wrong: told and asked again
         ("is not an e-mail address", CLEAR_LINE + "jexample@example.com" + ENTER),
+        ("Are you Jane Q. Example? Save these details", "y"),  # once: offered as defaults next time
         ("Add another lawyer for Maria Ortega?", ESC),  # back one question: the e-mail, with its answer
         ("Counsel 1 for Maria Ortega: e-mail", CLEAR_LINE + "jane@example.com" + ENTER),
         ("Add another lawyer for Maria Ortega?", "n"),
@@ -76,6 +78,8 @@ def test_type_a_case_go_back_interrupt_resume_remove_a_party_and_render(tmp_path
     assert not (tmp_path / "draft.docx").exists()
     saved = yaml.safe_load((tmp_path / "draft.yaml").read_text(encoding="utf-8"))
     assert saved["court"] == "cacd"
+    me = yaml.safe_load((tmp_path / "config" / "poassembler" / "me.yaml").read_text(encoding="utf-8"))
+    assert me["name"] == "Jane Q. Example" and me["firm"] == "Example & Partners LLP"
     assert saved["parties"][0]["counsel"][0]["email"] == "jane@example.com"
     assert [p["name"] for p in saved["parties"]] == ["Maria Ortega", "Pacific Harbor Logistics, Inc."]
 

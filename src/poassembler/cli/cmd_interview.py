@@ -66,8 +66,10 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
     from poassembler.interview.review import closing_message, order_paragraphs
 
     library = state.library()
+    from poassembler.interview.me import load_me, save_me
+
     session = Interview(library.profiles, QuestionaryPrompter(), data, answers_file.save, load_plan(state.library_dirs),
-                        preview=lambda d: order_paragraphs(d, library))
+                        preview=lambda d: order_paragraphs(d, library), me=load_me(), save_me=save_me)
     try:
         answers = session.run()
     except (KeyboardInterrupt, EOFError):

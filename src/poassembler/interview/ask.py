@@ -40,13 +40,16 @@ class Interview:
 
     def __init__(self, profiles: ProfileLibrary, prompter: Prompter, data: dict | None = None,
                  save: Callable[[dict], None] | None = None, plan: InterviewPlan | None = None,
-                 preview: Callable[[dict], list[str]] | None = None):
+                 preview: Callable[[dict], list[str]] | None = None, me: dict | None = None,
+                 save_me: Callable[[dict], Any] | None = None):
         self.profiles = profiles
         self.questions = plan or load_plan()
         self.prompter = prompter
         self.data: dict = copy.deepcopy(data) if data else {}
         self.save = save or (lambda data: None)
         self.preview = preview
+        self.me = me  # the user's saved details as a lawyer (`me.py`)
+        self.save_me = save_me  # saves them; None: never offered
         self.closed: dict[Key, bool] = {}  # "add another?" answered no (True) / reopened (False) this session
         self.previous: dict[Key, Any] = {}  # answers cleared because what they depend on changed
         self.told: set[str] = set()
@@ -79,7 +82,7 @@ class Interview:
 
     def plan(self) -> tuple[list[Question], ResolvedProfile | None]:
         profile = self.profile()
-        return build_plan(self.data, profile, self.profiles, self.questions), profile
+        return build_plan(self.data, profile, self.profiles, self.questions, self.me), profile
 
     def find(self, key: Key) -> Question | None:
         plan, _ = self.plan()
@@ -282,7 +285,21 @@ class Interview:
         if note:
             self.prompter.tell(note)
         self.store(question, value)
+        if question.offer_to_save_me:
+            self._offer_to_save_me(question.key[:-1])
         return value
+
+    def _offer_to_save_me(self, lawyer_key: Key) -> None:
+        """Once a session, when no details are saved yet: keep this lawyer's details as the user's own."""
+        lawyer = get_in(self.data, lawyer_key)
+        if self.save_me is None or self.me is not None or "+me" in self.told or not isinstance(lawyer, dict):
+            return
+        self.told.add("+me")
+        offer = Question(("+me",), f"Are you {lawyer.get('name')}? Save these details to fill them in next time?", Kind.confirm, "",
+                         default=False)
+        if self.prompter.ask(offer, False) is True:
+            self.me = dict(lawyer)
+            self.prompter.tell(f"Saved in {self.save_me(self.me)}.")
 
     def store(self, question: Question, value: Any) -> None:
         """Set an answer and save; answers that depend on it are cleared (and asked again) when it changed."""

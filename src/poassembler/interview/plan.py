@@ -78,6 +78,7 @@ class QuestionSpec(_Strict):
     sentence: bool = False  # store the answer as a sentence (it is printed in the order)
     guess_from: str | None = None  # a field of the same item whose words suggest the default ("name")
     guesses: dict[str, list[str]] = Field(default_factory=dict)  # value → words; the first value whose word appears
+    offer_to_save_me: bool = False  # after this answer, offer to save the lawyer's details as the user's own
 
     @model_validator(mode="after")
     def _key_or_note(self) -> "QuestionSpec":
@@ -259,9 +260,11 @@ def cited(profile: ResolvedProfile | None, name: str) -> str:
 
 
 def build_plan(data: dict, profile: ResolvedProfile | None, profiles: ProfileLibrary,
-               plan: InterviewPlan | None = None) -> list[Question]:
-    """Every question the answers so far lead to, in asking order (needed or not: see `Question.needed`)."""
-    layout = _Layout(plan or load_plan(), data, profile, profiles)
+               plan: InterviewPlan | None = None, me: dict | None = None) -> list[Question]:
+    """Every question the answers so far lead to, in asking order (needed or not: see `Question.needed`).
+
+    `me`: the user's saved details as a lawyer (`me.py`), offered as defaults."""
+    layout = _Layout(plan or load_plan(), data, profile, profiles, me)
     for number, section in enumerate(layout.plan.sections, 1):
         layout.step = (number, len(layout.plan.sections), section.title)
         layout.entries(section.entries, (), section.title, Answers, (), layout.root)
@@ -269,11 +272,12 @@ def build_plan(data: dict, profile: ResolvedProfile | None, profiles: ProfileLib
 
 
 class _Layout:
-    def __init__(self, plan: InterviewPlan, data: dict, profile: ResolvedProfile | None, profiles: ProfileLibrary):
+    def __init__(self, plan: InterviewPlan, data: dict, profile: ResolvedProfile | None, profiles: ProfileLibrary,
+                 me: dict | None = None):
         self.plan, self.data, self.profile, self.profiles = plan, data, profile, profiles
         self.out: list[Question] = []
         self.step: tuple[int, int, str] = (0, 0, "")
-        self.root = _Binding(static=(("organisation_words", tuple(plan.organisation_words)),))
+        self.root = _Binding(static=(("organisation_words", tuple(plan.organisation_words)), ("me", me)))
 
     def text(self, source: str, where: str, binding: _Binding) -> str:
         names = {**case_scope(self.data, self.profile), **binding.scope(self.data)}
@@ -321,6 +325,7 @@ class _Layout:
             implied=spec.implied, needed_when=spec.needed_when,
             authority=next((c for c in (cited(self.profile, n) for n in spec.authority) if c), ""),
             sentence=spec.sentence, step=self.step[0], steps=self.step[1], part=self.step[2],
+            offer_to_save_me=spec.offer_to_save_me,
         ))
 
     def choices_from(self, name: str) -> tuple[tuple[Choice, ...], Any] | None:

@@ -110,6 +110,7 @@ class Question:
     authority: str = ""  # " (CITE)" a warning about this answer cites (speculative harm)
     needed_when: str = "true"  # the plan file's condition (`needed` evaluates it with the enclosing lists')
     sentence: bool = False  # stored as a sentence (capital letter, full stop): it is printed in the order
+    offer_to_save_me: bool = False  # after it, offer to save this lawyer's details as the user's own
     step: int = 0  # the plan section it belongs to: "Step 3 of 7: Defendants"
     steps: int = 0
     part: str = ""
