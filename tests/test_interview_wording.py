@@ -57,6 +57,14 @@ def test_the_days_question_says_whose_days_and_from_when_as_the_order_does(libra
     assert "producing party" in days.prompt and "written rejection" in days.prompt and "Business days" in days.prompt
 
 
+@pytest.mark.parametrize("burden", ["requesting_party", "government"])
+def test_the_days_are_asked_exactly_when_the_order_counts_them(library, burden):
+    data = sample_data("janfeshan-edny.yaml")
+    data["government_sharing"] = {"burden": burden}
+    counted = "business days after" in gov_sharing_text(library, data)
+    assert questions(library, data)[DAYS].needed(data, library.profiles.resolve_for("nyed", None)) is counted
+
+
 def test_leaving_the_section_out_leaves_it_out(library):
     data = sample_data("janfeshan-edny.yaml")
     data["government_sharing"] = {"burden": "omit"}
