@@ -180,3 +180,31 @@ def test_redline_honours_a_profile_exported_house_template(tmp_path, capsys):
     outcome = invoke(capsys, "--library", str(library), "render", str(SAMPLE), "-o", str(out), "--redline-against", "court-default")
     assert outcome.code == 0, outcome.err
     assert files_in(tmp_path) == ["c.docx", "c.redline.docx", "firm"]
+
+
+def test_interview_runs_the_same_pre_flight_check_as_render(tmp_path, capsys, monkeypatch):
+    """A resumed interview whose answers are complete goes straight to review → render, through `produce`."""
+    import sys
+
+
+    class AcceptDefaultsThenRender:
+        told: list[str] = []
+
+        def ask(self, question, default):
+            if "Review" in question.prompt:
+                return next(c.value for c in question.choices if "render the draft" in c.title)
+            return default
+
+        def tell(self, message):
+            self.told.append(message)
+
+    data = sample_data("segal-cacd.yaml")
+    data["categories"][0]["harm"] = "Disclosure could harm the company."  # the check calls this an error
+    answers = _answers(tmp_path, data)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("poassembler.interview.prompter_questionary.QuestionaryPrompter", AcceptDefaultsThenRender)
+    outcome = invoke(capsys, "interview", "-o", str(tmp_path / "draft.docx"), "--answers", str(answers))
+    assert outcome.code == 0, outcome.err
+    assert f"Wrote {tmp_path / 'draft.docx'}" in outcome.out
+    assert "check error: answers: categories[0].harm" in outcome.err
+    assert "Run `poassembler check`" in outcome.err

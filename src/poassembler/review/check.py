@@ -58,7 +58,7 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class ClauseText:
+class RenderedClause:
     """The rendered text of one included clause."""
 
     clause_id: str
@@ -74,7 +74,7 @@ class Review:
     profile: ResolvedProfile
     selection: Selection
     facts: CaseFacts
-    texts: tuple[ClauseText, ...]
+    texts: tuple[RenderedClause, ...]
 
     def authorities(self, rule: str) -> tuple[Citation, ...]:
         """The citations the profile's `check.authorities` names for `rule` (names it lacks are skipped)."""
@@ -100,7 +100,7 @@ def build_review(answers: Answers, profile: ResolvedProfile, selection: Selectio
 
     scope = ClauseScope.build(profile, answers)
     texts = tuple(
-        ClauseText(c.id, c.spec.placement, " ".join(p.text for p in render_paragraphs(c, scope)))
+        RenderedClause(c.id, c.spec.placement, " ".join(p.text for p in render_paragraphs(c, scope)))
         for c in selection.included()
     )
     return Review(answers, profile, selection, scope.facts, texts)
