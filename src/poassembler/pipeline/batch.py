@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from poassembler.errors import BadInput, OutputProblem, PoError
+from poassembler.errors import BadInput, PoError
 from poassembler.pipeline.produce import Outputs, Result, produce
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")

@@ -1,0 +1,90 @@
+"""What the pre-flight check works with: a `Review` of one draft (answers, profile, selection, the included
+clauses' rendered text) and the `Finding`s its rules return (review/check.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from poassembler.library.answers import Answers
+from poassembler.library.clauses import Placement
+from poassembler.library.profiles import Citation, ResolvedProfile
+from poassembler.pipeline.facts import CaseFacts
+from poassembler.pipeline.selection import Selection
+
+
+class Severity(str, Enum):
+    error = "error"  # a court has refused orders for this: fix before filing
+    warning = "warning"  # likely to draw an objection; decide and say why
+    note = "note"  # something to verify or remember
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: how serious, what it concerns, what is wrong, what to do, and on whose authority."""
+
+    rule: str
+    severity: Severity
+    concerns: str  # "answers: categories[1].harm" or "clause challenge_generic"
+    problem: str
+    action: str
+    authorities: tuple[Citation, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "concerns": self.concerns,
+            "problem": self.problem,
+            "action": self.action,
+            "authorities": [a.model_dump() for a in self.authorities],
+        }
+
+
+@dataclass(frozen=True)
+class RenderedClause:
+    """The rendered text of one included clause."""
+
+    clause_id: str
+    placement: Placement
+    text: str
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the rules look at."""
+
+    answers: Answers
+    profile: ResolvedProfile
+    selection: Selection
+    facts: CaseFacts
+    texts: tuple[RenderedClause, ...]
+
+    def authorities(self, rule: str) -> tuple[Citation, ...]:
+        """The citations the profile's `check.authorities` names for `rule` (names it lacks are skipped)."""
+        names = self.profile.check.authorities.get(rule, ())
+        out: list[Citation] = []
+        for name in names:
+            entry = self.profile.citations.get(name)
+            if entry is not None and entry.value not in out:
+                out.append(entry.value)
+        return tuple(out)
+
+    def included(self, clause_id: str | None) -> bool:
+        return clause_id is not None and clause_id in self.selection.included_ids()
+
+    def finding(self, rule: str, severity: Severity, concerns: str, problem: str, action: str, authority: str | None = None) -> Finding:
+        return Finding(rule, severity, concerns, problem, action, self.authorities(authority or rule))
+
+
+def build_review(answers: Answers, profile: ResolvedProfile, selection: Selection) -> Review:
+    """Render the included clauses' text once, for the rules that read it."""
+    from poassembler.pipeline.context import render_paragraphs
+    from poassembler.pipeline.scope import ClauseScope
+
+    scope = ClauseScope.build(profile, answers)
+    texts = tuple(
+        RenderedClause(c.id, c.spec.placement, " ".join(p.text for p in render_paragraphs(c, scope)))
+        for c in selection.included()
+    )
+    return Review(answers, profile, selection, scope.facts, texts)
