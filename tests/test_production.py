@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import io
 import multiprocessing
 import os
 import signal
@@ -14,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cli_inprocess import assert_clean, invoke
+from cli_inprocess import assert_clean, poassembler
 from conftest import SAMPLES, sample_data
 from poassembler.errors import OutputProblem
 from poassembler.pipeline.atomic import Staging, Terminated, terminate_on_signals
@@ -28,16 +26,8 @@ def files_in(folder: Path) -> list[str]:
 
 
 def _render_in_child(args: list[str]) -> tuple[int, str, str]:
-    from poassembler.cli.main import main
-
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main(args)
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue(), err.getvalue()
+    outcome = poassembler(*args)
+    return outcome.code, outcome.out, outcome.err
 
 
 def test_eight_concurrent_renders_to_one_path_write_it_once(tmp_path):
@@ -55,7 +45,7 @@ def test_eight_concurrent_renders_to_one_path_write_it_once(tmp_path):
 @pytest.mark.parametrize("existing", ["c.memo.md", "c.memo.docx", "c.redline.docx", "c.pdf"])
 def test_an_existing_extra_output_stops_everything_before_any_work(existing, tmp_path, capsys):
     (tmp_path / existing).write_text("earlier file")
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(tmp_path / "c.docx"), "--memo", "--redline-against", "court-default", "--pdf")
+    outcome = poassembler("render", str(SAMPLE), "-o", str(tmp_path / "c.docx"), "--memo", "--redline-against", "court-default", "--pdf")
     assert_clean(outcome, 4)
     assert f"{existing} already exists" in outcome.err
     assert files_in(tmp_path) == [existing]  # no draft left behind: the rerun is not refused for it
@@ -71,7 +61,7 @@ def test_disk_full_while_writing_the_memo_leaves_nothing(tmp_path, capsys, monke
         return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", open_failing_for_the_memo)
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(tmp_path / "c.docx"), "--memo")
+    outcome = poassembler("render", str(SAMPLE), "-o", str(tmp_path / "c.docx"), "--memo")
     monkeypatch.undo()
     assert_clean(outcome, 4)
     assert "No space left on device" in outcome.err
@@ -126,7 +116,7 @@ def test_missing_library_folder_fails_a_batch_like_one_file(tmp_path, capsys):
     a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
     for path in (a, b):
         path.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    outcome = invoke(capsys, "--library", str(tmp_path / "nonexistent"), "render", str(a), str(b), "-o", str(tmp_path / "out"))
+    outcome = poassembler("--library", str(tmp_path / "nonexistent"), "render", str(a), str(b), "-o", str(tmp_path / "out"))
     assert_clean(outcome, 2)
     assert "library folder not found" in outcome.err
     assert not (tmp_path / "out").exists()
@@ -152,12 +142,12 @@ def _restyle(docx: Path, old: str, new: str) -> None:
 
 def test_redline_honours_the_template_option(tmp_path, capsys):
     house = tmp_path / "house.docx"
-    assert invoke(capsys, "template", "export", "--court", "nyed", "-o", str(house)).code == 0
+    assert poassembler("template", "export", "--court", "nyed", "-o", str(house)).code == 0
     _restyle(house, ">PURPOSES AND LIMITATIONS<", ">PURPOSES AND LIMITS OF THE HOUSE ORDER<")
     data = sample_data("janfeshan-edny.yaml")
     data["government_sharing"]["application_business_days"] = 5
     out = tmp_path / "draft.docx"
-    outcome = invoke(capsys, "render", str(_answers(tmp_path, data)), "-o", str(out), "--template", str(house), "--redline-against", "court-default")
+    outcome = poassembler("render", str(_answers(tmp_path, data)), "-o", str(out), "--template", str(house), "--redline-against", "court-default")
     assert outcome.code == 0, outcome.err
     inserted, deleted = inserted_and_deleted_text((tmp_path / "draft.redline.docx").read_bytes())
     assert any("Forensic copy of Plaintiff's mobile phone" in t for t in inserted)
@@ -169,7 +159,7 @@ def test_redline_honours_a_profile_exported_house_template(tmp_path, capsys):
     library = tmp_path / "firm"
     (library / "templates").mkdir(parents=True)
     (library / "jurisdictions").mkdir()
-    assert invoke(capsys, "template", "export", "--court", "mad", "-o", str(library / "templates" / "mad-house.docx")).code == 0
+    assert poassembler("template", "export", "--court", "mad", "-o", str(library / "templates" / "mad-house.docx")).code == 0
     (library / "jurisdictions" / "mad.yaml").write_text(
         (Path(__file__).resolve().parent.parent / "jurisdictions" / "mad.yaml").read_text(encoding="utf-8")
         + "\n", encoding="utf-8")
@@ -177,7 +167,7 @@ def test_redline_honours_a_profile_exported_house_template(tmp_path, capsys):
     profile.setdefault("format", {})["template"] = "mad-house"
     (library / "jurisdictions" / "mad.yaml").write_text(yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8")
     out = tmp_path / "c.docx"
-    outcome = invoke(capsys, "--library", str(library), "render", str(SAMPLE), "-o", str(out), "--redline-against", "court-default")
+    outcome = poassembler("--library", str(library), "render", str(SAMPLE), "-o", str(out), "--redline-against", "court-default")
     assert outcome.code == 0, outcome.err
     assert files_in(tmp_path) == ["c.docx", "c.redline.docx", "firm"]
 
@@ -203,7 +193,7 @@ def test_interview_runs_the_same_pre_flight_check_as_render(tmp_path, capsys, mo
     answers = _answers(tmp_path, data)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr("poassembler.interview.prompter_questionary.QuestionaryPrompter", AcceptDefaultsThenRender)
-    outcome = invoke(capsys, "interview", "-o", str(tmp_path / "draft.docx"), "--answers", str(answers))
+    outcome = poassembler("interview", "-o", str(tmp_path / "draft.docx"), "--answers", str(answers))
     assert outcome.code == 0, outcome.err
     assert f"Wrote {tmp_path / 'draft.docx'}" in outcome.out
     assert "check error: answers: categories[0].harm" in outcome.err

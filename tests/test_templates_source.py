@@ -8,7 +8,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from cli_inprocess import invoke
+from cli_inprocess import poassembler
 from conftest import ROOT, SAMPLES
 
 
@@ -32,7 +32,7 @@ def test_a_template_restyled_in_word_gives_drafts_that_style(tmp_path, capsys):
     shutil.copy(ROOT / "templates" / "standard.docx", firm / "templates" / "standard.docx")
     _restyle_heading(firm / "templates" / "standard.docx")
     out = tmp_path / "draft.docx"
-    outcome = invoke(capsys, "--library", str(firm), "render", str(SAMPLES / "claudomir-mad.yaml"), "-o", str(out))
+    outcome = poassembler("--library", str(firm), "render", str(SAMPLES / "claudomir-mad.yaml"), "-o", str(out))
     assert outcome.code == 0, outcome.err
     styles = zipfile.ZipFile(out).read("word/styles.xml").decode("utf-8")
     heading = re.search(r'<w:style [^>]*w:styleId="POHeading1".*?</w:style>', styles).group(0)
