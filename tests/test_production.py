@@ -198,3 +198,34 @@ def test_interview_runs_the_same_pre_flight_check_as_render(tmp_path, capsys, mo
     assert f"Wrote {tmp_path / 'draft.docx'}" in outcome.out
     assert "check error: answers: categories[0].harm" in outcome.err
     assert "Run `poassembler check`" in outcome.err
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_while_the_draft_is_staged_leaves_nothing(signum, tmp_path):
+    """A real `poassembler render --pdf` stopped while LibreOffice runs (a stand-in that sleeps): the staged
+    draft's temp file is removed, LibreOffice is ended, the exit code is 128 + the signal."""
+    import subprocess
+    import sys
+    import time
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    soffice = bin_dir / "soffice"
+    soffice.write_text("#!/bin/sh\nexec sleep 60\n")
+    soffice.chmod(0o755)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    process = subprocess.Popen([sys.executable, "-m", "poassembler", "render", str(SAMPLE), "-o", str(out_dir / "c.docx"), "--pdf"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".c.docx.") for p in out_dir.iterdir()):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the draft was never staged"
+        time.sleep(0.05)
+    process.send_signal(signum)
+    _out, err = process.communicate(timeout=30)
+    assert process.returncode == 128 + signum, err
+    assert "Traceback" not in err
+    assert files_in(out_dir) == []
