@@ -12,6 +12,7 @@ returns a `Result` the CLI shows. Steps:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,30 +97,11 @@ def produce(draft: Draft, library: Library, outputs: Outputs) -> Result:
     from poassembler.pipeline.atomic import Staging, check_targets
 
     check_targets(outputs.targets(), outputs.force)
-    findings: list[Finding] = []
-    if outputs.check:
-        from poassembler.review.check import check
-
-        findings = check(draft.answers, draft.profile, draft.selection)
+    findings = run_check(draft) if outputs.check else []
     warnings = list(draft.warnings)
-    docx = render_bytes(draft, library, outputs.template)
     with Staging(outputs.force) as staging:
-        staging.add(outputs.docx, docx)
-        if outputs.redline:
-            staging.add(outputs.redline, redline_bytes(draft, library, docx, outputs.template))
-        if outputs.memo:
-            from poassembler.review.memo import build_memo, memo_markdown
-            from poassembler.review.word_memo import memo_docx
-
-            built = build_memo(draft, findings, outputs.redline.name if outputs.redline else None)
-            staging.add(outputs.memo_md, memo_markdown(built).encode("utf-8"))
-            staging.add(outputs.memo_docx, memo_docx(built))
-        if outputs.pdf_path:
-            pdf, warning = pdf_bytes(outputs.docx, docx)
-            if pdf is not None:
-                staging.add(outputs.pdf_path, pdf)
-            else:
-                warnings.append(warning)
+        for path, data in make_files(draft, library, outputs, findings, warnings):
+            staging.add(path, data)
         written = staging.commit()
     return Result(
         written=tuple(written),
@@ -130,6 +112,36 @@ def produce(draft: Draft, library: Library, outputs: Outputs) -> Result:
         sections=len(draft.context.sections),
         unverified=len(draft.profile.unverified()),
     )
+
+
+def run_check(draft: Draft) -> list[Finding]:
+    """The pre-flight check's findings for the planned draft, errors first."""
+    from poassembler.review.check import check
+
+    return check(draft.answers, draft.profile, draft.selection)
+
+
+def make_files(draft: Draft, library: Library, outputs: Outputs, findings: list[Finding], warnings: list[str]) -> Iterator[tuple[Path, bytes]]:
+    """Each output of the draft in memory, in `outputs.targets()` order: what `produce` writes (a web server
+    may send them instead). A PDF that cannot be made for want of LibreOffice is skipped with a line
+    appended to `warnings`."""
+    docx = render_bytes(draft, library, outputs.template)
+    yield outputs.docx, docx
+    if outputs.redline:
+        yield outputs.redline, redline_bytes(draft, library, docx, outputs.template)
+    if outputs.memo:
+        from poassembler.review.memo import build_memo, memo_markdown
+        from poassembler.review.word_memo import memo_docx
+
+        built = build_memo(draft, findings, outputs.redline.name if outputs.redline else None)
+        yield outputs.memo_md, memo_markdown(built).encode("utf-8")
+        yield outputs.memo_docx, memo_docx(built)
+    if outputs.pdf_path:
+        pdf, warning = pdf_bytes(outputs.docx, docx)
+        if pdf is not None:
+            yield outputs.pdf_path, pdf
+        else:
+            warnings.append(warning)
 
 
 def redline_bytes(draft: Draft, library: Library, docx: bytes, template: Path | None = None) -> bytes:
