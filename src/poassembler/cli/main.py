@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
     except Terminated as exc:
-        click.echo("Stopped; nothing was left half-written.", err=True)
+        click.echo("Interrupted.", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

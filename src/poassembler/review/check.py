@@ -24,9 +24,22 @@ from poassembler.review.harm_language import (
 )
 from poassembler.library.profiles import Citation, ResolvedProfile
 from poassembler.pipeline.selection import Selection
-from poassembler.review.findings import Finding, Review, Severity, build_review
+from poassembler.review.findings import Finding, RenderedClause, Review, Severity
 
 __all__ = ["Finding", "Severity", "check", "has_errors"]
+
+
+def build_review(answers: Answers, profile: ResolvedProfile, selection: Selection) -> Review:
+    """Render the included clauses' text once, for the rules that read it."""
+    from poassembler.pipeline.context import render_paragraphs
+    from poassembler.pipeline.scope import ClauseScope
+
+    scope = ClauseScope.build(profile, answers)
+    texts = tuple(
+        RenderedClause(c.id, c.spec.placement, " ".join(p.text for p in render_paragraphs(c, scope)))
+        for c in selection.included()
+    )
+    return Review(answers, profile, selection, scope.facts, texts)
 
 
 def check(answers: Answers, profile: ResolvedProfile, selection: Selection) -> list[Finding]:

@@ -1,5 +1,5 @@
 """What the pre-flight check works with: a `Review` of one draft (answers, profile, selection, the included
-clauses' rendered text) and the `Finding`s its rules return (review/check.py)."""
+clauses' rendered text; built by `check.build_review`) and the `Finding`s its rules return (review/check.py)."""
 
 from __future__ import annotations
 
@@ -75,16 +75,3 @@ class Review:
 
     def finding(self, rule: str, severity: Severity, concerns: str, problem: str, action: str, authority: str | None = None) -> Finding:
         return Finding(rule, severity, concerns, problem, action, self.authorities(authority or rule))
-
-
-def build_review(answers: Answers, profile: ResolvedProfile, selection: Selection) -> Review:
-    """Render the included clauses' text once, for the rules that read it."""
-    from poassembler.pipeline.context import render_paragraphs
-    from poassembler.pipeline.scope import ClauseScope
-
-    scope = ClauseScope.build(profile, answers)
-    texts = tuple(
-        RenderedClause(c.id, c.spec.placement, " ".join(p.text for p in render_paragraphs(c, scope)))
-        for c in selection.included()
-    )
-    return Review(answers, profile, selection, scope.facts, texts)
