@@ -299,3 +299,15 @@ def test_render_shows_the_check_as_warnings(tmp_path):
     assert result.code == 0
     err = result.err
     assert "check error: answers: categories[0].description" in err and "All documents" in err
+
+
+def test_a_finding_names_the_answer_it_is_about_as_data(tmp_path):
+    """The field path is data (for the interview and the web form), not text to split; JSON carries it."""
+    data = sample_data("segal-cacd.yaml")
+    data["categories"][0]["harm"] = "Disclosure could harm the company."
+    result = poassembler("check", _write(tmp_path, data), "--format", "json")
+    assert result.code == 1
+    findings = json.loads(result.out)["findings"]
+    harm = [f for f in findings if f["field"] == "categories[0].harm"]
+    assert harm and harm[0]["concerns"].startswith("answers: categories[0].harm") and harm[0]["clause"] is None
+    assert all(f["field"] is None for f in findings if f["concerns"].startswith("clause "))

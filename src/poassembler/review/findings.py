@@ -20,21 +20,46 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
+class Concern:
+    """What a finding is about, as data: an answer's key path (`field`) or a clause id, and how it is shown."""
+
+    shown: str  # "answers: categories[1].harm (“Pricing”)"
+    field: str | None = None  # "categories[1].harm": where the answer is (interview, web form, JSON)
+    clause: str | None = None
+
+    def __str__(self) -> str:
+        return self.shown
+
+
+def about_answer(field: str, label: str | None = None) -> Concern:
+    """A finding about the answer at `field` ("categories[1].harm"), optionally with a label to show."""
+    return Concern(f"answers: {field}" + (f" (“{label}”)" if label else ""), field=field)
+
+
+def about_clause(clause_id: str) -> Concern:
+    return Concern(f"clause {clause_id}", clause=clause_id)
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem: how serious, what it concerns, what is wrong, what to do, and on whose authority."""
 
     rule: str
     severity: Severity
-    concerns: str  # "answers: categories[1].harm" or "clause challenge_generic"
+    concerns: str  # "answers: categories[1].harm" or "clause challenge_generic", as shown
     problem: str
     action: str
     authorities: tuple[Citation, ...] = ()
+    field: str | None = None  # the answer's key path when the finding is about an answer ("categories[1].harm")
+    clause: str | None = None  # the clause id when it is about a clause
 
     def as_dict(self) -> dict:
         return {
             "rule": self.rule,
             "severity": self.severity.value,
             "concerns": self.concerns,
+            "field": self.field,
+            "clause": self.clause,
             "problem": self.problem,
             "action": self.action,
             "authorities": [a.model_dump() for a in self.authorities],
@@ -73,5 +98,6 @@ class Review:
     def included(self, clause_id: str | None) -> bool:
         return clause_id is not None and clause_id in self.selection.included_ids()
 
-    def finding(self, rule: str, severity: Severity, concerns: str, problem: str, action: str, authority: str | None = None) -> Finding:
-        return Finding(rule, severity, concerns, problem, action, self.authorities(authority or rule))
+    def finding(self, rule: str, severity: Severity, concerns: Concern | str, problem: str, action: str, authority: str | None = None) -> Finding:
+        place = concerns if isinstance(concerns, Concern) else Concern(concerns)
+        return Finding(rule, severity, place.shown, problem, action, self.authorities(authority or rule), place.field, place.clause)
