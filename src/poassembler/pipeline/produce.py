@@ -19,7 +19,7 @@ from pathlib import Path
 from poassembler.errors import BadInput
 from poassembler.library.load import Library
 from poassembler.pipeline.draft import Draft, render_bytes
-from poassembler.review.check import Finding
+from poassembler.review.findings import Finding
 
 REDLINE_BASELINES = ("court-default",)
 
