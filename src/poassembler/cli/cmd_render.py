@@ -42,26 +42,25 @@ def render(
     Several answers files, or a folder of them, give one draft each, named after its answers file:
     `poassembler render samples/ -o out/`.
     """
+    from poassembler.pipeline.batch import BatchOptions, is_batch
     from poassembler.pipeline.produce import Outputs
 
     def outputs_for(docx: Path) -> Outputs:
-        return Outputs(docx, force, template, memo, redline_against, pdf)
-
-    from poassembler.pipeline.batch import BatchOptions, is_batch
+        return Outputs(docx, force=force, template=template, memo=memo, redline_against=redline_against, pdf=pdf)
 
     if is_batch(answers_files):
         state.library()  # a missing --library folder fails the whole batch, as it fails one file
-        return render_many(answers_files, output, BatchOptions(outputs_for(Path("draft.docx")), tuple(state.library_dirs), state.debug), jobs)
+        options = BatchOptions(outputs_for(Path("each-answers-file.docx")), tuple(state.library_dirs), state.debug)
+        return render_many(answers_files, output, options, jobs)
     from poassembler.library.answers import load_answers
     from poassembler.pipeline.draft import plan_draft
     from poassembler.pipeline.produce import produce
 
     answers = answers_files[0]
     outputs = outputs_for(output or Path(answers.stem + ".docx"))
-    outputs.check_targets(answers)
+    outputs.check_targets(answers)  # before anything is loaded: a name taken fails at once
     library = state.library()
     show_result(produce(plan_draft(load_answers(answers), library), library, outputs))
-
 
 
 @dataclass

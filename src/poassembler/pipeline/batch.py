@@ -72,7 +72,7 @@ class BatchReport:
 
 @dataclass(frozen=True)
 class BatchOptions:
-    """What every draft in the batch shares: the outputs asked for (the .docx path is replaced per item)."""
+    """What every draft in the batch shares: the outputs asked for (`outputs.docx` is replaced by each item's)."""
 
     outputs: Outputs
     library_dirs: tuple[Path, ...] = ()
