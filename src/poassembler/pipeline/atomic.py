@@ -139,9 +139,9 @@ class Staging:
         check_targets([target], self.force)
         mode = os.stat(target).st_mode & 0o7777 if self.force and target.is_file() else 0o666  # umask applies
         tmp = _temp_name(target, "tmp")
+        self._staged.append((tmp, target))  # before the file exists: a signal at any moment after finds it listed
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-            self._staged.append((tmp, target))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
