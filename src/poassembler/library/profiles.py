@@ -68,6 +68,7 @@ class FormatPatch(_Strict):
     proposed_order: bool | None = None
     caption_notes: list[str] | None = None
     judge_initials_in_caption: bool | None = None
+    cosigner_signature: str | None = None  # how the filer shows another signatory's e-signature: "/s/ {name}"
 
     @field_validator("template")
     @classmethod
@@ -91,6 +92,7 @@ class Format:
     proposed_order: bool
     caption_notes: tuple[str, ...]
     judge_initials_in_caption: bool
+    cosigner_signature: str = "/s/ {name}"
 
     @property
     def caption_title(self) -> str:
@@ -127,6 +129,7 @@ class JudgeInfo(_Strict):
     name: NonEmpty
     title: NonEmpty
     initials: str = ""
+    source: str = ""  # where the name and initials can be checked (a public order or the court's page)
 
 
 class ProfileKind(str, Enum):
@@ -147,6 +150,7 @@ class ProfileFile(_Strict):
     case_number_pattern: str | None = None
     case_number_example: str | None = None
     judge: JudgeInfo | None = None
+    judges: list[JudgeInfo] = Field(default_factory=list)  # the court's judges, found by case-number initials
     citations: dict[str, Citation | None] = Field(default_factory=dict)
     periods: dict[str, Period | None] = Field(default_factory=dict)
     tier_labels: dict[str, str] = Field(default_factory=dict)
@@ -205,6 +209,7 @@ class ResolvedProfile:
     notes: tuple[str, ...]
     warnings: tuple[str, ...] = ()
     check: CheckSettings = field(default_factory=CheckSettings)
+    judges: tuple[JudgeInfo, ...] = ()
 
     def citation(self, name: str) -> Citation:
         return self.citations[name].value
@@ -373,6 +378,7 @@ _FORMAT_DEFAULTS = {
     "proposed_order": False,
     "caption_notes": [],
     "judge_initials_in_caption": False,
+    "cosigner_signature": "/s/ {name}",
 }
 
 
@@ -413,6 +419,7 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
         format=Format(**fmt),
         notes=tuple(n for layer in layers for n in layer.notes),
         check=_merge_check(layers),
+        judges=tuple(j for layer in layers for j in layer.judges),
     )
 
 
