@@ -246,3 +246,58 @@ def test_bar_number_typed_with_its_label_is_not_doubled(texts):
 def test_articles_before_agency_names(texts):
     assert "by California Department" not in texts["caed"]
     assert "and the U.S. Department of Homeland Security" in texts["nyed"]
+
+
+def _findings(library, data, rule):
+    from poassembler.library.answers import parse_answers
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.review.check import check
+
+    draft = plan_draft(parse_answers(data), library)
+    return [f for f in check(draft.answers, draft.profile, draft.selection) if f.rule == rule]
+
+
+def test_check_errors_when_a_prisoner_would_hold_material_whose_harm_is_a_prisoner_holding_it(library):
+    from conftest import sample_data
+    from poassembler.review.check import Severity
+
+    data = sample_data("bosley-caed.yaml")
+    assert not _findings(library, data, "custody_access")
+    data["categories"][1].pop("no_possession_in_custody")
+    found = _findings(library, data, "custody_access")
+    assert [f.severity for f in found] == [Severity.error]
+    assert "in the hands of inmates" in found[0].problem
+
+
+def test_hipaa_note_only_in_drafts_with_the_hipaa_clause(library):
+    from conftest import sample_data
+
+    def hipaa_notes(name):
+        return [f for f in _findings(library, sample_data(name), "unverified") if "164.512" in f.problem]
+
+    assert hipaa_notes("bosley-caed.yaml")  # health records: the HIPAA clause is in
+    assert not hipaa_notes("harborline-nysd.yaml")  # no health records, no HIPAA clause, no HIPAA note
+
+
+def test_publicly_in_a_harm_is_not_a_partys_own_statement(library):
+    from conftest import sample_data
+
+    data = sample_data("segal-cacd.yaml")
+    data["categories"][0]["harm"] = "If the rate tables were publicly filed, competitors would undercut each quote by the exact margin."
+    assert not _findings(library, data, "own_statements")
+    data["categories"][0]["harm"] = "Plaintiff has publicly stated these facts in a press interview."
+    assert _findings(library, data, "own_statements")
+
+
+def test_cand_patent_model_departures_are_filled_in(texts):
+    text = texts["cand"]
+    assert "relating to document-collaboration software that synchronizes edits among users in real time, including any patent or application that claims priority to" in text
+    assert "in the preceding 4 years, and, by case name, case number, and court, every litigation" in text
+    assert "with the Producing Party treated as the Challenging Party and the Receiving Party as the Designating Party" in text
+    assert "EXPORT CONTROL" in text and "export-control laws of the United States" in text
+    assert "telephone number ____________________, as my California agent for service of process" in text
+
+
+def test_agent_for_service_is_not_californian_outside_california(texts):
+    assert "California agent" not in texts["nysd"]
+    assert "as my agent for service of process" in texts["nysd"]

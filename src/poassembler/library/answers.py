@@ -206,6 +206,8 @@ class Options(Strict):
     prosecution_bar: bool = False
     source_code_tier: bool = False
     privacy_act_order: bool = False
+    prosecution_bar_subject: Text = ""  # the field the prosecution bar covers, e.g. "streaming-video compression"
+    export_control: bool = False  # material subject to U.S. export-control laws will be produced
 
 
 class Subpoena(Strict):

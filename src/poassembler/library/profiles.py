@@ -35,9 +35,10 @@ class Citation(_Strict):
 
     cite: NonEmpty
     title: str = ""
-    source: NonEmpty  # a URL or "seed NNN"
+    source: NonEmpty  # a public URL, or a reporter / docket citation a lawyer can open
     verified: bool
     note: str = ""
+    with_clause: str = ""  # report it only in drafts that include this clause (e.g. hipaa_qpo)
 
 
 class Period(_Strict):
@@ -69,6 +70,7 @@ class FormatPatch(_Strict):
     caption_notes: list[str] | None = None
     judge_initials_in_caption: bool | None = None
     cosigner_signature: str | None = None  # how the filer shows another signatory's e-signature: "/s/ {name}"
+    service_agent_state: str | None = None  # Exhibit A names an agent for service in this state ("California")
 
     @field_validator("template")
     @classmethod
@@ -93,6 +95,7 @@ class Format:
     caption_notes: tuple[str, ...]
     judge_initials_in_caption: bool
     cosigner_signature: str = "/s/ {name}"
+    service_agent_state: str = ""
 
     @property
     def caption_title(self) -> str:
@@ -379,6 +382,7 @@ _FORMAT_DEFAULTS = {
     "caption_notes": [],
     "judge_initials_in_caption": False,
     "cosigner_signature": "/s/ {name}",
+    "service_agent_state": "",
 }
 
 

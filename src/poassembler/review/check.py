@@ -23,6 +23,7 @@ from poassembler.review.harm_language import (
     content_words,
     overbroad_phrases,
     own_statement_phrases,
+    custody_holding_phrase,
     speculative_terms,
 )
 from poassembler.library.profiles import Citation, ResolvedProfile
@@ -380,6 +381,23 @@ def health(review: Review) -> list[Finding]:
     return out
 
 
+def custody_access(review: Review) -> list[Finding]:
+    """A category whose harm is a prisoner holding it must not reach a self-represented prisoner's hands."""
+    if not review.facts.has_incarcerated_self_represented_party:
+        return []
+    out = []
+    for i, category in enumerate(review.answers.categories):
+        phrase = custody_holding_phrase(category.harm)
+        if phrase and not category.no_possession_in_custody:
+            out.append(review.finding(
+                "custody_access", Severity.error, _where(i, category, "no_possession_in_custody"),
+                f"The stated harm is a prisoner holding this material ({phrase!r}), yet the order lets "
+                f"{review.facts.incarcerated_self_represented_names}, a self-represented party in custody, receive and keep it.",
+                "Set no_possession_in_custody: true on the category: he or she may then only review it under supervision.",
+            ))
+    return out
+
+
 def nonparty_notice(review: Review) -> list[Finding]:
     """A non-party producer is told before its information is produced."""
     clause = review.profile.check.clause("nonparty_notice")
@@ -434,6 +452,8 @@ def unverified(review: Review) -> list[Finding]:
     out = []
     seen: set[str] = set()
     for kind, name, entry in review.profile.unverified():
+        if isinstance(entry, Citation) and entry.with_clause and not review.included(entry.with_clause):
+            continue  # e.g. the HIPAA regulation, in a draft without the HIPAA clause
         if isinstance(entry, Citation):
             seen.add(entry.cite)
             what, authorities = f"{entry.cite} — {entry.title}" if entry.title else entry.cite, (entry,)
@@ -462,6 +482,7 @@ RULES: tuple[Callable[[Review], list[Finding]], ...] = (
     good_cause,
     speculative_harm,
     own_statements,
+    custody_access,
     overbreadth,
     sealing,
     dispute_procedure,
