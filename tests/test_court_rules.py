@@ -140,7 +140,7 @@ def test_government_party_defined_wherever_used(texts):
     for court, text in texts.items():
         if "Government Party" in text:
             assert "“Government Party”:" in text, court
-    assert "“Government Party”: the United States and its agencies and officers, including U.S. Customs" in texts["nyed"]
+    assert "“Government Party”: the United States and each of its agencies and officers, including U.S. Customs" in texts["nyed"]
     assert "(each, together with its" not in texts["nyed"]
 
 
@@ -190,8 +190,8 @@ def test_cacd_cites_79_5_2_2_b_for_material_designated_by_another_party(texts):
 
 
 def test_ny_rules_stay_right_either_way_and_lugosch_sets_the_standard(texts):
-    assert "Local Civil Rule 37.3 (as numbered before the July 1, 2024 amendments" in texts["nyed"]
-    assert "Local Civil Rule 37.2 (as amended effective July 1, 2024)" in texts["nysd"]
+    assert "Local Civil Rule 37.3, as numbered before the July 1, 2024 amendments" in texts["nyed"]
+    assert "Local Civil Rule 37.2, as amended effective July 1, 2024, and the assigned judge's individual practices" in texts["nysd"]
     for court in ("nyed", "nysd"):
         assert "sets out the procedures to be followed, and the standards" not in texts[court]
         assert "the Court will apply the standard set by Lugosch" in texts[court]
@@ -246,6 +246,7 @@ def test_bar_number_typed_with_its_label_is_not_doubled(texts):
 def test_articles_before_agency_names(texts):
     assert "by California Department" not in texts["caed"]
     assert "and the U.S. Department of Homeland Security" in texts["nyed"]
+    assert "Attorneys for Defendants U.S. Customs and Border Protection and the U.S. Department of Homeland Security" in texts["nyed"]
 
 
 def _findings(library, data, rule):
@@ -291,7 +292,7 @@ def test_publicly_in_a_harm_is_not_a_partys_own_statement(library):
 
 def test_cand_patent_model_departures_are_filled_in(texts):
     text = texts["cand"]
-    assert "relating to document-collaboration software that synchronizes edits among users in real time, including any patent or application that claims priority to" in text
+    assert "relating to computer-implemented task scheduling and routing, the field of the '123 patent family, including any patent or application that claims priority to" in text
     assert "in the preceding 4 years, and, by case name, case number, and court, every litigation" in text
     assert "with the Producing Party treated as the Challenging Party and the Receiving Party as the Designating Party" in text
     assert "EXPORT CONTROL" in text and "export-control laws of the United States" in text
@@ -301,3 +302,20 @@ def test_cand_patent_model_departures_are_filled_in(texts):
 def test_agent_for_service_is_not_californian_outside_california(texts):
     assert "California agent" not in texts["nysd"]
     assert "as my agent for service of process" in texts["nysd"]
+
+
+def test_memo_lists_hipaa_only_with_the_hipaa_clause(library, tmp_path):
+    from conftest import sample_data
+    from poassembler.library.answers import parse_answers
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.review.check import check
+    from poassembler.review.memo import build_memo, memo_markdown
+
+    def memo(name):
+        draft = plan_draft(parse_answers(sample_data(name)), library)
+        return memo_markdown(build_memo(draft, check(draft.answers, draft.profile, draft.selection)))
+
+    assert "164.512" not in memo("harborline-nysd.yaml")
+    assert "164.512" in memo("bosley-caed.yaml")
+    for name in COURT_OF:
+        assert not re.search(r"(?i)seed \d|research/|jurisdictions\.md|project brief", memo(name)), name

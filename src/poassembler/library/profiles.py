@@ -224,10 +224,14 @@ class ResolvedProfile:
         entry = self.clauses.get(clause_id)
         return entry.value if entry else None
 
-    def unverified(self) -> list[tuple[str, str, Citation | Period]]:
-        """Every citation and period not verified: ("citation"|"period", name, entry)."""
+    def unverified(self, included: frozenset[str] | set[str] | None = None) -> list[tuple[str, str, Citation | Period]]:
+        """Every citation and period not verified: ("citation"|"period", name, entry).
+
+        With `included` (a draft's clause ids), a citation tied to a clause (`with_clause`) the draft
+        lacks is left out: no HIPAA note in a draft without the HIPAA clause."""
         out: list[tuple[str, str, Citation | Period]] = []
-        out += [("citation", n, s.value) for n, s in self.citations.items() if not s.value.verified]
+        out += [("citation", n, s.value) for n, s in self.citations.items() if not s.value.verified
+                and not (included is not None and s.value.with_clause and s.value.with_clause not in included)]
         out += [("period", n, s.value) for n, s in self.periods.items() if not s.value.verified]
         if self.format.font_size_source and not self.format.font_size_source.verified:
             out.append(("citation", "font size", self.format.font_size_source))

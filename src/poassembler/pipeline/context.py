@@ -346,7 +346,7 @@ def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}") -> lis
 def _attorneys_for(parties: list[Party]) -> str:
     by_role: dict[Role, list[str]] = {}
     for party in parties:
-        by_role.setdefault(party.role, []).append(party.name)
+        by_role.setdefault(party.role, []).append(party.text_name)
     parts = []
     for role, names in by_role.items():
         word = _ROLE_WORDS[role] + ("s" if len(names) > 1 else "")

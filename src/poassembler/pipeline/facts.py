@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from poassembler.library.answers import Answers, CaseType, CategoryKind, CounselKind, Government, Party, Role, Tier
+from poassembler.library.answers import Answers, CaseType, CategoryKind, CounselKind, Government, Role, Tier
 from poassembler.pipeline.expressions import join_and
 
 _HEALTH = {CategoryKind.health, CategoryKind.mental_health}
@@ -35,6 +35,7 @@ class CaseFacts:
     custody_restricted_names: str  # categories an incarcerated party may view only under supervision
     has_custody_restricted_material: bool
     aeo_category_names: str  # categories the good cause statement says need the AEO tier
+    aeo_category_count: int
     source_code_category_names: str
     has_subpoena: bool
     text_names: dict  # party name → the name as running text uses it ("the California Department of …")
@@ -80,6 +81,7 @@ class CaseFacts:
             custody_restricted_names=join_and(f"“{c.name}”" for c in answers.categories if c.no_possession_in_custody),
             has_custody_restricted_material=any(c.no_possession_in_custody for c in answers.categories),
             aeo_category_names=join_and(f"“{c.name}”" for c in answers.categories if c.tier == Tier.highly_confidential_aeo),
+            aeo_category_count=sum(c.tier == Tier.highly_confidential_aeo for c in answers.categories),
             source_code_category_names=join_and(f"“{c.name}”" for c in answers.categories if c.tier == Tier.source_code),
             has_subpoena=bool(answers.subpoenas),
             text_names={p.name: p.text_name for p in answers.parties},
@@ -100,20 +102,20 @@ class CaseFacts:
 _ROLE_WORD = {Role.plaintiff: "Plaintiff", Role.defendant: "Defendant", Role.intervenor: "Intervenor"}
 
 
-def _signatory(party: Party) -> str:
-    if party.role == Role.non_party:
-        short = f" (“{party.short_name}”)" if party.short_name else ""
-        who = f"{party.text_name}{short}, which is not a party to this action"
-    else:
-        who = f"{_ROLE_WORD[party.role]} {party.name}"
-    return who + (", who represents himself or herself" if party.self_represented else ", through counsel")
-
-
 def _signatories(answers: Answers) -> str:
-    """Each signatory in its real capacity: parties first, then non-parties that sign."""
-    order = [Role.plaintiff, Role.defendant, Role.intervenor, Role.non_party]
-    ordered = sorted(answers.parties, key=lambda p: order.index(p.role))
-    items = [_signatory(p) for p in ordered]
+    """Each signatory in its real capacity: parties by side ("Plaintiffs A and B, through counsel"), a
+    self-represented party on its own, then each non-party that signs."""
+    items: list[str] = []
+    for role in (Role.plaintiff, Role.defendant, Role.intervenor):
+        parties = answers.parties_with(role)
+        represented = [p.text_name for p in parties if not p.self_represented]
+        if represented:
+            word = _ROLE_WORD[role] + ("s" if len(represented) > 1 else "")
+            items.append(f"{word} {join_and(represented)}, through counsel")
+        items += [f"{_ROLE_WORD[role]} {p.name}, who represents himself or herself" for p in parties if p.self_represented]
+    for party in answers.parties_with(Role.non_party):
+        short = f" (“{party.short_name}”)" if party.short_name else ""
+        items.append(f"{party.text_name}{short}, which is not a party to this action, through counsel")
     return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
 
 

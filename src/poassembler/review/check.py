@@ -451,9 +451,7 @@ def unverified(review: Review) -> list[Finding]:
     """Every citation or period the profile (or an included clause) marks unverified."""
     out = []
     seen: set[str] = set()
-    for kind, name, entry in review.profile.unverified():
-        if isinstance(entry, Citation) and entry.with_clause and not review.included(entry.with_clause):
-            continue  # e.g. the HIPAA regulation, in a draft without the HIPAA clause
+    for kind, name, entry in review.profile.unverified(set(review.selection.included_ids())):
         if isinstance(entry, Citation):
             seen.add(entry.cite)
             what, authorities = f"{entry.cite} — {entry.title}" if entry.title else entry.cite, (entry,)
