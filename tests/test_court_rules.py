@@ -170,7 +170,7 @@ def test_caed_bosley_subpoena_finding_basis_and_position(texts):
     assert "(a copy is attached as Exhibit B)" in text
     assert "Plaintiff, whose records these are, objected to a release of all of his mental-health records" in text
     assert "The Court finds that disclosure of the records it seeks is necessary to the claims and defenses" in text
-    assert "California Welfare and Institutions Code § 5328(f)" in text
+    assert "California Welfare and Institutions Code § 5328" in text
     assert "/s/ Avery N. Castro (as authorized on" in text
     assert "ATTESTATION: The filing attorney attests" in text
 
