@@ -319,3 +319,13 @@ def test_memo_lists_hipaa_only_with_the_hipaa_clause(library, tmp_path):
     assert "164.512" in memo("bosley-caed.yaml")
     for name in COURT_OF:
         assert not re.search(r"(?i)seed \d|research/|jurisdictions\.md|project brief", memo(name)), name
+
+
+def test_check_warns_when_no_judge_can_be_named(library):
+    from conftest import sample_data
+
+    data = sample_data("harborline-nysd.yaml")
+    assert [f.rule for f in _findings(library, data, "judge_named")] == ["judge_named"]
+    data.update(judge_name="Ada B. Example", judge_title="United States District Judge")
+    assert not _findings(library, data, "judge_named")
+    assert not _findings(library, sample_data("bosley-caed.yaml"), "judge_named")

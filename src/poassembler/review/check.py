@@ -398,6 +398,21 @@ def custody_access(review: Review) -> list[Finding]:
     return out
 
 
+def judge_named(review: Review) -> list[Finding]:
+    """The order's signature line names the judge whenever the answers or the profile can tell who it is."""
+    from poassembler.pipeline.context import signing_judge
+
+    if signing_judge(review.profile, review.answers) is not None:
+        return []
+    return [review.finding(
+        "judge_named", Severity.warning, "answers: judge_name",
+        "The order's signature line names no judge: neither the answers, a judge profile, nor the case number's "
+        "initials identify who will sign it.",
+        "Give judge_name and judge_title (or the judge's initials in the case number, with the judge in the "
+        "profile's `judges:` list).",
+    )]
+
+
 def nonparty_notice(review: Review) -> list[Finding]:
     """A non-party producer is told before its information is produced."""
     clause = review.profile.check.clause("nonparty_notice")
@@ -481,6 +496,7 @@ RULES: tuple[Callable[[Review], list[Finding]], ...] = (
     speculative_harm,
     own_statements,
     custody_access,
+    judge_named,
     overbreadth,
     sealing,
     dispute_procedure,
