@@ -329,3 +329,9 @@ def test_check_warns_when_no_judge_can_be_named(library):
     data.update(judge_name="Ada B. Example", judge_title="United States District Judge")
     assert not _findings(library, data, "judge_named")
     assert not _findings(library, sample_data("bosley-caed.yaml"), "judge_named")
+
+
+def test_mad_order_does_not_copy_the_seed_orders_sentence(texts):
+    text = texts["mad"]
+    assert "power to make orders concerning the disclosure or impoundment of documents produced in discovery" not in text
+    assert "impounded" in text and "Local Rule 7.2" in text
