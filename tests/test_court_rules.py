@@ -335,3 +335,13 @@ def test_mad_order_does_not_copy_the_seed_orders_sentence(texts):
     text = texts["mad"]
     assert "power to make orders concerning the disclosure or impoundment of documents produced in discovery" not in text
     assert "impounded" in text and "Local Rule 7.2" in text
+
+
+def test_check_warns_when_no_category_justifies_the_aeo_tier(library):
+    from conftest import sample_data
+
+    data = sample_data("segal-cacd.yaml")
+    assert not _findings(library, data, "tier_justified")
+    for category in data["categories"]:
+        category.pop("tier", None)
+    assert [f.rule for f in _findings(library, data, "tier_justified")] == ["tier_justified"]

@@ -398,6 +398,20 @@ def custody_access(review: Review) -> list[Finding]:
     return out
 
 
+def tier_justified(review: Review) -> list[Finding]:
+    """Each tier above CONFIDENTIAL is justified by the categories that need it (C.D. Cal.: good cause per tier)."""
+    if not review.facts.uses_aeo or review.facts.aeo_category_count or not review.answers.categories:
+        return []
+    return [review.finding(
+        "tier_justified", Severity.warning, "answers: categories[].tier",
+        "The draft uses the attorneys'-eyes-only tier, but no category says it needs that tier, so the good cause "
+        "statement cannot justify it (the draft prints a DRAFTER placeholder there).",
+        "Set `tier: highly_confidential_aeo` on each category whose harm comes from disclosure to the opposing party "
+        "itself, or drop the tier.",
+        authority="good_cause",
+    )]
+
+
 def judge_named(review: Review) -> list[Finding]:
     """The order's signature line names the judge whenever the answers or the profile can tell who it is."""
     from poassembler.pipeline.context import signing_judge
@@ -497,6 +511,7 @@ RULES: tuple[Callable[[Review], list[Finding]], ...] = (
     own_statements,
     custody_access,
     judge_named,
+    tier_justified,
     overbreadth,
     sealing,
     dispute_procedure,
