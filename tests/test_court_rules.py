@@ -167,7 +167,6 @@ def test_caed_names_every_signatory_in_its_capacity_and_singular_nonparty(texts)
 def test_caed_bosley_subpoena_finding_basis_and_position(texts):
     text = texts["caed"]
     assert "the subpoena issued by Defendant Valasco and served on the California Department of Corrections and Rehabilitation on December 3, 2015" in text
-    assert "(a copy is attached as Exhibit B)" in text
     assert "Plaintiff, whose records these are, objected to a release of all of his mental-health records" in text
     assert "The Court finds that disclosure of the records it seeks is necessary to the claims and defenses" in text
     assert "California Welfare and Institutions Code § 5328" in text
@@ -345,3 +344,31 @@ def test_check_warns_when_no_category_justifies_the_aeo_tier(library):
     for category in data["categories"]:
         category.pop("tier", None)
     assert [f.rule for f in _findings(library, data, "tier_justified")] == ["tier_justified"]
+
+
+def test_subpoena_attached_as_an_exhibit_is_said_so(render):
+    from conftest import sample_data
+
+    data = sample_data("bosley-caed.yaml")
+    data["subpoenas"][0]["exhibit"] = "Exhibit B"
+    assert "(a copy is attached as Exhibit B)" in full_text(render(data))
+
+
+def test_self_represented_party_out_of_custody_receives_confidential_material_like_counsel(render):
+    from conftest import sample_data
+
+    data = sample_data("bosley-caed.yaml")
+    data["parties"][0]["incarcerated"] = False
+    text = full_text(render(data))
+    assert "A Self-Represented Party may receive information or items designated “CONFIDENTIAL” on the same terms as Counsel of Record" in text
+    assert "Supervised review only" not in text
+    assert "counsel must confer in good faith" in text  # L.R. 251 conferral applies outside prisoner cases
+
+
+def test_in_house_counsel_of_record_keeps_house_counsel_limits_for_the_top_tier(render):
+    from conftest import sample_data
+
+    data = sample_data("harborline-nysd.yaml")
+    data["parties"][1]["counsel"][0]["kind"] = "in_house"
+    text = full_text(render(data))
+    assert "An employee of a Party who has appeared for that Party is Counsel of Record, except that he or she may receive “HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY” material only on the terms this Order sets for House Counsel." in text
