@@ -41,12 +41,11 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
             hint="Run it in a terminal window; or write the answers in a YAML file (`poassembler schema answers` describes "
             "every field) and run `poassembler render ANSWERS.yaml -o DRAFT.docx`.",
         )
-    if output.suffix.lower() != ".docx":
-        raise BadInput(f"-o {output}: the draft is a Word file; give a name ending in .docx.")
-    if output.exists() and not force:
-        raise OutputProblem(f"{output} already exists.", hint="Choose another name with -o, or add --force to replace it.")
     from poassembler.interview.answers_file import AnswersFile
+    from poassembler.pipeline.produce import Outputs
 
+    outputs = Outputs(output, force)  # the same pre-flight check and all-or-nothing writing as `render`
+    outputs.check_targets()
     data: dict = {}
     if answers_path is None:
         answers_path = output.with_suffix(".yaml")
@@ -59,9 +58,11 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
     if answers_path.exists():
         data = answers_file.load()
 
-    from poassembler.pipeline.draft import plan_draft, render_draft
+    from poassembler.cli.show import show_result
     from poassembler.interview.ask import Interview, completed_yaml_data
     from poassembler.interview.plan import load_plan
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.pipeline.produce import produce
     from poassembler.interview.prompter_questionary import QuestionaryPrompter
     from poassembler.interview.review import closing_message, order_paragraphs
 
@@ -77,12 +78,6 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
         click.echo(f"Go on with: poassembler interview -o {output} --answers {answers_path}", err=True)
         sys.exit(130)
     answers_file.save(session.pruned() if answers_file.document is not None else completed_yaml_data(answers))
-    draft = plan_draft(answers, library)
-    for warning in draft.warnings:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
-    render_draft(draft, library, output, force)
     click.echo(f"Saved the answers in {answers_path}.")
-    click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
-    closing = closing_message(draft, answers_path)
-    if closing:
-        click.secho(closing, fg="yellow", err=True)
+    draft = plan_draft(answers, library)
+    show_result(produce(draft, library, outputs), notice=closing_message(draft, answers_path))

@@ -184,8 +184,8 @@ def closing_message(draft: Any, answers_path: Any) -> str:
         terms = speculative_terms(category.harm)
         if terms:
             words = ", ".join(f"'{t}'" for t in terms)
-            lines.append(f"• The harm for “{category.name}” says {words}: courts reject speculative harm; state what "
-                         "disclosure would do.")
+            lines.append(f"• The harm for “{category.name}” still says {words}: courts reject speculative harm; "
+                         "state what disclosure would do.")
     if not lines:
         return ""
     return "\n".join(["Before filing:", *lines, f"`poassembler check {answers_path}` lists these again, with their sources."])
