@@ -43,12 +43,15 @@ def party(title, name, lawyer, email, government="No", last=True):
     ]
 
 
-def category(name="Customer pricing", kind="Commercial", harm="Competing brokers would undercut its quotes by the exact margin."):
+def category(name="Customer pricing", kind="Commercial", harm="Competing brokers would undercut its quotes by the exact margin.",
+             after_harm=()):
     return [
         ("short name", name),
         ("What kind", Pick(kind)),
         ("Describe it", f"The {name.lower()} of the defendant, 2019 to 2024."),
         ("specific harm", harm),
+        *after_harm,
+        ("Who may see", DEFAULT),
     ]
 
 
@@ -79,7 +82,9 @@ def test_a_whole_case_renders(library, tmp_path):
     out = render_draft(plan_draft(answers, library), library, tmp_path / "draft.docx", force=False)
     text = full_text(out)
     for expected in ("Maria Ortega", "Pacific Harbor Logistics, Inc.", "2:24-cv-01234-ABC (SSx)", "GOOD CAUSE STATEMENT",
-                     "Competing brokers would undercut its quotes by the exact margin.", "Jane Q. Example", "Suzanne H. Segal"):
+                     "Competing brokers would undercut its quotes by the exact margin.", "Jane Q. Example", "Suzanne H. Segal",
+                     # commercial information: attorneys' eyes only by default, and the good cause statement says why
+                     "The harm described for “Customer pricing” would follow from disclosure to the opposing party itself"):
         assert expected in text
 
 
@@ -154,13 +159,13 @@ def test_validation_messages_come_from_the_answers_models_and_the_court(library)
 
 
 def test_speculative_harm_is_flagged_and_can_be_rewritten(library):
-    cat = category(harm="Disclosure may cause potential harm.")
-    cat += [("Rewrite it now?", True), ("specific harm", "Rivals would see the margins and undercut every bid.")]
+    cat = category(harm="Disclosure may cause potential harm.",
+                   after_harm=[("Rewrite it now?", True), ("specific harm", "Rivals would see the margins and undercut every bid.")])
     steps = court() + parties() + cat + [("Add another category", False)] + tail()
     answers, prompter = run(library, steps)
     warning = next(m for m in prompter.told if "speculative" in m)
     assert "'may', 'potential'" in warning and "HSqd" in warning
-    assert prompter.defaults[prompter.asked[-6]] == "Disclosure may cause potential harm."  # offered back to edit
+    assert prompter.defaults[prompter.asked[-7]] == "Disclosure may cause potential harm."  # offered back to edit
     assert answers.categories[0].harm == "Rivals would see the margins and undercut every bid."
 
 
@@ -193,9 +198,9 @@ def test_a_government_party_brings_the_government_sharing_questions(library):
     assert "U.S. Customs and Border Protection may produce records about individuals" in privacy
 
 
-def test_when_the_government_must_move_no_days_are_asked(library):
-    answers, prompter = run(library, government_case([("who must go to the court", Pick("The government must move"))]))
-    assert answers.government_sharing.burden.value == "government"
+def test_without_the_government_sharing_section_no_days_are_asked(library):
+    answers, prompter = run(library, government_case([("who must go to the court", Pick("Leave the government-sharing section out"))]))
+    assert answers.government_sharing.burden.value == "omit"
     assert not any("Business days" in p for p in prompter.asked)
 
 

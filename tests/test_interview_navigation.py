@@ -89,9 +89,10 @@ def test_resuming_says_how_far_and_what_comes_next(library):
     data = sample_data("segal-cacd.yaml")
     del data["categories"][1]["description"], data["categories"][1]["harm"]
     steps = [("Describe it", "Personnel files of the defendant's dispatchers, 2019 to 2024."),
-             ("specific harm", "Former co-workers would read their discipline records."), ("502(d)", False), ("Date of the stipulation", ""), RENDER]
+             ("specific harm", "Former co-workers would read their discipline records."),
+             ("502(d)", False), ("Date of the stipulation", ""), RENDER]
     _, prompter = run(library, steps, data=data)
-    assert prompter.told[0] == "Welcome back: 31 answers saved; next: Category 2: Personnel files of non-party employees — Description."
+    assert prompter.told[0] == "Welcome back: 32 answers saved; next: Category 2: Personnel files of non-party employees — Description."
 
 
 def test_help_is_shown_before_the_question(library, capsys):
@@ -177,14 +178,14 @@ def test_potential_customers_are_not_speculative(library):
 
 
 def test_a_declined_warning_stays_on_the_review_screen_and_in_the_closing_message(library):
-    cat = category(harm="Disclosure may hurt its pricing.") + [("Rewrite it now?", False)]
+    cat = category(harm="Disclosure may hurt its pricing.", after_harm=[("Rewrite it now?", False)])
     steps = court() + parties() + cat + [("Add another category", False)] + tail()[:-1] + [("Review", Pick("render the draft (with 1 warning)"))]
     answers, prompter = run(library, steps)
     rows = prompter.choices[next(p for p in prompter.choices if p.startswith("Review"))]
     assert any(r.startswith("Harm: Disclosure may hurt") and r.endswith("⚠") for r in rows)
     assert any(m.startswith("⚠ Category 1: Customer pricing: the harm still says 'may'") for m in prompter.told)
     closing = closing_message(plan_draft(answers, library), "case.yaml")
-    assert "“Customer pricing” says 'may'" in closing and "`poassembler check case.yaml` lists these again" in closing
+    assert "“Customer pricing” still says 'may'" in closing and "`poassembler check case.yaml` lists these again" in closing
 
 
 def test_the_warning_cites_the_courts_own_circuit_where_its_profile_has_it(library, tmp_path):
@@ -196,7 +197,7 @@ def test_the_warning_cites_the_courts_own_circuit_where_its_profile_has_it(libra
                "    source: \"331 F.3d 1122\"\n    verified: true\n")
     (tmp_path / "jurisdictions" / "cacd.yaml").write_text(source.replace("citations:\n", "citations:\n" + circuit, 1), encoding="utf-8")
     firm = load_library([tmp_path])
-    cat = category(harm="Disclosure could hurt its pricing.") + [("Rewrite it now?", True), ("specific harm", "Rivals would undercut it.")]
+    cat = category(harm="Disclosure could hurt its pricing.", after_harm=[("Rewrite it now?", True), ("specific harm", "Rivals would undercut it.")])
     _, prompter = run(firm, court() + parties() + cat + [("Add another category", False)] + tail())
     warning = next(m for m in prompter.told if "speculative" in m)
     assert "(9th Cir. 2003)" in warning and "D. Conn." not in warning
@@ -224,7 +225,7 @@ def test_names_suggest_government_and_kind_and_organisations_are_not_asked_about
     steps += party("x", "United States Department of Labor", "Robert L. Sample", "r@example.com", government="federal")[2:]
     steps += [("Add another defendant", False), ("non-party or intervenor", False)]
     steps += [("short name", "Payroll records"), ("What kind", DEFAULT), ("Describe it", "payroll records of the agency's staff"),
-              ("specific harm", "Co-workers would learn each other's salaries."), ("Add another category", False)]
+              ("specific harm", "Co-workers would learn each other's salaries."), ("Who may see", DEFAULT), ("Add another category", False)]
     steps += tail([("who must go to the court", DEFAULT), ("Business days", DEFAULT), ("Privacy Act", DEFAULT)])
     answers, prompter = run(library, steps)
     assert answers.parties[1].government.value == "federal"
@@ -292,7 +293,7 @@ def test_resuming_a_hand_written_file_keeps_its_comments_order_and_untouched_lin
     path = tmp_path / "case.yaml"
     path.write_text(HAND_WRITTEN, encoding="utf-8")
     answers_file = AnswersFile(path)
-    steps = [("specific harm", "Competing brokers would undercut its quotes."), ("Add another category", False),
+    steps = [("specific harm", "Competing brokers would undercut its quotes."), ("Who may see", Pick("ATTORNEYS")), ("Add another category", False),
              ("(tiers)", DEFAULT), ("502(d)", True), ("Date of the stipulation", ""), RENDER]
     prompter = ScriptedPrompter(steps)
     session = Interview(library.profiles, prompter, answers_file.load(), answers_file.save)

@@ -114,7 +114,7 @@ def test_a_firm_library_can_replace_the_plan(library, tmp_path):
 def test_a_broken_plan_file_is_a_library_error_naming_the_file(tmp_path, edit, message):
     with pytest.raises(BadLibrary) as caught:
         load_plan(firm_plan(tmp_path, edit))
-    text = caught.value.message + " ".join(caught.value.problems)
+    text = caught.value.message + " ".join(str(p) for p in caught.value.problems)
     assert str(tmp_path / PLAN_FILE) in text or str(PLAN_FILE) in text
     assert message in text
 

@@ -68,6 +68,7 @@ def test_a_repeating_list_of_categories(library, segal):
         keys += DOWN * downs + ENTER
         keys += f"The {name.lower()} of the defendant, 2019 to 2024." + ENTER
         keys += "Competitors would see them and undercut every bid." + ENTER
+        keys += ENTER  # who may see it: the tier guessed from the kind
         keys += "y" if name != "Clinic records" else "n"  # add another category?
     keys += ENTER  # tiers: the default
     keys += "n" + ENTER + ENTER  # FRE 502(d), date, review: render

@@ -114,6 +114,8 @@ def test_type_a_case_go_back_interrupt_resume_remove_a_party_and_render(tmp_path
         ("The harm says 'could': courts reject speculative harm", ""),  # shown at once, naming the word
         ("Rewrite it now?", "y"),
         ("The specific harm", CLEAR_LINE + "Rival brokers would undercut its quotes by the exact margin." + ENTER),
+        ("Who may see Carrier rate tables", ""),
+        ("(not the other side's staff)", ENTER),  # guessed from the kind: attorneys' eyes only
         ("Add another category", "n"),
         ("levels of protection", ENTER),
         ("Fed. R. Evid. 502(d)", "n"),

@@ -154,7 +154,7 @@ def test_a_short_phone_number_is_refused_with_a_full_sentence(library):
     with pytest.raises(Exception) as caught:
         parse_answers(sample_data("segal-cacd.yaml") | {"parties": [
             {**data["parties"][0], "counsel": [{**data["parties"][0]["counsel"][0], "phone": "213-555-01"}]}, data["parties"][1]]})
-    assert "'213-555-01' is not a phone number" in "\n".join(caught.value.problems)
+    assert "'213-555-01' is not a phone number" in "\n".join(str(p) for p in caught.value.problems)
 
 
 def _render():
@@ -186,6 +186,23 @@ def test_the_tier_question_says_who_may_see_each_tier_in_plain_words(library):
     assert f"“{labels['highly_confidential_aeo']}”: outside lawyers" in tiers.help and "not the other side's own people" in tiers.help
     assert "profile" not in tiers.help + tiers.prompt
     assert all(len(c.title) <= 76 for c in tiers.choices)
+
+
+def test_each_category_says_who_may_see_it_and_sets_the_tiers(library):
+    from scripted_prompter import DEFAULT, Pick
+    from test_interview import court, parties, run
+
+    steps = court() + parties()
+    for name in ("Customer pricing", "Payroll data"):
+        steps += [("short name", name), ("What kind", DEFAULT), ("Describe it", f"The {name.lower()}, 2019 to 2024."),
+                  ("specific harm", "Rivals would undercut every bid."), ("Who may see", Pick("is enough")),
+                  ("Add another category", name == "Customer pricing")]
+    steps += [("(tiers)", DEFAULT), ("502(d)", False), ("Date of the stipulation", ""), ("Review", Pick("render"))]
+    answers, prompter = run(library, steps)
+    assert [c.tier.value for c in answers.categories] == ["confidential", "confidential"]
+    assert [t.value for t in answers.tiers] == ["confidential"]  # no category needs more: one tier by default
+    question = next(p for p in prompter.asked if p.startswith("Who may see"))
+    assert all(len(t) <= 76 for t in prompter.choices[question])
 
 
 def test_recommended_defaults_say_why(library):

@@ -54,11 +54,11 @@ class Interview:
         self.previous: dict[Key, Any] = {}  # answers cleared because what they depend on changed
         self.told: set[str] = set()
         self.initial = copy.deepcopy(self.data)  # the answers file as it was loaded
+        self.from_file = {id(node) for node in _mappings(self.data)}  # mappings that came from the file
         self.history: list[Key] = []  # questions answered this session, in order: where "back" goes
         self.revisit: Key | None = None  # a question to ask again (going back), answered or not
         self.added: dict[Key, int] = {}  # list question → the item its last "yes" added (undone by going back and "no")
         self.step_told = 0
-        self.new_items: list[dict] = []  # list items added in this session
         self.last_edited: Any = None  # the review row changed last: the review screen opens on it
 
     # ------------------------------------------------------------ the profile the answers point to
@@ -172,24 +172,22 @@ class Interview:
         was left at its default on purpose (e.g. no `government:` on a private party): not asked."""
         return (
             question.implied
-            and not self._in_new_item(question.key)
             and later_in_file
-            and not has_in(self.initial, question.key)
+            and self._holder_from_file(question.key)
             and all(has_in(self.initial, key) for key in question.depends_on)
             and question.key not in self.previous
         )
 
-    def _in_new_item(self, key: Key) -> bool:
-        """Whether `key` lies inside a list item added in this session (the file says nothing about it)."""
+    def _holder_from_file(self, key: Key) -> bool:
+        """Whether the mapping that would hold `key` came from the loaded file (not an item added since,
+        wherever a move has put it)."""
         node: Any = self.data
-        for part in key:
+        for part in key[:-1]:
             try:
                 node = node[part]
             except (KeyError, IndexError, TypeError):
-                return False
-            if any(node is item for item in self.new_items):
-                return True
-        return False
+                break
+        return isinstance(node, dict) and id(node) in self.from_file
 
     @staticmethod
     def _later_answered(plan: list[Question], data: dict) -> list[bool]:
@@ -240,7 +238,6 @@ class Interview:
             items = []
             set_in(self.data, group.list_key, items)
         items.append(group.make_item())
-        self.new_items.append(items[-1])
         self.added[question.key] = len(items) - 1
         self.closed[question.key] = False
         self.save(self.data)
@@ -389,6 +386,15 @@ class Interview:
         if message not in self.told:
             self.told.add(message)
             self.prompter.tell(message)
+
+
+def _mappings(node: Any) -> list[dict]:
+    """Every mapping in answers data, outermost first."""
+    if isinstance(node, dict):
+        return [node] + [m for value in node.values() for m in _mappings(value)]
+    if isinstance(node, list):
+        return [m for value in node for m in _mappings(value)]
+    return []
 
 
 def _again(problem_text: str) -> str:

@@ -26,6 +26,7 @@ from poassembler.interview.questions import (
     Group,
     Kind,
     Question,
+    category_tier_choices,
     court_choices,
     judge_choices,
     tier_choices,
@@ -60,7 +61,7 @@ class QuestionSpec(_Strict):
     label: str = ""
     help: str = ""
     choices: list[ChoiceSpec] = Field(default_factory=list)
-    choices_from: Literal["courts", "judges", "tiers"] | None = None
+    choices_from: Literal["courts", "judges", "tiers", "category_tiers"] | None = None
     default: Any = None
     default_from: str | None = None  # an expression; `default` when it cannot be evaluated
     needed_when: str = "true"
@@ -339,6 +340,8 @@ class _Layout:
         if self.profile is None:
             return None
         scope = case_scope(self.data, self.profile)
+        if name == "category_tiers":
+            return category_tier_choices(self.profile, scope["facts"]), None
         return tier_choices(self.profile, scope["facts"], scope["answers"])
 
     def list(self, spec: ListSpec, prefix: Key, section: str, model: type[BaseModel],

@@ -279,17 +279,36 @@ _TIER_SETS = (
 )
 
 
+_COUNT = ("One tier", "Two tiers", "Three tiers")
+_RANK = {Tier.confidential: 1, Tier.highly_confidential_aeo: 2, Tier.source_code: 3}
+
+
 def tier_choices(profile: ResolvedProfile, facts: CaseFacts, answers: Answers) -> tuple[tuple[Choice, ...], Any]:
     """The tier sets this court labels (the source-code tier only in patent and software cases), and a default:
-    one tier, two where a category is business information, three in patent and software cases."""
+    as many tiers as the categories say they need; without that, two where a category is business
+    information, three in patent and software cases."""
     labels = profile.tier_labels
     sets = _TIER_SETS if facts.is_patent_or_software else _TIER_SETS[:2]
     usable = [[t.value for t in s] for s in sets if all(t.value in labels for t in s)]
-    choices = tuple(Choice(" + ".join(f"“{labels[t]}”" for t in s), s) for s in usable)
+    choices = tuple(
+        Choice(f"{_COUNT[len(s) - 1]}: {'adds ' if len(s) > 1 else ''}“{labels[s[-1]]}”", s) for s in usable
+    )
+    needs = [_RANK[c.tier] for c in answers.categories if getattr(c, "tier", None) in _RANK]
     kinds = {c.kind for c in answers.categories}
-    wanted = 3 if facts.is_patent_or_software else (2 if kinds & _BUSINESS_KINDS else 1)
+    wanted = max(needs) if needs else (3 if facts.is_patent_or_software else (2 if kinds & _BUSINESS_KINDS else 1))
     fitting = [c.value for c in choices if len(c.value) <= wanted]
     return choices, (fitting[-1] if fitting else (choices[0].value if choices else None))
+
+
+def category_tier_choices(profile: ResolvedProfile, facts: CaseFacts) -> tuple[Choice, ...]:
+    """Who may see one category, in plain words, by the tier that allows it (the court's labels)."""
+    labels = profile.tier_labels
+    out = [Choice(f"“{labels[Tier.confidential.value]}” is enough", Tier.confidential.value)]
+    if Tier.highly_confidential_aeo.value in labels:
+        out.append(Choice(f"“{labels[Tier.highly_confidential_aeo.value]}” (not the other side's staff)", Tier.highly_confidential_aeo.value))
+    if facts.is_patent_or_software and Tier.source_code.value in labels:
+        out.append(Choice(f"“{labels[Tier.source_code.value]}” (secured computer only)", Tier.source_code.value))
+    return tuple(out)
 
 
 @dataclass
