@@ -12,12 +12,12 @@ import copy
 from typing import Any, Callable, Protocol
 
 from poassembler.errors import BadInput
+from poassembler.interview import review
 from poassembler.interview.plan import InterviewPlan, build_plan, load_plan
 from poassembler.interview.questions import BACK, Context, Kind, Question, answered, problem
 from poassembler.library.answers import Answers, answers_to_yaml_data, parse_answers
 from poassembler.library.keypaths import Key, delete_in, get_in, has_in, set_in
 from poassembler.library.profiles import ProfileLibrary, ResolvedProfile
-from poassembler.review.harm_language import speculative_terms
 
 
 class Prompter(Protocol):
@@ -92,8 +92,6 @@ class Interview:
 
     def run(self) -> Answers:
         """Ask, review, edit, until the user chooses to render; returns the validated answers."""
-        from poassembler.interview import review
-
         self.welcome()
         while True:
             self.ask_pending()
@@ -341,14 +339,10 @@ class Interview:
         return None
 
     def _rewrite_speculative(self, text: str, authority: str) -> bool:
-        terms = speculative_terms(text)
-        if not terms:
+        warning = review.speculative_warning(text, authority)
+        if not warning:
             return False
-        words = ", ".join(f"'{t}'" for t in terms)
-        self.prompter.tell(
-            f"⚠ The harm says {words}: courts reject speculative harm{authority}. "
-            "State what disclosure would do, as facts."
-        )
+        self.prompter.tell(warning)
         return bool(self.prompter.ask(REWRITE, True))
 
     def default_for(self, question: Question) -> Any:

@@ -3,26 +3,35 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from poassembler.interview.questions import BACK, Choice, Kind, Question, answered
 from poassembler.library.keypaths import Key, get_in
 from poassembler.review.harm_language import speculative_terms
 
-if TYPE_CHECKING:
-    from poassembler.interview.ask import Interview
+Interview = Any  # poassembler.interview.ask.Interview (not imported: the ask loop imports this module)
 
 RENDER = ("render",)
 ITEMS = ("items",)
 _WIDTH = 76  # review rows fit an 80-column terminal with the pointer
 
 
-def _ask(interview: "Interview", key: str, prompt: str, choices: list[Choice], default: Any = None, help: str = "") -> Any:
+def _ask(interview: Interview, key: str, prompt: str, choices: list[Choice], default: Any = None, help: str = "") -> Any:
     question = Question((f"+{key}",), prompt, Kind.select, "Review", choices=tuple(choices), help=help)
     return interview.prompter.ask(question, default)
 
 
-def speculative(interview: "Interview") -> list[tuple[Question, list[str]]]:
+def speculative_warning(harm: Any, authority: str = "") -> str | None:
+    """The warning about speculative words in a stated harm ("may", "could", …), or None; `authority` is the
+    question's " (CITE)" (`Question.authority`: the court's own circuit where its profile has one)."""
+    terms = speculative_terms(harm) if isinstance(harm, str) else []
+    if not terms:
+        return None
+    words = ", ".join(f"'{t}'" for t in terms)
+    return f"⚠ The harm says {words}: courts reject speculative harm{authority}. State what disclosure would do, as facts."
+
+
+def speculative(interview: Interview) -> list[tuple[Question, list[str]]]:
     """Harms that still use speculative words (a warning the user chose not to act on)."""
     plan, profile = interview.plan()
     out = []
@@ -34,7 +43,7 @@ def speculative(interview: "Interview") -> list[tuple[Question, list[str]]]:
     return out
 
 
-def show(interview: "Interview", problems: list[str]) -> Any:
+def show(interview: Interview, problems: list[str]) -> Any:
     """The review screen; returns the row picked (RENDER, ("edit", key), ("add", key), ITEMS)."""
     plan, profile = interview.plan()
     warned = speculative(interview)
@@ -77,7 +86,7 @@ def _fit(text: str, mark: str = "") -> str:
     return (text if len(text) <= room else text[: room - 1].rstrip() + "…") + mark
 
 
-def act(interview: "Interview", choice: Any) -> None:
+def act(interview: Interview, choice: Any) -> None:
     """Do what the review row picked asks: change an answer, add to a list, remove or move an item."""
     if choice is BACK or choice is None or choice == RENDER:
         return
@@ -98,7 +107,7 @@ def act(interview: "Interview", choice: Any) -> None:
     interview.last_edited = choice
 
 
-def _show_paragraph(interview: "Interview", value: Any) -> None:
+def _show_paragraph(interview: Interview, value: Any) -> None:
     """"In the order: …" — the paragraph this answer becomes (e.g. a category in the good cause statement)."""
     if interview.preview is None or not isinstance(value, str) or len(value) < 4:
         return
@@ -108,7 +117,7 @@ def _show_paragraph(interview: "Interview", value: Any) -> None:
             return
 
 
-def _items(interview: "Interview") -> list[tuple[Question, int, str]]:
+def _items(interview: Interview) -> list[tuple[Question, int, str]]:
     """Every item of every list, parties and categories before lawyers: (its list question, its index, its title)."""
     plan, profile = interview.plan()
     out: list[tuple[Question, int, str]] = []
@@ -122,7 +131,7 @@ def _items(interview: "Interview") -> list[tuple[Question, int, str]]:
     return sorted(out, key=lambda item: len(item[0].key))  # stable: plan order within each depth
 
 
-def _edit_items(interview: "Interview") -> None:
+def _edit_items(interview: Interview) -> None:
     items = _items(interview)
     choices = [Choice(_fit(title), position) for position, (_, _, title) in enumerate(items)]
     picked = _ask(interview, "item", "Which one?", choices + [Choice("Cancel", None)], default=0)
@@ -148,7 +157,7 @@ def _edit_items(interview: "Interview") -> None:
         _swap(interview, group.list_key, index, other)
 
 
-def _swap(interview: "Interview", list_key: Key, first: int, second: int) -> None:
+def _swap(interview: Interview, list_key: Key, first: int, second: int) -> None:
     items = get_in(interview.data, list_key)
     items[first], items[second] = items[second], items[first]
     interview.save(interview.data)
