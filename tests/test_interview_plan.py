@@ -122,3 +122,14 @@ def test_a_broken_plan_file_is_a_library_error_naming_the_file(tmp_path, edit, m
 def test_the_plan_ships_with_the_package():
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"questions" = "poassembler/_data/questions"' in pyproject
+
+
+def test_validate_checks_a_firm_libraries_plan(tmp_path):
+    from cli_inprocess import poassembler
+
+    firm_plan(tmp_path, lambda t: t.replace("key: case.number", "key: case.numbr"))
+    result = poassembler("validate", str(tmp_path))
+    assert result.code == 3, result.out + result.err
+    assert "'case.numbr' is not a field of the answers" in result.out + result.err
+    assert "interview.yaml" in result.out + result.err
+    assert poassembler("validate").code == 0  # the built-in plan is valid

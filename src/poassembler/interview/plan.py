@@ -180,6 +180,11 @@ def load_plan(folders: list[Path] | tuple[Path, ...] = ()) -> InterviewPlan:
 
 @lru_cache(maxsize=4)
 def _load(path: Path, size: int, mtime: int) -> InterviewPlan:
+    return read_plan(path)
+
+
+def read_plan(path: Path) -> InterviewPlan:
+    """One plan file, checked (keys, blocks, conditions); BadLibrary naming the file otherwise."""
     try:
         return read_library_file(path, InterviewPlan, "an interview plan", "sections:, blocks:")
     except ValueError as exc:  # a check in `_consistent` that pydantic did not wrap
