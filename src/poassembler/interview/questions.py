@@ -219,8 +219,7 @@ def _resolve_court(value: Any, context: Context) -> tuple[Any, str]:
     court = match.court
     if str(value).strip().lower() == court.id:
         return court.id, ""
-    rules = "" if court.has_profile else " No court-specific rules for it yet: the draft follows the Federal Rules only."
-    return court.id, f"Court: {court.name}{f' ({court.abbreviation})' if court.abbreviation else ''}.{rules}"
+    return court.id, f"Court: {court.name}{f' ({court.abbreviation})' if court.abbreviation else ''}."
 
 
 def _check_judge(value: Any, context: Context) -> str | None:
