@@ -76,3 +76,8 @@ def _merge(node: Any, value: Any) -> Any:
     if type(value) is not bool and not isinstance(node, bool) and node == value:
         return node  # the same answer: keep its quotes and style
     return value
+
+
+def save_answers_file(path: Path, data: dict[str, Any], header: str = "") -> None:
+    """Write answers data to a file of the interview's own (plain YAML under `header`), atomically."""
+    AnswersFile(path, header).save(data)

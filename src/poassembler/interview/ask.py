@@ -13,6 +13,7 @@ from typing import Any, Callable, Protocol
 
 from poassembler.errors import BadInput
 from poassembler.interview import review
+from poassembler.interview.answers_file import save_answers_file  # noqa: F401  (kept where the web form imports it)
 from poassembler.interview.plan import InterviewPlan, build_plan, load_plan
 from poassembler.interview.questions import BACK, Context, Kind, Question, answered, problem
 from poassembler.library.answers import Answers, answers_to_yaml_data, parse_answers
