@@ -16,7 +16,7 @@ from poassembler.interview import review
 from poassembler.interview.answers_file import save_answers_file  # noqa: F401  (kept where the web form imports it)
 from poassembler.interview.plan import InterviewPlan, build_plan, load_plan
 from poassembler.interview.questions import BACK, Context, Kind, Question, answered, problem
-from poassembler.library.answers import Answers, answers_to_yaml_data, parse_answers
+from poassembler.library.answers import Answers, answers_to_yaml_data, field_path, parse_answers
 from poassembler.library.keypaths import Key, delete_in, get_in, has_in, set_in
 from poassembler.library.profiles import ProfileLibrary, ResolvedProfile
 
@@ -148,6 +148,7 @@ class Interview:
                 return again
             self.revisit = None
         context = Context(self.data, profile, self.profiles)
+        wrong_fields = self._wrong_fields()
         later_answered = self._later_answered(plan, self.data)
         later_in_file = self._later_answered(plan, self.initial)
         for position, question in enumerate(plan):
@@ -162,9 +163,22 @@ class Interview:
             elif not has_in(self.data, question.key):
                 if not self._left_at_default(question, later_in_file[position]):
                     return question
-            elif problem(question, get_in(self.data, question.key), context):
+            elif self._may_be_wrong(question, wrong_fields) and problem(question, get_in(self.data, question.key), context):
                 return question
         return None
+
+    def _wrong_fields(self) -> set[str]:
+        """The fields the answers so far get wrong, from one validation of the whole (not one per question)."""
+        try:
+            parse_answers(self.data)
+        except BadInput as exc:
+            return {found.field or "" for found in exc.problems}
+        return set()
+
+    @staticmethod
+    def _may_be_wrong(question: Question, wrong_fields: set[str]) -> bool:
+        where = field_path(question.key)
+        return question.check is not None or any(f == where or f.startswith((where + ".", where + "[")) for f in wrong_fields)
 
     def _left_at_default(self, question: Question, later_in_file: bool) -> bool:
         """A field the answers model defaults, left out of a loaded file that answers later questions,
