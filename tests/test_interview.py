@@ -187,7 +187,7 @@ def government_case(sharing):
 
 
 def test_a_government_party_brings_the_government_sharing_questions(library):
-    steps = government_case([("who must go to the court", Pick("The producing party applies")), ("Business days", DEFAULT)])
+    steps = government_case([("who must go to the court?", Pick("The producing party applies")), ("Business days", DEFAULT)])
     answers, prompter = run(library, steps)
     days = next(p for p in prompter.asked if "Business days" in p)
     assert prompter.defaults[days] == 3  # the profile's period
@@ -195,11 +195,11 @@ def test_a_government_party_brings_the_government_sharing_questions(library):
     assert answers.government_sharing.application_business_days == 3
     assert answers.options.privacy_act_order is True  # recommended for a federal agency: the default
     privacy = next(p for p in prompter.asked if "Privacy Act" in p)
-    assert "U.S. Customs and Border Protection may produce records about individuals" in privacy
+    assert "5 U.S.C. § 552a(b)(11)" in privacy
 
 
 def test_without_the_government_sharing_section_no_days_are_asked(library):
-    answers, prompter = run(library, government_case([("who must go to the court", Pick("Leave the government-sharing section out"))]))
+    answers, prompter = run(library, government_case([("who must go to the court?", Pick("Leave the government-sharing section out"))]))
     assert answers.government_sharing.burden.value == "omit"
     assert not any("Business days" in p for p in prompter.asked)
 
@@ -245,7 +245,7 @@ def test_review_edits_one_answer_and_reasks_only_what_depends_on_it(library):
     steps += [("Review", Pick("Name: Maria Ortega")), ("Plaintiff 1: full name", "Maria T. Ortega")]
     # Make the defendant a federal agency: only the government questions follow.
     steps += [("Review", Pick("Government: No", nth=1)), ("Is Pacific Harbor", Pick("federal")),
-              ("who must go to the court", DEFAULT), ("Business days", 5), ("Privacy Act", False)]
+              ("who must go to the court?", DEFAULT), ("Business days", 5), ("Privacy Act", False)]
     # Change the court: caed has no judge profiles, so no judge question; the case number still fits.
     steps += [("Review", Pick("Court: Central District of California")), ("Court", "caed"), ("Review", Pick("Court: Eastern District of California"))]
     # Back to cacd: the judge depends on the court, so it is asked again, the earlier judge offered.

@@ -84,7 +84,8 @@ def test_type_a_case_go_back_interrupt_resume_remove_a_party_and_render(tmp_path
     assert [p["name"] for p in saved["parties"]] == ["Maria Ortega", "Pacific Harbor Logistics, Inc."]
 
     resumed = spawn("interview", "-o", "draft.docx", "--answers", "draft.yaml", cwd=tmp_path)
-    resumed.expect_exact("Welcome back: 16 answers saved; next: Defendant 1: Pacific Harbor Logistics, Inc. — Government.")
+    resumed.expect_exact("Welcome back: 16 answers saved; next: Defendant 1:")
+    resumed.expect(r"Pacific\s+Harbor\s+Logistics,\s+Inc\.\s+—\s+Government\.")  # wrapped to the terminal's width
     for prompt, keys in [
         ("Is Pacific Harbor Logistics, Inc. a government agency", ENTER),  # the first question not yet answered
         ("Counsel 1 for Pacific Harbor Logistics, Inc.: name", "Robert L. Sample" + ENTER),  # a company: no self-representation

@@ -36,7 +36,7 @@ class QuestionaryPrompter:
             self._hinted = True
             self.tell(KEYS_HINT)
         if question.help:
-            self.tell(textwrap.fill(question.help, width=78, initial_indent="  ", subsequent_indent="  "))
+            print(textwrap.fill(question.help, width=78, initial_indent="  ", subsequent_indent="  "), flush=True)
         if question.kind in (Kind.confirm, Kind.group):
             prompt = questionary.confirm(question.prompt, default=bool(default), style=_STYLE, **self._io)
         elif question.kind == Kind.select:
@@ -68,7 +68,10 @@ class QuestionaryPrompter:
         return BACK if picked is BACK else question.choices[int(picked)].value
 
     def tell(self, message: str) -> None:
-        print(message, flush=True)
+        """Print a message, long lines wrapped at word boundaries for an 80-column terminal."""
+        lines = [textwrap.fill(line, width=78, subsequent_indent="  ", break_on_hyphens=False) if len(line) > 78 else line
+                 for line in message.splitlines() or [""]]
+        print("\n".join(lines), flush=True)
 
 
 def _with_back(prompt: Any) -> Any:
