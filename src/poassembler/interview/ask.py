@@ -61,6 +61,7 @@ class Interview:
         self.added: dict[Key, int] = {}  # list question → the item its last "yes" added (undone by going back and "no")
         self.step_told = 0
         self.last_edited: Any = None  # the review row changed last: the review screen opens on it
+        self._laid_out: tuple[Any, list[Question]] = (None, [])
 
     # ------------------------------------------------------------ the profile the answers point to
 
@@ -82,8 +83,12 @@ class Interview:
         return Context(self.data, self.profile(), self.profiles)
 
     def plan(self) -> tuple[list[Question], ResolvedProfile | None]:
+        """The questions for the answers as they are now (laid out again only when they changed)."""
         profile = self.profile()
-        return build_plan(self.data, profile, self.profiles, self.questions, self.me), profile
+        key = (repr(self.data), id(profile), repr(self.me))
+        if self._laid_out[0] != key:
+            self._laid_out = (key, build_plan(self.data, profile, self.profiles, self.questions, self.me))
+        return list(self._laid_out[1]), profile
 
     def find(self, key: Key) -> Question | None:
         plan, _ = self.plan()

@@ -218,13 +218,15 @@ class Needed:
     court's profile lists the clause the question is about."""
 
     def __init__(self, conditions: tuple[_Condition, ...], clause: str | None, choices: tuple[Choice, ...]):
-        self.conditions = conditions
+        self.conditions = tuple(c for c in conditions if c.source.strip() != "true")  # most hold always
         self.clause = clause
         self.choices = choices
 
     def __call__(self, data: dict, profile: ResolvedProfile | None) -> bool:
         if self.clause and (profile is None or profile.status(self.clause) in (None, "excluded")):
             return False
+        if not self.conditions:
+            return True
         base = case_scope(data, profile)
         for condition in self.conditions:
             names = {**base, **condition.binding.scope(data), "choices": self.choices}
@@ -282,11 +284,12 @@ class _Layout:
                  me: dict | None = None):
         self.plan, self.data, self.profile, self.profiles = plan, data, profile, profiles
         self.out: list[Question] = []
+        self.scope = case_scope(data, profile)  # the same for every question of this layout
         self.step: tuple[int, int, str] = (0, 0, "")
         self.root = _Binding(static=(("organisation_words", tuple(plan.organisation_words)), ("me", me)))
 
     def text(self, source: str, where: str, binding: _Binding) -> str:
-        names = {**case_scope(self.data, self.profile), **binding.scope(self.data)}
+        names = {**self.scope, **binding.scope(self.data)}
         return " ".join(run(where, _compiled_text(source, where).render, names).split())
 
     def entries(self, entries: list[Entry], prefix: Key, section: str, model: type[BaseModel],
@@ -313,7 +316,7 @@ class _Layout:
             choices, source_default = source
             default = source_default if source_default is not None else default
         if spec.default_from:
-            names = {**case_scope(self.data, self.profile), **binding.scope(self.data)}
+            names = {**self.scope, **binding.scope(self.data)}
             try:
                 default = compile_condition(spec.default_from, where)(**names)
             except Exception:  # e.g. a period this court's profile does not have: the plan's own default
@@ -344,7 +347,7 @@ class _Layout:
             return judge_choices(self.profiles, court), None
         if self.profile is None:
             return None
-        scope = case_scope(self.data, self.profile)
+        scope = self.scope
         if name == "category_tiers":
             return category_tier_choices(self.profile, scope["facts"]), None
         return tier_choices(self.profile, scope["facts"], scope["answers"])
