@@ -81,3 +81,12 @@ def _merge(node: Any, value: Any) -> Any:
 def save_answers_file(path: Path, data: dict[str, Any], header: str = "") -> None:
     """Write answers data to a file of the interview's own (plain YAML under `header`), atomically."""
     AnswersFile(path, header).save(data)
+
+
+def mappings(node: Any) -> list[dict]:
+    """Every mapping in answers data, outermost first."""
+    if isinstance(node, dict):
+        return [node] + [m for value in node.values() for m in mappings(value)]
+    if isinstance(node, list):
+        return [m for value in node for m in mappings(value)]
+    return []

@@ -13,7 +13,7 @@ from typing import Any, Callable, Protocol
 
 from poassembler.errors import BadInput
 from poassembler.interview import review
-from poassembler.interview.answers_file import save_answers_file  # noqa: F401  (kept where the web form imports it)
+from poassembler.interview.answers_file import mappings, save_answers_file  # noqa: F401  (the web form imports it here)
 from poassembler.interview.plan import InterviewPlan, build_plan, load_plan
 from poassembler.interview.questions import BACK, Context, Kind, Question, answered, problem
 from poassembler.library.answers import Answers, answers_to_yaml_data, field_path, parse_answers
@@ -55,7 +55,7 @@ class Interview:
         self.previous: dict[Key, Any] = {}  # answers cleared because what they depend on changed
         self.told: set[str] = set()
         self.initial = copy.deepcopy(self.data)  # the answers file as it was loaded
-        self.from_file = {id(node) for node in _mappings(self.data)}  # mappings that came from the file
+        self.from_file = {id(node) for node in mappings(self.data)}  # mappings that came from the file
         self.history: list[Key] = []  # questions answered this session, in order: where "back" goes
         self.revisit: Key | None = None  # a question to ask again (going back), answered or not
         self.added: dict[Key, int] = {}  # list question → the item its last "yes" added (undone by going back and "no")
@@ -400,15 +400,6 @@ class Interview:
         if message not in self.told:
             self.told.add(message)
             self.prompter.tell(message)
-
-
-def _mappings(node: Any) -> list[dict]:
-    """Every mapping in answers data, outermost first."""
-    if isinstance(node, dict):
-        return [node] + [m for value in node.values() for m in _mappings(value)]
-    if isinstance(node, list):
-        return [m for value in node for m in _mappings(value)]
-    return []
 
 
 def _again(problem_text: str) -> str:
