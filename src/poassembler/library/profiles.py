@@ -129,6 +129,7 @@ class ModelSection(_Strict):
     number: str = ""  # "1", "6", "Exhibit A"; "" where the number was not seen
     heading: NonEmpty
     clauses: list[str] = Field(default_factory=list)  # clause ids that carry this section, in the model's order
+    added: list[str] = Field(default_factory=list)  # our clauses placed in this section that the model lacks
     verified: bool
     note: str = ""
 
@@ -147,6 +148,7 @@ class ModelOrder(_Strict):
     follow_order: bool = False  # the court expects the draft in the model's order and numbering
     redline_required: bool = False  # the court wants every departure shown as a redline against the model
     explanation_required: bool = False  # the court wants each departure explained
+    tiers: list[str] = Field(default_factory=list)  # the tiers the model provides, where known
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")  # recorded hash of the file at `url`
     note: str = ""
 
