@@ -87,7 +87,9 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Use this Word template instead of the court's.")
 @click.option("--pdf", "pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice; without it: a warning, the .docx, exit 0).")
 @click.option("--memo", is_flag=True, help="Also write the drafting memo: DRAFT.memo.md and DRAFT.memo.docx.")
-@click.option("--redline-against", type=click.Choice(["court-default"]), help="Also write DRAFT.redline.docx: this draft as tracked changes against the court's default draft.")
+@click.option("--redline-against", metavar="court-default|MODEL.docx", help="Also write DRAFT.redline.docx: this draft as tracked changes against the court's default draft (`court-default`) or against your Word copy of the court's model order.")
+@click.option("--deviations", is_flag=True, help="Also write DRAFT.deviations.docx: each departure from the court's model order, the answer that caused it, and why (a table in the memo too).")
+@click.option("--package", "package", type=click.Path(path_type=Path, dir_okay=True), help="Write everything the court expects filed or sent together into this folder (motion or stipulation, clean proposed order in Word, redline against the model where required, the explanation of departures, a submission checklist) — all or nothing.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="With several answers files: drafts rendered at once (default: the number of CPUs).")
 @click.pass_obj
 def render(
@@ -99,6 +101,8 @@ def render(
     pdf: bool,
     memo: bool,
     redline_against: str | None,
+    deviations: bool,
+    package: Path | None,
     jobs: int | None,
 ) -> None:
     """Render the protective order for the case in ANSWERS (a YAML answers file).
@@ -109,11 +113,17 @@ def render(
     from poassembler.pipeline import batch
 
     if batch.is_batch(answers_files):
-        options = batch.RenderOptions(tuple(state.library_dirs), force, template, state.debug, pdf, memo, redline_against)
+        if package:
+            raise BadInput("--package takes one answers file: a package is what one case files with the court.")
+        options = batch.RenderOptions(tuple(state.library_dirs), force, template, state.debug, pdf, memo, redline_against, deviations)
         return batch.run_from_cli(answers_files, output, options, jobs)
     answers = answers_files[0]
     from poassembler.library.answers import load_answers
     from poassembler.pipeline.draft import plan_draft, render_draft
+    from poassembler.review.reports import model_copy
+
+    if package:
+        return _render_package(state, answers, package, force, template, model_copy(redline_against))
 
     output = output or Path(answers.stem + ".docx")
     if output.suffix.lower() != ".docx":
@@ -135,13 +145,34 @@ def render(
     click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
     from poassembler.review.reports import review_rendered
 
-    for extra in review_rendered(draft, library, output, force, memo, redline_against):
+    for extra in review_rendered(draft, library, output, force, memo, redline_against, deviations):
         click.echo(f"Wrote {extra}.")
     if pdf_target:
         made, message = pdf_step(output, pdf_target, force)
         click.secho(message, err=not made, fg=None if made else "yellow")
     from poassembler.review.profile_report import verify_notice
 
+    notice = verify_notice(draft.profile)
+    if notice:
+        click.secho(notice, fg="yellow", err=True)
+
+
+def _render_package(state: State, answers: Path, target: Path, force: bool, template: Path | None, model: Path | None) -> None:
+    """`render ANSWERS --package DIR`: the filing package for one case."""
+    from poassembler.library.answers import load_answers
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.pipeline.package import write_package
+    from poassembler.review.check import check
+    from poassembler.cli.cmd_check import warn_findings
+    from poassembler.review.profile_report import verify_notice
+
+    library = state.library()
+    draft = plan_draft(load_answers(answers), library)
+    for warning in draft.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    warn_findings(check(draft.answers, draft.profile, draft.selection))
+    written = write_package(draft, library, target, force, template, model)
+    click.echo(f"Wrote the filing package {target}/ ({draft.profile.name}): " + ", ".join(p.name for p in written) + ".")
     notice = verify_notice(draft.profile)
     if notice:
         click.secho(notice, fg="yellow", err=True)

@@ -81,6 +81,7 @@ class RenderOptions:
     pdf: bool = False
     memo: bool = False
     redline_against: str | None = None
+    deviations: bool = False
 
 
 class BatchFailed(PoError):
@@ -153,7 +154,7 @@ def render_one(item: BatchItem, options: RenderOptions) -> Outcome:
         render_draft(draft, library, item.output, options.force, options.template)
         printed = io.StringIO()  # the check's findings, as the single render prints them
         with contextlib.redirect_stderr(printed):
-            review_rendered(draft, library, item.output, options.force, options.memo, options.redline_against)
+            review_rendered(draft, library, item.output, options.force, options.memo, options.redline_against, options.deviations)
         notices = [f"warning: {w}" for w in draft.warnings] + [line for line in printed.getvalue().splitlines() if line.strip()]
         if pdf_target:
             made, message = pdf_step(item.output, pdf_target, options.force)
