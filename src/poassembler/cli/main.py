@@ -123,8 +123,9 @@ def render(
     from poassembler.pipeline.draft import plan_draft, render_draft
     from poassembler.review.reports import model_copy
 
+    model = model_copy(redline_against)  # a bad model copy is refused before anything is written
     if package:
-        return _render_package(state, answers, package, force, template, model_copy(redline_against))
+        return _render_package(state, answers, package, force, template, model)
 
     output = output or Path(answers.stem + ".docx")
     if output.suffix.lower() != ".docx":
