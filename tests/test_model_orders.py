@@ -234,3 +234,15 @@ def test_package_for_a_stipulation_court_has_no_motion_and_flags_unverified_step
     assert sorted(p.name for p in target.iterdir()) == ["checklist.md", "proposed-order.docx"]
     checklist = (target / "checklist.md").read_text(encoding="utf-8")
     assert "**[VERIFY BEFORE FILING]**" in checklist and "L.Civ.R. 5.3(c)" in checklist
+
+
+def test_validate_names_an_unknown_clause_in_a_model_map(capsys, tmp_path):
+    from conftest import ROOT
+
+    folder = tmp_path / "lib" / "jurisdictions"
+    folder.mkdir(parents=True)
+    text = (ROOT / "jurisdictions" / "wawd.yaml").read_text(encoding="utf-8")
+    (folder / "wawd.yaml").write_text(text.replace("clauses: [scope]", "clauses: [scopee]"), encoding="utf-8")
+    result = invoke(capsys, "--library", str(tmp_path / "lib"), "validate")
+    assert result.code == 3
+    assert "model_order: section 'SCOPE' names unknown clause id 'scopee'; did you mean 'scope'?" in result.out + result.err

@@ -195,6 +195,14 @@ def _profile_findings(profiles, pid: str, path: Path, clauses: dict, used: dict,
             from poassembler.library.profiles import _suggest
 
             out.append(Finding(f"{shown(path)}:{_line(lines, ('clauses', cid))}", f"clauses: unknown clause id '{cid}' (no clauses/{cid}.yaml in the library){_suggest(cid, sorted(clauses))}"))
+    if profile.model_order is not None:
+        from poassembler.library.profiles import _suggest
+
+        for section in profile.model_order.sections:
+            for cid in [*section.clauses, *section.added]:
+                if cid not in clauses:
+                    out.append(Finding(f"{shown(path)}:{_line(lines, ('model_order',))}",
+                                       f"model_order: section '{section.heading}' names unknown clause id '{cid}'{_suggest(cid, sorted(clauses))}"))
     if profile.kind == ProfileKind.judge and profile.judge is None:
         out.append(Finding(f"{shown(path)}:{_line(lines, ('kind',))}", "a judge profile needs `judge:` (name, title)"))
     if profile.format.template and profile.format.template not in template_names:
