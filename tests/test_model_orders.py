@@ -246,3 +246,24 @@ def test_validate_names_an_unknown_clause_in_a_model_map(capsys, tmp_path):
     result = invoke(capsys, "--library", str(tmp_path / "lib"), "validate")
     assert result.code == 3
     assert "model_order: section 'SCOPE' names unknown clause id 'scopee'; did you mean 'scope'?" in result.out + result.err
+
+
+def test_a_judge_profile_overrides_submission_fields_one_by_one(capsys, tmp_path):
+    """Submission merges field by field: a judge sets the mailbox, the district's steps and motion remain."""
+    folder = tmp_path / "lib" / "jurisdictions"
+    folder.mkdir(parents=True)
+    (folder / "ilnd-example.yaml").write_text(
+        "id: ilnd-example\nextends: ilnd\nkind: judge\nname: \"Northern District of Illinois\"\n"
+        "judge: {name: \"Example Judge\", title: \"United States District Judge\"}\n"
+        "submission:\n  mailbox: \"Proposed_Order_Example@ilnd.uscourts.gov\"\n", encoding="utf-8")
+    model = stand_in_model(tmp_path / "model.docx")
+    data = sample_data("pellworth-ilnd.yaml")
+    data["judge"] = "example"
+    target = tmp_path / "package"
+    result = invoke(capsys, "--library", str(tmp_path / "lib"), "render", str(write_answers(tmp_path, data)),
+                    "--package", str(target), "--redline-against", str(model))
+    assert result.code == 0, result.err
+    checklist = (target / "checklist.md").read_text(encoding="utf-8")
+    assert "Mailbox: Proposed\\_Order" not in checklist  # plain text, not Markdown-escaped field names
+    assert "Mailbox: Proposed_Order_Example@ilnd.uscourts.gov" in checklist
+    assert "Subject line: [case name]" in checklist and (target / "motion.docx").exists()
