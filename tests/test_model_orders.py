@@ -267,3 +267,16 @@ def test_a_judge_profile_overrides_submission_fields_one_by_one(capsys, tmp_path
     assert "Mailbox: Proposed\\_Order" not in checklist  # plain text, not Markdown-escaped field names
     assert "Mailbox: Proposed_Order_Example@ilnd.uscourts.gov" in checklist
     assert "Subject line: [case name]" in checklist and (target / "motion.docx").exists()
+
+
+def test_docx_entry_point_reads_a_word_order(library, render, tmp_path):
+    from poassembler.review.check_model import docx_headings, docx_model_findings
+
+    profile = library.profiles.resolve("wawd")
+    clause_headings = {c.id: c.spec.heading for c in library.clauses.ordered()}
+    ours = render("cedarline-wawd.yaml")
+    assert docx_model_findings(profile, docx_headings(ours), clause_headings) == []
+    other = stand_in_model(tmp_path / "theirs.docx")  # PURPOSES, SCOPE, CHALLENGING only
+    missing = [f.concerns for f in docx_model_findings(profile, docx_headings(other), clause_headings)]
+    assert missing == ["model order: § 2 “CONFIDENTIAL” MATERIAL", "model order: Rule 502(d) order",
+                       "model order: Acknowledgment and Agreement to Be Bound (Exhibit A)"]

@@ -57,3 +57,17 @@ def docx_model_findings(profile, headings: Iterable[str], clause_headings: dict[
     names = profile.check.authorities.get(RULE, ())
     authorities = tuple(profile.citations[n].value for n in names if n in profile.citations and isinstance(profile.citations[n].value, Citation))
     return _findings(model, missing_sections_in_headings(model, headings, clause_headings), authorities)
+
+
+def docx_headings(path) -> list[str]:
+    """The headings of any Word protective order: paragraphs in a heading style, or short all-capitals lines
+    (how most orders set their section headings without styles)."""
+    import docx
+
+    out = []
+    for paragraph in docx.Document(str(path)).paragraphs:
+        text = paragraph.text.strip()
+        style = paragraph.style.name if paragraph.style is not None else ""
+        if text and ("Heading" in style or (len(text) <= 120 and text.upper() == text and any(c.isalpha() for c in text))):
+            out.append(text)
+    return out
