@@ -84,6 +84,8 @@ def test_a_case_the_model_does_not_govern_keeps_the_library_order(render):
     data["tiers"] = ["confidential"]
     data["options"] = {}
     data["categories"] = [c for c in data["categories"] if c["kind"] != "source_code"]
+    for category in data["categories"]:
+        category.pop("tier", None)
     out = headings(render(data))
     assert "MISCELLANEOUS" not in out and "[Intentionally omitted.]" not in full_text(render(data))
     assert out.index("GOOD CAUSE STATEMENT") == 1
@@ -199,8 +201,22 @@ def test_package_holds_what_the_n_d_ill_expects(capsys, tmp_path):
     assert "Exhibit A, clean proposed order" in motion and "Exhibit B, redline" in motion
     assert "[PROPOSED] STIPULATED PROTECTIVE ORDER" in full_text(target / "proposed-order.docx")
     checklist = (target / "checklist.md").read_text(encoding="utf-8")
+    # The sample is before Judge Alonso: his profile sets the mailbox and steps, the district the rest.
+    assert "Court: Northern District of Illinois (United States District Judge Jorge L. Alonso)" in checklist
+    assert "Mailbox: Proposed_Order_Alonso@ilnd.uscourts.gov" in checklist
+    assert "Subject line: [case name] [case number]; [docket number of the motion]" in checklist
+    assert "non-redlined Word format (no PDF)" in checklist and "https://www.ilnd.uscourts.gov/judge-cmp-detail.aspx?cmpid=891" in checklist
+
+
+def test_package_without_a_judge_profile_names_the_district_practice(capsys, tmp_path):
+    data = sample_data("pellworth-ilnd.yaml")
+    data.pop("judge")
+    model = stand_in_model(tmp_path / "form-26-2.docx")
+    target = tmp_path / "package"
+    result = invoke(capsys, "render", str(write_answers(tmp_path, data)), "--package", str(target), "--redline-against", str(model))
+    assert result.code == 0, result.err
+    checklist = (target / "checklist.md").read_text(encoding="utf-8")
     assert "Mailbox: Proposed_Order_[judge's last name]@ilnd.uscourts.gov" in checklist
-    assert "Subject line: [case name]; [case number]; [docket number of the motion]" in checklist
     assert "in Word (not PDF)" in checklist and "https://www.ilnd.uscourts.gov/PrintContent.aspx?cmpid=1439" in checklist
 
 

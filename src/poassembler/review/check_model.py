@@ -14,7 +14,7 @@ RULE = "model_sections"
 
 
 def _findings(model, missing, authorities: tuple = ()) -> list:
-    from poassembler.review.check import Finding, Severity
+    from poassembler.review.findings import Finding, Severity
 
     out = []
     for section in missing:
