@@ -143,6 +143,7 @@ def test_deviations_explain_each_departure_with_its_cause(capsys, tmp_path):
     assert "EXPLANATION OF DEPARTURES FROM THE COURT'S MODEL STIPULATED PROTECTIVE ORDER" in filed
     assert "HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY" in filed and "PROTECTED HEALTH INFORMATION" in filed
     assert "answers:" not in filed  # the court reads reasons, not the tool's field names
+    assert "[DRAFTER: THE COURT PROFILE RECORDS ONLY SOME OF THE MODEL'S SECTIONS." in filed  # wawd's map is partial
     assert "/s/ Miriam T. Sandoval" in filed
     table = docx.Document(str(tmp_path / "w.deviations.docx")).tables[0]
     assert [c.text for c in table.rows[0].cells] == ["Departure", "Model section", "Proposed order", "Reason"]

@@ -84,6 +84,11 @@ def deviations_docx(report: DeviationReport, draft: Draft) -> bytes:
     else:
         document.add_paragraph("Each departure from the model, and the reason this case requires it:")
         add_table(document, rows)
+    if not model.complete:
+        document.add_paragraph(
+            "[DRAFTER: THE COURT PROFILE RECORDS ONLY SOME OF THE MODEL'S SECTIONS. COMPARE THE WHOLE ORDER WITH "
+            "THE MODEL (A REDLINE) AND ADD EACH FURTHER DEPARTURE, WITH ITS REASON, BEFORE FILING.]"
+        )
     document.add_paragraph()
     _signatures(document, draft)
     return _save(document)
