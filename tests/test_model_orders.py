@@ -199,7 +199,9 @@ def test_package_holds_what_the_n_d_ill_expects(capsys, tmp_path):
         "explanation-of-departures.docx", "checklist.md"])
     motion = full_text(target / "motion.docx")
     assert "AGREED MOTION FOR ENTRY OF CONFIDENTIALITY ORDER" in motion
-    assert "Exhibit A, clean proposed order" in motion and "Exhibit B, redline" in motion
+    assert "Exhibit A, the proposed Stipulated Protective Order (clean)" in motion
+    assert "Exhibit B, the proposed order, showing each difference from the Court's Form LR 26.2 Model Confidentiality Order" in motion
+    assert "form-26-2.docx" not in motion  # the motion names exhibits for the court, not files
     assert "[PROPOSED] STIPULATED PROTECTIVE ORDER" in full_text(target / "proposed-order.docx")
     checklist = (target / "checklist.md").read_text(encoding="utf-8")
     # The sample is before Judge Alonso: his profile sets the mailbox and steps, the district the rest.

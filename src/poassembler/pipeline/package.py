@@ -87,7 +87,7 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
         if MOTION in names:
             from poassembler.review.word_filing import motion_docx
 
-            exhibits = [p.what for p in pieces if p.name in (PROPOSED_ORDER, REDLINE, DEVIATIONS)]
+            exhibits = [_exhibit_label(p.name, draft) for p in pieces if p.name in (PROPOSED_ORDER, REDLINE, DEVIATIONS)]
             contents[MOTION] = motion_docx(draft, draft.profile.submission.vehicle_title, exhibits)
         contents[CHECKLIST] = checklist_markdown(draft, pieces).encode("utf-8")
         for name, data in contents.items():
@@ -99,6 +99,17 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [target / p.name for p in pieces]
+
+
+def _exhibit_label(name: str, draft: Draft) -> str:
+    """How the motion names a piece of the package (words for the court, no file names)."""
+    model = draft.profile.model_order
+    model_name = f"the Court's {model.title}" if model else "the Court's model order"
+    return {
+        PROPOSED_ORDER: f"the proposed {draft.profile.format.title.title()} (clean)",
+        REDLINE: f"the proposed order, showing each difference from {model_name}",
+        DEVIATIONS: f"the explanation of each departure from {model_name}",
+    }[name]
 
 
 def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
