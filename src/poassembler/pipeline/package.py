@@ -39,7 +39,7 @@ def plan_package(draft: Draft, model_copy: Path | None) -> list[PackagePiece]:
     model = model_for(profile, draft.scope.names())
     pieces = []
     if submission and submission.vehicle_title:
-        pieces.append(PackagePiece(MOTION, submission.vehicle_title.title()))
+        pieces.append(PackagePiece(MOTION, submission.vehicle_title))
     pieces.append(PackagePiece(PROPOSED_ORDER, f"clean proposed order ({profile.format.caption_title}), Word"))
     if model is not None and model.redline_required:
         if model_copy is None:
@@ -126,7 +126,7 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
     if submission:
         vehicle = submission.vehicle_source
         flag = "" if vehicle is None or vehicle.verified else " **[VERIFY BEFORE FILING]**"
-        out.append(f"- Vehicle: {submission.vehicle}" + (f" — {submission.vehicle_title.title()}" if submission.vehicle_title else "")
+        out.append(f"- Vehicle: {submission.vehicle}" + (f" — {submission.vehicle_title}" if submission.vehicle_title else "")
                    + (f" (source: {vehicle.cite}, {vehicle.source}){flag}" if vehicle else ""))
         if submission.proposed_order_word:
             out.append("- A Word copy of the proposed order goes to chambers (no PDF).")
