@@ -299,3 +299,22 @@ def test_docx_entry_point_reads_a_word_order(library, render, tmp_path):
     missing = [f.concerns for f in docx_model_findings(profile, docx_headings(other), clause_headings)]
     assert missing == ["model order: § 2 “CONFIDENTIAL” MATERIAL", "model order: Rule 502(d) order",
                        "model order: Acknowledgment and Agreement to Be Bound (Exhibit A)"]
+
+
+def test_package_replaced_with_force_keeps_the_old_one_if_the_new_one_fails(capsys, tmp_path, monkeypatch):
+    target = tmp_path / "package"
+    assert invoke(capsys, "render", CEDAR, "--package", str(target)).code == 0
+    before = (target / "proposed-order.docx").read_bytes()
+    real_rename = Path.rename
+
+    def failing_rename(self, other):
+        if self.name.endswith(".tmp"):  # the finished new package moving into place
+            raise OSError(28, "No space left on device")
+        return real_rename(self, other)
+
+    monkeypatch.setattr(Path, "rename", failing_rename)
+    result = invoke(capsys, "render", CEDAR, "--package", str(target), "--force")
+    assert_clean(result, 4)
+    assert "could not be written" in result.err
+    assert (target / "proposed-order.docx").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["package"]

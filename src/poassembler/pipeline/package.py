@@ -92,13 +92,34 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
         contents[CHECKLIST] = checklist_markdown(draft, pieces).encode("utf-8")
         for name, data in contents.items():
             (staging / name).write_bytes(data)
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
+        _swap_into_place(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputProblem(f"--package {target}: could not be written ({exc.strerror or exc}).",
+                            hint="Choose a folder you can write to, with free space.") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [target / p.name for p in pieces]
+
+
+def _swap_into_place(staging: Path, target: Path) -> None:
+    """Rename the finished package to `target`; an old package there (only with --force) is kept aside
+    until the new one is in place, and put back if the rename fails."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        target.rename(old)
+    try:
+        staging.rename(target)
+    except BaseException:
+        if old is not None:
+            old.rename(target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _exhibit_label(name: str, draft: Draft) -> str:
