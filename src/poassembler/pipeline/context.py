@@ -141,7 +141,7 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
         attestation=_paragraphs_of(selection.included(Placement.attestation), scope),
         order=OrderBlock(
             paragraphs=refs(_paragraphs_of(selection.included(Placement.order), scope)),
-            date_line=BLANK_DATE,
+            date_line=f"Dated: {place}, ____________________" if (place := answers.order_place or (judge.place if judge else "")) else BLANK_DATE,
             signature_line=BLANK_LINE,
             judge_name=judge.name if judge else "",
             judge_title=judge.title if judge else "United States District Judge / Magistrate Judge",
@@ -180,6 +180,7 @@ def resolve_section_refs(text: str, numbers: dict[str, int]) -> str:
 class JudgeView:
     name: str
     title: str
+    place: str = ""
 
 
 _INITIALS = re.compile(r"[A-Za-z]{2,4}x?")
@@ -192,12 +193,12 @@ def signing_judge(profile: ResolvedProfile, answers: Answers) -> JudgeView | Non
     if answers.judge_name:
         return JudgeView(answers.judge_name, answers.judge_title)
     if profile.judge:
-        return JudgeView(profile.judge.name, profile.judge.title)
+        return JudgeView(profile.judge.name, profile.judge.title, profile.judge.place)
     number = answers.case.number.split("cv", 1)[-1].split("CV", 1)[-1]
     tokens = {t.casefold() for t in _INITIALS.findall(number)}
     found = [j for j in profile.judges if j.initials.casefold() in tokens]
     found.sort(key=lambda j: "magistrate" not in j.title.casefold())
-    return JudgeView(found[0].name, found[0].title) if found else None
+    return JudgeView(found[0].name, found[0].title, found[0].place) if found else None
 
 
 def render_paragraphs(clause: Clause, scope: ClauseScope) -> list[ParagraphView]:
@@ -327,8 +328,10 @@ def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}", self_f
         first, others = lawyers[0], lawyers[1:]
         form = "/s/ {name}" if not filer_seen else cosigner_form
         filer_seen = True
-        # Further lawyers of the firm: their names and bar numbers lead the address lines.
-        extra = [line for c in others for line in (c.name, _bar_line(c)) if line]
+        # The first lawyer's title ("Assistant United States Attorney"), then further lawyers of the firm
+        # (name, title, bar number) lead the address lines.
+        extra = [first.title] if first.title else []
+        extra += [line for c in others for line in (c.name, c.title, _bar_line(c)) if line]
         blocks.append(
             SignatureBlock(
                 date_line=date_line,
