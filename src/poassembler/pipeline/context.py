@@ -6,7 +6,7 @@ Clause text is rendered here to plain strings (escaping for Word happens in `ren
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from poassembler.library.answers import Answers, Counsel, Party, Role
@@ -86,10 +86,19 @@ class OrderBlock:
 
 
 @dataclass(frozen=True)
+class AttachmentView:
+    """A cover page for a paper the filer attaches after Exhibit A ("EXHIBIT B", what it is)."""
+
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
 class ExhibitView:
     title: str
     paragraphs: list[ParagraphView]
     blanks: list[str]
+    attachments: list[AttachmentView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -150,8 +159,26 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
             title=exhibit_clauses[0].spec.heading if exhibit_clauses else "",
             paragraphs=refs(_paragraphs_of(exhibit_clauses, scope)),
             blanks=[b for c in exhibit_clauses for b in c.spec.blanks],
+            attachments=_attachments(answers, scope),
         ),
     )
+
+
+def _attachments(answers: Answers, scope: ClauseScope) -> list[AttachmentView]:
+    """Each subpoena the order says is attached gets its exhibit's cover page, so the Court finds it where the
+    order says it is (E.D. Cal., Bosley v. Valasco: no finding on a subpoena the Court has not seen)."""
+    names = scope.facts.party_labels
+    out = []
+    for s in answers.subpoenas:
+        if not s.exhibit:
+            continue
+        served = f" on {_long_date(s.served_on)}" if s.served_on else ""
+        out.append(AttachmentView(
+            label=s.exhibit.upper(),
+            description=f"Subpoena issued by {names.get(s.served_by, s.served_by)} and served on "
+                        f"{scope.facts.text_names.get(s.recipient, s.recipient)}{served} (copy attached)",
+        ))
+    return out
 
 
 _SECTION_REF = re.compile(r"\[\[section:([a-z0-9_]+)\]\]")
