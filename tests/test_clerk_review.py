@@ -211,7 +211,10 @@ def test_ninth_circuit_sealing_cites_what_the_rules_hold(texts):
 
 def test_prisoner_case_signature_pronouns_and_procedure(texts, render):
     caed = texts["caed"]
-    assert "/s/ Robert Bosley (original signature retained by attorney Jordan P. Klein)" in caed
+    # caed round 2, 3: the prisoner signs the page by hand; the filer files the scanned page and says so
+    assert "______________________________\nRobert Bosley, CDCR No. AT-0274\n" in caed
+    assert "original signature retained" not in caed
+    assert "the signature page of each Self-Represented Party, signed by hand, is filed with this document as a scanned image" in caed
     assert not re.search(r"himself or herself|his or her|him or her|he or she", caed)
     assert "Plaintiff Robert Bosley, who appears without counsel" in caed
     assert "are not required to meet and confer" not in caed
@@ -351,3 +354,37 @@ def test_designation_of_testimony_is_deposition_testimony_only(texts):
     for court, text in texts.items():
         assert "other pretrial proceedings" not in text, court
         assert "Deposition testimony: the Designating Party may identify on the record, before the close of the deposition," in text, court
+
+
+def test_an_attached_subpoena_has_its_exhibit_page(texts, render):
+    """caed 1: the order says the subpoena is attached as Exhibit B, so the draft carries Exhibit B's cover page
+    after Exhibit A; without an attached copy there is no Exhibit B."""
+    caed = texts["caed"]
+    assert caed.index("ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND") < caed.index("\nEXHIBIT B\nSubpoena issued by Defendant Valasco")
+    data = sample_data("bosley-caed.yaml")
+    data["subpoenas"][0].pop("exhibit")
+    assert "EXHIBIT B" not in full_text(render(data))
+    for court in ("nyed", "nysd", "mad", "cacd", "casd", "cand"):
+        assert "EXHIBIT B" not in texts[court], court
+
+
+def test_caed_prisoner_number_matches_the_record(texts):
+    """caed 2: the CDCR number the Court's order uses for Plaintiff's records."""
+    assert "Robert Bosley, CDCR No. AT-0274" in texts["caed"]
+
+
+def test_cand_conferral_and_tier_harms(texts):
+    """cand 1, 3: each AEO harm says why the opposing party itself is the risk; the conferral mode is agreed."""
+    cand = texts["cand"]
+    assert "Brightlane, the accused infringer, is itself a prospective licensee of the Patents-in-Suit" in cand
+    assert "Quillfeather and Brightlane sell competing scheduling software to the same enterprise customers" in cand
+    assert "confer directly, in person or by telephone, as" not in cand
+    assert "the Parties agree to confer by direct dialogue (in person, by telephone, or by video conference)" in cand
+
+
+def test_casd_material_stays_in_the_case(texts):
+    """casd 2, 5: no government-use clause where no category says why material should leave the case; spelling."""
+    casd = texts["casd"]
+    assert "GOVERNMENT USE OF PROTECTED MATERIAL" not in casd
+    assert "the United States and each of its agencies" not in casd
+    assert "travellers" not in casd and "travellers" not in texts["nyed"]

@@ -170,7 +170,8 @@ def test_caed_bosley_subpoena_finding_basis_and_position(texts):
     assert "the subpoena issued by Defendant Valasco and served on the California Department of Corrections and Rehabilitation on October 5, 2026" in text
     assert "Plaintiff, whose records these are, objected to a release of all of his mental-health records" in text
     assert "The Court finds that disclosure of the records it seeks is necessary to the claims and defenses" in text
-    assert "California Welfare and Institutions Code § 5328" in text
+    assert "§ 5328" not in text  # caed round 2, 4: no statute the research does not support
+    assert "\nEXHIBIT B\nSubpoena issued by Defendant Valasco and served on the California Department of Corrections and Rehabilitation on October 5, 2026 (copy attached)" in text
     assert "/s/ Avery N. Castro (as authorized on" in text
     assert "ATTESTATION: I, Jordan P. Klein, the filing attorney, attest" in text
 
