@@ -32,8 +32,11 @@ def party(title, name, lawyer, email, government="No", last=True):
     return [
         (f"{title}: full name", name),
         ("government agency", Pick(government)),
-        *([("self-represented", False)] if person else []),
+        *([("an individual", DEFAULT), ("self-represented", False)] if person else []),
+        *([("special capacity", "")] if title.startswith("Plaintiff") else []),
         (f"Counsel 1 for {name}: name", lawyer),
+        *([(f"{lawyer} is", Pick("Outside" if government == "No" else "government lawyer"))] if not person else []),
+        *([(f"{lawyer}'s title", "")] if government != "No" else []),
         ("bar number", "123456"),
         ("firm" if government == "No" else "office", f"{lawyer.split()[-1]} LLP"),
         ("address", "100 Main Street, Suite 200; Los Angeles, CA 90012"),
@@ -41,6 +44,10 @@ def party(title, name, lawyer, email, government="No", last=True):
         ("e-mail", email),
         (f"Add another lawyer for {name}", False),
     ]
+
+
+# Kinds of information a statute often keeps confidential: their law is asked for.
+LEGAL_BASIS_KINDS = ("Health records", "Mental-health records", "Personnel files", "Law-enforcement material", "Personal information", "Financial")
 
 
 def category(name="Customer pricing", kind="Commercial", harm="Competing brokers would undercut its quotes by the exact margin.",
@@ -51,6 +58,7 @@ def category(name="Customer pricing", kind="Commercial", harm="Competing brokers
         ("Describe it", f"The {name.lower()} of the defendant, 2019 to 2024."),
         ("specific harm", harm),
         *after_harm,
+        *([("statute or regulation", "")] if kind in LEGAL_BASIS_KINDS else []),
         ("Who may see", DEFAULT),
     ]
 
@@ -64,8 +72,12 @@ def parties():
     )
 
 
-def tail(extra=()):
-    return [("(tiers)", DEFAULT), *extra, ("502(d)", False), ("Date of the stipulation", ""), RENDER]
+HOUSE_COUNSEL = ("in-house lawyers", DEFAULT)  # asked whenever the top tier is in use
+
+
+def tail(extra=(), aeo=True):
+    return [("(tiers)", DEFAULT), *([HOUSE_COUNSEL] if aeo else []), *extra, ("502(d)", False),
+            ("Date of the stipulation", ""), RENDER]
 
 
 def run(library, steps, data=None, saved=None):
@@ -101,7 +113,7 @@ def test_every_answer_is_saved_at_once(library):
 
 def test_the_saved_file_resumes_and_the_final_file_renders(library, tmp_path):
     path = tmp_path / "case.yaml"
-    steps = court() + party("Plaintiff 1", "Maria Ortega", "Jane Q. Example", "jexample@example.com")[:5]
+    steps = court() + party("Plaintiff 1", "Maria Ortega", "Jane Q. Example", "jexample@example.com")[:7]
     prompter = ScriptedPrompter(list(steps))
     session = Interview(library.profiles, prompter, None, AnswersFile(path).save)
     try:
@@ -111,7 +123,7 @@ def test_the_saved_file_resumes_and_the_final_file_renders(library, tmp_path):
     partial = yaml.safe_load(path.read_text())
     assert partial["parties"][0]["counsel"] == [{"name": "Jane Q. Example", "bar_number": "123456"}]
 
-    rest = party("Plaintiff 1", "Maria Ortega", "Jane Q. Example", "jexample@example.com")[5:]
+    rest = party("Plaintiff 1", "Maria Ortega", "Jane Q. Example", "jexample@example.com")[7:]
     rest += [("Add another plaintiff", False)] + parties()[len(party("Plaintiff 1", "x", "y z", "e")) + 1:]
     steps = rest + category() + [("Add another category", False)] + tail()
     answers, resumed = run(library, steps, data=partial)
@@ -129,6 +141,7 @@ def test_resume_asks_only_missing_or_invalid_answers_with_earlier_ones_as_defaul
         ("Counsel 1 for Pacific Harbor Logistics, Inc.: e-mail", DEFAULT),  # the invalid value, offered to edit
         ("Counsel 1 for Pacific Harbor Logistics, Inc.: e-mail", "rsample@example.com"),
         ("specific harm", "Her former co-workers would learn of her unrelated diagnoses."),
+        HOUSE_COUNSEL,
         ("Include a Fed. R. Evid. 502(d)", False),
         ("Date of the stipulation", ""),
         RENDER,
@@ -146,9 +159,10 @@ def test_validation_messages_come_from_the_answers_models_and_the_court(library)
         ("Case number", "2:24-cv-01234-ABC (SSx)"),
     ] + court()[4:]
     plaintiff = party("Plaintiff 1", "Maria Ortega", "Jane Q. Example", "jexample@example.com")
-    plaintiff[7] = ("phone", "call me")
-    plaintiff[8:8] = [("phone", "(213) 555-0100")]
-    steps += plaintiff + [("Add another plaintiff", False)] + parties()[11:] + category() + [("Add another category", False)] + tail()
+    phone = plaintiff.index(("phone", "(213) 555-0100"))
+    plaintiff[phone] = ("phone", "call me")
+    plaintiff[phone + 1:phone + 1] = [("phone", "(213) 555-0100")]
+    steps += plaintiff + [("Add another plaintiff", False)] + parties()[len(plaintiff):] + category() + [("Add another category", False)] + tail()
     answers, prompter = run(library, steps)
     told = "\n".join(prompter.told)
     assert "no district court matches 'Central Dist. of Nowhere'" in told
@@ -166,7 +180,7 @@ def test_speculative_harm_is_flagged_and_can_be_rewritten(library):
     answers, prompter = run(library, steps)
     warning = next(m for m in prompter.told if "speculative" in m)
     assert "'may', 'potential'" in warning and "HSqd" in warning
-    assert prompter.defaults[prompter.asked[-7]] == "Disclosure may cause potential harm."  # offered back to edit
+    assert prompter.defaults[prompter.asked[-8]] == "Disclosure may cause potential harm."  # offered back to edit
     assert answers.categories[0].harm == "Rivals would see the margins and undercut every bid."
 
 
@@ -206,15 +220,16 @@ def test_without_the_government_sharing_section_no_days_are_asked(library):
 
 
 def test_health_records_bring_the_hipaa_notice(library):
-    steps = court() + parties() + category(name="Medical records", kind="Health records") + [("Add another category", False)] + tail()
+    steps = court() + parties() + category(name="Medical records", kind="Health records") + [("Add another category", False)] + tail(aeo=False)
     _, prompter = run(library, steps)
     assert any("HIPAA" in m and "164.512(e)(1)(v)" in m and "verify before filing" in m for m in prompter.told)
 
 
 def test_patent_cases_bring_source_code_questions(library):
-    steps = court(kind="Patent") + parties() + category() + [("Add another category", False)]
-    steps += [("(tiers)", Pick("SOURCE CODE")), ("prosecution bar", True), ("source-code review", True),
-              ("502(d)", True), ("Date of the stipulation", "2026-11-20"), RENDER]
+    steps = court(kind="Patent") + [("Patents in suit", "U.S. Patent No. 11,482,907")]
+    steps += parties() + category() + [("Add another category", False)]
+    steps += [("(tiers)", Pick("SOURCE CODE")), HOUSE_COUNSEL, ("prosecution bar", True), ("Field of technology", "streaming-video compression"),
+              ("source-code review", True), ("export-control", False), ("502(d)", True), ("Date of the stipulation", "2026-11-20"), RENDER]
     answers, prompter = run(library, steps)
     assert "2 years" in next(p for p in prompter.asked if "prosecution bar" in p)
     assert [t.value for t in answers.tiers] == ["confidential", "highly_confidential_aeo", "source_code"]
@@ -225,13 +240,13 @@ def test_lists_grow_without_a_fixed_limit(library):
     steps = court()
     steps += party("Plaintiff 1", "Ann One", "Jane Q. Example", "j@example.com")[:-1]
     steps += [("Add another lawyer for Ann One", True), ("Counsel 2 for Ann One: name", "Second Lawyer")]
-    steps += party("x", "Ann One", "Second Lawyer", "s@example.com")[4:]
+    steps += party("x", "Ann One", "Second Lawyer", "s@example.com")[5:]
     for n, name in ((2, "Bo Two"), (3, "Cy Three")):
         steps += [("Add another plaintiff", True)] + party(f"Plaintiff {n}", name, "Jane Q. Example", "j@example.com")
-    steps += [("Add another plaintiff", False)] + parties()[11:-1]
+    steps += [("Add another plaintiff", False)] + parties()[len(party("Plaintiff 1", "x", "y z", "e")) + 1:-1]
     steps += [("non-party or intervenor", True), ("Other party 1: full name", "Harbor Clinic"), ("What is Harbor Clinic", Pick("Non-party")),
               ("government agency", Pick("No"))]
-    steps += party("x", "Harbor Clinic", "Clinic Counsel", "c@example.com")[2:] + [("Add another non-party", False)]
+    steps += party("x", "Harbor Clinic", "Clinic Counsel", "c@example.com")[2:] + [("Add another non-party", False), ("Add a subpoena", False)]
     steps += category() + [("Add another category", True)] + category(name="Payroll data", kind="Financial") + [("Add another category", False)]
     answers, _ = run(library, steps + tail())
     assert [p.name for p in answers.parties] == ["Ann One", "Bo Two", "Cy Three", "Pacific Harbor Logistics, Inc.", "Harbor Clinic"]
@@ -248,7 +263,8 @@ def test_review_edits_one_answer_and_reasks_only_what_depends_on_it(library):
     steps += [("Review", Pick("Government: No", nth=1)), ("Is Pacific Harbor", Pick("federal")),
               ("who must go to the court?", DEFAULT), ("Business days", 5), ("Privacy Act", False)]
     # Change the court: caed has no judge profiles, so no judge question; the case number still fits.
-    steps += [("Review", Pick("Court: Central District of California")), ("Court", "caed"), ("Review", Pick("Court: Eastern District of California"))]
+    steps += [("Review", Pick("Court: Central District of California")), ("Court", "caed"), ("Name of the judge", ""),
+              ("Review", Pick("Court: Eastern District of California"))]
     # Back to cacd: the judge depends on the court, so it is asked again, the earlier judge offered.
     steps += [("Court", "cacd"), ("Assigned judge", DEFAULT), RENDER]
     answers, prompter = run(library, steps)
@@ -263,7 +279,8 @@ def test_review_edits_one_answer_and_reasks_only_what_depends_on_it(library):
 def test_changing_the_court_rechecks_the_case_number(library):
     steps = court() + parties() + category() + [("Add another category", False)] + tail()[:-1]
     steps += [("Review", Pick("Case number")), ("Case number", "CV 24-1234")]  # a C.D. Cal. form only
-    steps += [("Review", Pick("Court: Central District of California")), ("Court", "caed"), ("Case number", DEFAULT), ("Case number", "1:24-cv-01234-JLT"), RENDER]
+    steps += [("Review", Pick("Court: Central District of California")), ("Court", "caed"), ("Case number", DEFAULT), ("Case number", "1:24-cv-01234-JLT"),
+              ("Name of the judge", ""), RENDER]
     answers, prompter = run(library, steps)
     assert any("'CV 24-1234' does not look like a case number of the Eastern District of California" in m for m in prompter.told)
     assert answers.case.number == "1:24-cv-01234-JLT" and answers.judge is None

@@ -17,13 +17,14 @@ from poassembler.interview.questions import BACK, Choice, Kind, Question
 from poassembler.interview.review import closing_message, order_paragraphs
 from poassembler.pipeline.draft import plan_draft
 from scripted_prompter import DEFAULT, Pick, ScriptedPrompter
-from test_interview import RENDER, category, court, parties, party, run, tail
+from test_interview import HOUSE_COUNSEL, RENDER, category, court, parties, party, run, tail
 
 
 def segal():
     """The C.D. Cal. sample with the questions these tests answer left open (FRE 502(d), the date)."""
     data = sample_data("segal-cacd.yaml")
     data.pop("dates", None)
+    data["options"] = {"house_counsel_access": False}  # answered: the in-house question comes before FRE 502(d)
     return data
 
 
@@ -100,7 +101,7 @@ def test_resuming_says_how_far_and_what_comes_next(library):
              ("specific harm", "Former co-workers would read their discipline records."),
              ("502(d)", False), ("Date of the stipulation", ""), RENDER]
     _, prompter = run(library, steps, data=data)
-    assert prompter.told[0] == "Welcome back: 32 answers saved; next: Category 2: Personnel files of non-party employees — Description."
+    assert prompter.told[0] == "Welcome back: 34 answers saved; next: Category 2: Personnel files of non-party employees — Description."
 
 
 def test_help_is_shown_before_the_question(library, capsys):
@@ -136,8 +137,8 @@ def test_removing_the_only_plaintiff_asks_for_another(library):
     lawyer = data["parties"][0]["counsel"][0]
     steps = [("502(d)", False), ("Date of the stipulation", ""), ("Review", Pick("Remove or move")),
              ("Which one?", Pick("Plaintiff 1")), ("What to do with", Pick("Remove")),
-             ("Plaintiff 1: full name", "Ana Ortega"), ("government agency", Pick("No")), ("self-represented", False),
-             ("name", lawyer["name"]), ("bar number", DEFAULT), ("firm", DEFAULT), ("address", "1 Main St; Los Angeles, CA 90012"),
+             ("Plaintiff 1: full name", "Ana Ortega"), ("government agency", Pick("No")), ("an individual", DEFAULT),
+             ("self-represented", False), ("special capacity", ""), ("name", lawyer["name"]), ("bar number", DEFAULT), ("firm", DEFAULT), ("address", "1 Main St; Los Angeles, CA 90012"),
              ("phone", lawyer["phone"]), ("e-mail", lawyer["email"]), ("Add another lawyer", False), ("Add another plaintiff", False), RENDER]
     answers, prompter = run(library, steps, data=data)
     assert answers.parties[-1].name == "Ana Ortega"
@@ -221,7 +222,7 @@ def test_a_second_lawyer_starts_with_the_first_lawyers_firm_and_address(library)
     steps += [("Add another lawyer for Ann One", True), ("Counsel 2 for Ann One: name", "Second Lawyer"), ("bar number", ""),
               ("firm", DEFAULT), ("address", DEFAULT), ("phone", "(213) 555-0101"), ("e-mail", "s@example.com"),
               ("Add another lawyer for Ann One", False), ("Add another plaintiff", False)]
-    steps += parties()[11:] + category() + [("Add another category", False)] + tail()
+    steps += parties()[len(party("Plaintiff 1", "x", "y z", "e")) + 1:] + category() + [("Add another category", False)] + tail()
     answers, prompter = run(library, steps)
     first, second = answers.parties[0].counsel
     assert (second.firm, second.address) == (first.firm, first.address) == ("Example LLP", first.address)
@@ -233,8 +234,8 @@ def test_names_suggest_government_and_kind_and_organisations_are_not_asked_about
     steps += party("x", "United States Department of Labor", "Robert L. Sample", "r@example.com", government="federal")[2:]
     steps += [("Add another defendant", False), ("non-party or intervenor", False)]
     steps += [("short name", "Payroll records"), ("What kind", DEFAULT), ("Describe it", "payroll records of the agency's staff"),
-              ("specific harm", "Co-workers would learn each other's salaries."), ("Who may see", DEFAULT), ("Add another category", False)]
-    steps += tail([("who must go to the court", DEFAULT), ("Business days", DEFAULT), ("Privacy Act", DEFAULT)])
+              ("specific harm", "Co-workers would learn each other's salaries."), ("statute or regulation", ""), ("Who may see", DEFAULT), ("Add another category", False)]
+    steps += tail([("who must go to the court", DEFAULT), ("Business days", DEFAULT), ("Privacy Act", DEFAULT)], aeo=False)
     answers, prompter = run(library, steps)
     assert answers.parties[1].government.value == "federal"
     assert answers.categories[0].kind.value == "personnel" and answers.categories[0].description == "Payroll records of the agency's staff."
@@ -247,19 +248,19 @@ def test_my_details_are_saved_once_and_fill_in_when_i_type_my_name(library, tmp_
 
     where = tmp_path / "me.yaml"
     steps = court() + party("Plaintiff 1", "Maria Ortega", "Jane Q. Example", "jexample@example.com")
-    steps.insert(len(court()) + 9, ("Save these details", True))  # after the e-mail
-    steps += [("Add another plaintiff", False)] + parties()[11:] + category() + [("Add another category", False)] + tail()
+    steps.insert(len(court()) + 11, ("Save these details", True))  # after the e-mail
+    steps += [("Add another plaintiff", False)] + parties()[len(party("Plaintiff 1", "x", "y z", "e")) + 1:] + category() + [("Add another category", False)] + tail()
     prompter = ScriptedPrompter(steps)
     Interview(library.profiles, prompter, None, me=load_me(where), save_me=lambda d: save_me(d, where)).run()
     assert prompter.done() and "Are you Jane Q. Example? Save these details to fill them in next time?" in prompter.asked
     me = load_me(where)
     assert me["firm"] == "Example LLP" and me["phone"] == "(213) 555-0100"
 
-    steps = court() + [("Plaintiff 1: full name", "Ana Ortega"), ("government agency", Pick("No")), ("self-represented", False),
-                       ("Counsel 1 for Ana Ortega: name", "Jane Q. Example"), ("bar number", DEFAULT), ("firm", DEFAULT),
+    steps = court() + [("Plaintiff 1: full name", "Ana Ortega"), ("government agency", Pick("No")), ("an individual", DEFAULT),
+                       ("self-represented", False), ("special capacity", ""), ("Counsel 1 for Ana Ortega: name", "Jane Q. Example"), ("bar number", DEFAULT), ("firm", DEFAULT),
                        ("address", DEFAULT), ("phone", DEFAULT), ("e-mail", DEFAULT), ("Add another lawyer", False),
                        ("Add another plaintiff", False)]
-    steps += parties()[11:] + category() + [("Add another category", False)] + tail()
+    steps += parties()[len(party("Plaintiff 1", "x", "y z", "e")) + 1:] + category() + [("Add another category", False)] + tail()
     prompter = ScriptedPrompter(steps)
     answers = Interview(library.profiles, prompter, None, me=me, save_me=lambda d: save_me(d, where)).run()
     lawyer = answers.parties[0].counsel[0]
@@ -302,7 +303,7 @@ def test_resuming_a_hand_written_file_keeps_its_comments_order_and_untouched_lin
     path.write_text(HAND_WRITTEN, encoding="utf-8")
     answers_file = AnswersFile(path)
     steps = [("specific harm", "Competing brokers would undercut its quotes."), ("Who may see", Pick("ATTORNEYS")), ("Add another category", False),
-             ("(tiers)", DEFAULT), ("502(d)", True), ("Date of the stipulation", ""), RENDER]
+             ("(tiers)", DEFAULT), HOUSE_COUNSEL, ("502(d)", True), ("Date of the stipulation", ""), RENDER]
     prompter = ScriptedPrompter(steps)
     session = Interview(library.profiles, prompter, answers_file.load(), answers_file.save)
     session.run()
@@ -312,5 +313,5 @@ def test_resuming_a_hand_written_file_keeps_its_comments_order_and_untouched_lin
     assert text.splitlines()[: len(original)] == original  # every line as written, comments and all
     added = yaml.safe_load(text)
     assert added["categories"][0]["harm"] == "Competing brokers would undercut its quotes."
-    assert added["options"] == {"fre_502d": True}
+    assert added["options"] == {"house_counsel_access": False, "fre_502d": True}
     assert list(added) == ["court", "judge", "case", "parties", "categories", "tiers", "options", "dates"][: len(added)]

@@ -35,6 +35,7 @@ def segal():
     """The C.D. Cal. sample with the two questions these tests answer left open (FRE 502(d), the date)."""
     data = sample_data("segal-cacd.yaml")
     data.pop("dates", None)
+    data["options"] = {"house_counsel_access": False}  # answered: the in-house question comes before FRE 502(d)
     return data
 
 
@@ -61,7 +62,7 @@ def test_court_title_from_the_type_ahead_list_is_accepted(library):
 
 
 def test_a_repeating_list_of_categories(library, segal):
-    del segal["categories"], segal["tiers"]
+    del segal["categories"], segal["tiers"], segal["options"]
     keys = "n" * 3  # nothing after the defendant is answered: its lawyers, the defendants, other parties
     for name, downs in (("Customer pricing", 0), ("Bank statements", 0), ("Clinic records", 6)):
         keys += name + ENTER
@@ -70,9 +71,11 @@ def test_a_repeating_list_of_categories(library, segal):
         keys += DOWN * downs + ENTER
         keys += f"The {name.lower()} of the defendant, 2019 to 2024." + ENTER
         keys += "Competitors would see them and undercut every bid." + ENTER
+        keys += ENTER if name != "Customer pricing" else ""  # a law that keeps financial and health records confidential: none
         keys += ENTER  # who may see it: the tier guessed from the kind
         keys += "y" if name != "Clinic records" else "n"  # add another category?
     keys += ENTER  # tiers: the default
+    keys += "n"  # in-house lawyers may not see the top tier
     keys += "n" + ENTER + ENTER  # FRE 502(d), date, review: render
     answers, saved = interview(library, segal, keys)
     assert [(c.name, c.kind.value) for c in answers.categories] == [

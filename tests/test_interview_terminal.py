@@ -49,7 +49,9 @@ def test_type_a_case_go_back_interrupt_resume_remove_a_party_and_render(tmp_path
         ("Step 2 of 7: Plaintiffs", ""),
         ("Plaintiff 1: full name", "Maria Ortega" + ENTER),
         ("Is Maria Ortega a government agency", ENTER),
+        ("Is Maria Ortega an individual", "y"),
         ("Is Maria Ortega self-represented", "n"),
+        ("Does Maria Ortega sue in a special capacity", ENTER),
         ("Counsel 1 for Maria Ortega: name", "Jane Q. Example" + ENTER),
         ("Counsel 1 for Maria Ortega: bar number", "123456" + ENTER),
         ("Counsel 1 for Maria Ortega: firm", "Example & Partners LLP" + ENTER),
@@ -84,11 +86,12 @@ def test_type_a_case_go_back_interrupt_resume_remove_a_party_and_render(tmp_path
     assert [p["name"] for p in saved["parties"]] == ["Maria Ortega", "Pacific Harbor Logistics, Inc."]
 
     resumed = spawn("interview", "-o", "draft.docx", "--answers", "draft.yaml", cwd=tmp_path)
-    resumed.expect_exact("Welcome back: 16 answers saved; next: Defendant 1:")
+    resumed.expect_exact("Welcome back: 18 answers saved; next: Defendant 1:")
     resumed.expect(r"Pacific\s+Harbor\s+Logistics,\s+Inc\.\s+—\s+Government\.")  # wrapped to the terminal's width
     for prompt, keys in [
         ("Is Pacific Harbor Logistics, Inc. a government agency", ENTER),  # the first question not yet answered
         ("Counsel 1 for Pacific Harbor Logistics, Inc.: name", "Robert L. Sample" + ENTER),  # a company: no self-representation
+        ("Robert L. Sample is", ENTER),  # outside counsel
         ("Counsel 1 for Pacific Harbor Logistics, Inc.: bar number", "654321" + ENTER),
         ("Counsel 1 for Pacific Harbor Logistics, Inc.: firm", "Sample Whitman LLP" + ENTER),
         ("Counsel 1 for Pacific Harbor Logistics, Inc.: address", "500 Harbor Boulevard; Long Beach, CA 90802" + ENTER),
@@ -101,6 +104,7 @@ def test_type_a_case_go_back_interrupt_resume_remove_a_party_and_render(tmp_path
         ("What is Harbor Clinic?", ENTER),  # a non-party
         ("Is Harbor Clinic a government agency", ENTER),
         ("Counsel 1 for Harbor Clinic: name", "Clara Counsel" + ENTER),
+        ("Clara Counsel is", ENTER),
         ("Counsel 1 for Harbor Clinic: bar number", ENTER),
         ("Counsel 1 for Harbor Clinic: firm", ENTER),
         ("Counsel 1 for Harbor Clinic: address", "1 Clinic Way; Long Beach, CA 90802" + ENTER),
@@ -108,6 +112,7 @@ def test_type_a_case_go_back_interrupt_resume_remove_a_party_and_render(tmp_path
         ("Counsel 1 for Harbor Clinic: e-mail", "clara@example.com" + ENTER),
         ("Add another lawyer for Harbor Clinic?", "n"),
         ("Add another non-party or intervenor?", "n"),
+        ("Add a subpoena", "n"),
         ("Category 1 of protected information: a short name", "Carrier rate tables" + ENTER),
         ("What kind of information is it?", ENTER),  # guessed from the name: commercial
         ("Describe it", "carrier rate tables and per-customer margins, 2020 to 2024" + ENTER),  # a fragment
@@ -119,6 +124,7 @@ def test_type_a_case_go_back_interrupt_resume_remove_a_party_and_render(tmp_path
         ("(not the other side's staff)", ENTER),  # guessed from the kind: attorneys' eyes only
         ("Add another category", "n"),
         ("levels of protection", ENTER),
+        ("in-house lawyers", "n"),
         ("Fed. R. Evid. 502(d)", "n"),
         ("Date of the stipulation", ENTER),
         # Long lists: wait for their last row to be drawn before pressing keys.

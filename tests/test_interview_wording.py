@@ -22,6 +22,7 @@ def segal():
     """The C.D. Cal. sample with the questions these tests answer left open (FRE 502(d), the date)."""
     data = sample_data("segal-cacd.yaml")
     data.pop("dates", None)
+    data["options"] = {"house_counsel_access": False}  # answered: the in-house question comes before FRE 502(d)
     return data
 
 BURDEN = ("government_sharing", "burden")
@@ -203,7 +204,8 @@ def test_each_category_says_who_may_see_it_and_sets_the_tiers(library):
     steps = court() + parties()
     for name in ("Customer pricing", "Payroll data"):
         steps += [("short name", name), ("What kind", DEFAULT), ("Describe it", f"The {name.lower()}, 2019 to 2024."),
-                  ("specific harm", "Rivals would undercut every bid."), ("Who may see", Pick("is enough")),
+                  ("specific harm", "Rivals would undercut every bid."),
+                  *([("statute or regulation", "")] if name == "Payroll data" else []), ("Who may see", Pick("is enough")),
                   ("Add another category", name == "Customer pricing")]
     steps += [("(tiers)", DEFAULT), ("502(d)", False), ("Date of the stipulation", ""), ("Review", Pick("render"))]
     answers, prompter = run(library, steps)
