@@ -21,6 +21,7 @@ from poassembler.cli import (
     cmd_jurisdictions_new,
     cmd_preview,
     cmd_schema,
+    cmd_serve,
     cmd_template,
     cmd_validate,
 )
@@ -197,6 +198,7 @@ cli.add_command(cmd_preview.preview)
 cli.add_command(cmd_check.check_command)
 cli.add_command(cmd_compare.compare)
 cli.add_command(cmd_interview.interview)
+cli.add_command(cmd_serve.serve)
 
 
 def main(argv: list[str] | None = None) -> None:

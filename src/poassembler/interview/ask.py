@@ -164,6 +164,12 @@ class Interview:
         if len(group.indices(self.data)) >= group.min_items and not self.prompter.ask(question, False):
             self.closed[question.key] = True
             return
+        self.add_item(question)
+
+    def add_item(self, question: Question) -> None:
+        """Append a new item to the group's list (a party gets its role) and save."""
+        group = question.group
+        assert group is not None
         items = get_in(self.data, group.list_key)
         if not isinstance(items, list):
             items = []
@@ -192,19 +198,27 @@ class Interview:
                 default = value
                 continue
             break
-        set_in(self.data, question.key, value)
-        self.save(self.data)
+        self.store(question, value)
         return value
 
+    def store(self, question: Question, value: Any) -> None:
+        """Keep a validated answer; answers that depend on a changed one are cleared (asked again). Saves."""
+        before = get_in(self.data, question.key) if has_in(self.data, question.key) else None
+        changed = has_in(self.data, question.key) and before != value
+        set_in(self.data, question.key, value)
+        if changed:
+            plan, _ = self.plan()
+            for dependent in plan:
+                if dependent.key != question.key and question.key in dependent.depends_on and has_in(self.data, dependent.key):
+                    self.previous[dependent.key] = get_in(self.data, dependent.key)
+                    delete_in(self.data, dependent.key)
+        self.save(self.data)
+
     def _rewrite_speculative(self, text: str) -> bool:
-        terms = speculative_terms(text)
-        if not terms:
+        warning = speculative_warning(text, self.profile())
+        if not warning:
             return False
-        words = ", ".join(f"'{t}'" for t in terms)
-        self.prompter.tell(
-            f"⚠ The harm says {words}: courts reject speculative harm{cited(self.profile(), 'good_cause_specificity')}. "
-            "State what disclosure would do, as facts."
-        )
+        self.prompter.tell(warning)
         return bool(self.prompter.ask(REWRITE, True))
 
     def default_for(self, question: Question) -> Any:
@@ -263,30 +277,27 @@ class Interview:
         plan, _ = self.plan()
         question = next(q for q in plan if q.key == key)
         if action == "add":
-            group = question.group
-            assert group is not None
             self.closed[key] = False
-            items = get_in(self.data, group.list_key)
-            if not isinstance(items, list):
-                items = []
-                set_in(self.data, group.list_key, items)
-            items.append(group.new_item())
-            self.save(self.data)
+            self.add_item(question)
             return
-        before = get_in(self.data, key)
-        after = self.answer(question, before)
-        if after == before:
-            return
-        for dependent in plan:
-            if any(dependent.key != key and key == dep for dep in dependent.depends_on) and has_in(self.data, dependent.key):
-                self.previous[dependent.key] = get_in(self.data, dependent.key)
-                delete_in(self.data, dependent.key)
-        self.save(self.data)
+        self.answer(question, get_in(self.data, key))
 
     def _tell_once(self, message: str) -> None:
         if message not in self.told:
             self.told.add(message)
             self.prompter.tell(message)
+
+
+def speculative_warning(harm: str, profile: ResolvedProfile | None) -> str | None:
+    """The warning about speculative words in a stated harm ("may", "could", …), or None."""
+    terms = speculative_terms(harm) if isinstance(harm, str) else []
+    if not terms:
+        return None
+    words = ", ".join(f"'{t}'" for t in terms)
+    return (
+        f"⚠ The harm says {words}: courts reject speculative harm{cited(profile, 'good_cause_specificity')}. "
+        "State what disclosure would do, as facts."
+    )
 
 
 def _again(problem_text: str) -> str:
