@@ -116,6 +116,7 @@ def create_app(config: WebConfig) -> Starlette:
 
     def step_page(request: Request, session: CaseSession, step: steps.Step, outcomes: dict[Key, Outcome] | None = None,
                   focus: str | None = None, status: int = 200, fragment: bool = False) -> HTMLResponse:
+        _fill_minimums(session, step)
         needed = session.needed()
         where = steps.steps_of(needed)
         mine = [q for q in needed if where[q.key] == step]
@@ -137,6 +138,7 @@ def create_app(config: WebConfig) -> Starlette:
         form = await posted(request)
         session = cases.get(request.path_params["name"])
         step = _step(request)
+        shown = {q.key for q in _missing(session, step)}  # asked on the page the user saw
         outcomes = {}
         for name in form.keys():
             if name in (security.CSRF_FIELD, "action"):
@@ -151,7 +153,11 @@ def create_app(config: WebConfig) -> Starlette:
             following = steps.next_step(session.needed(), step)
             return RedirectResponse(f"/c/{session.path.name}/" + ("review" if following == steps.REVIEW else f"step/{following.id}"), 303)
         if action == "continue" and not errors:  # questions this step now needs that are not answered yet
-            outcomes.update({q.key: Outcome(q.key, error="an answer is required") for q in _missing(session, step) if not q.optional})
+            outcomes.update({
+                q.key: Outcome(q.key, error="an answer is required")
+                for q in _missing(session, step)
+                if q.key in shown and q.key not in outcomes and q.kind != Kind.group and not q.optional
+            })
         status = 422 if any(o.error for o in outcomes.values()) else 200
         return step_page(request, session, step, outcomes, focus, status)
 
@@ -322,6 +328,15 @@ def _missing(session: CaseSession, step: steps.Step) -> list[Question]:
         q for q in needed
         if where[q.key] == step and q.kind == Kind.group and q.group and len(q.group.indices(session.data)) < q.group.min_items
     ]
+
+
+def _fill_minimums(session: CaseSession, step: steps.Step) -> None:
+    """A list below its minimum gets its items at once, as at the terminal (a first plaintiff, a first lawyer)."""
+    for _ in range(100):
+        short = [q for q in _missing(session, step) if q.kind == Kind.group]
+        if not short:
+            return
+        session.add_item(short[0])
 
 
 def _shape(session: CaseSession, step: steps.Step) -> tuple:
