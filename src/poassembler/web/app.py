@@ -121,6 +121,8 @@ def create_app(config: WebConfig) -> Starlette:
         where = steps.steps_of(needed)
         mine = [q for q in needed if where[q.key] == step]
         views = {q.key: _view(session, q, (outcomes or {}).get(q.key)) for q in mine if q.kind not in (Kind.group, Kind.note)}
+        if focus is None and not fragment and not any(v.error for v in views.values()):
+            focus = next((dom_id(q.key) for q in mine if q.key in views and not has_in(session.data, q.key)), None)
         return page(
             request, "_step_body.html" if fragment else "step.html", status,
             case=session.path.name, step=step, steps=steps.steps_in_use(needed), nodes=steps.layout(mine, session.data),
@@ -139,14 +141,17 @@ def create_app(config: WebConfig) -> Starlette:
         session = cases.get(request.path_params["name"])
         step = _step(request)
         shown = {q.key for q in _missing(session, step)}  # asked on the page the user saw
+        action, _, target = str(form.get("action", "continue")).partition(":")
         outcomes = {}
         for name in form.keys():
             if name in (security.CSRF_FIELD, "action"):
                 continue
             question = session.question(decode_key(name))
-            if question is not None and question.kind not in (Kind.group, Kind.note):
-                outcomes[question.key] = _submit(session, question, form.get(name))
-        action, _, target = str(form.get("action", "continue")).partition(":")
+            if question is None or question.kind in (Kind.group, Kind.note):
+                continue
+            if action != "continue" and not str(form.get(name)).strip() and not has_in(session.data, question.key):
+                continue  # adding or moving an item is not the moment to call a blank field wrong
+            outcomes[question.key] = _submit(session, question, form.get(name))
         focus = _act(session, action, target)
         errors = any(o.error for o in outcomes.values())
         if action == "continue" and not errors and not _missing(session, step):
@@ -340,10 +345,11 @@ def _fill_minimums(session: CaseSession, step: steps.Step) -> None:
 
 
 def _shape(session: CaseSession, step: steps.Step) -> tuple:
-    """What the step's page is made of (its questions and list items), to know when to redraw it whole."""
+    """Which questions the step's page holds, to know when to redraw it whole. Only a change of questions
+    counts (a court, a yes/no, a kind), not a name in a legend: a redraw must not race the user's typing."""
     needed = session.needed()
     where = steps.steps_of(needed)
-    return tuple((q.key, q.prompt, q.section) for q in needed if where[q.key] == step)
+    return tuple(q.key for q in needed if where[q.key] == step)
 
 
 def _announcement(question: Question, outcome: Outcome) -> str:

@@ -23,6 +23,20 @@
   document.addEventListener("htmx:sendError", function () {
     announce("Not saved: the poassembler server is not running. Start it again with: poassembler serve");
   });
+  // When the step is redrawn (an answer added or removed questions), the field being typed in keeps
+  // what was typed; its own change event saves it as usual.
+  var typing = null;
+  document.addEventListener("htmx:beforeSwap", function () {
+    var active = document.activeElement;
+    typing = active && active.id && (active.tagName === "TEXTAREA" || (active.tagName === "INPUT" && active.type === "text"))
+      ? { node: active, id: active.id, value: active.value } : null;
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!typing) { return; }
+    var field = document.getElementById(typing.id);
+    if (field && field !== typing.node && field.value !== typing.value) { field.value = typing.value; }
+    typing = null;
+  });
   // After a whole page load with errors, the error summary takes the focus (unless a field asked for it).
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.getElementById("error-summary");
