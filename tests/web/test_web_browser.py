@@ -77,10 +77,10 @@ def browser():
         chromium.close()
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str, full_page: bool = True) -> None:
     folder = os.environ.get("POASSEMBLER_WEB_SCREENSHOTS")
     if folder:
-        page.screenshot(path=str(Path(folder) / f"web-{name}.png"), full_page=True)
+        page.screenshot(path=str(Path(folder) / f"web-{name}.png"), full_page=full_page)
 
 
 def fill_party(page, index: int, name: str, lawyer: str, email: str) -> None:
@@ -186,7 +186,8 @@ def test_a_whole_cacd_case_in_chromium(browser, tmp_path):
         page.get_by_role("button", name="Save").click()
         expect(page.locator("#q-categories-0-name-row")).to_contain_text("Customer pricing and margins")
         expect(page.locator(".preview")).to_contain_text("Customer pricing and margins")
-        shot(page, "review")
+        page.evaluate("window.scrollTo(0, 0)")
+        shot(page, "review", full_page=False)
 
         with page.expect_download() as download:
             page.get_by_role("link", name="The draft order (.docx)").click()
