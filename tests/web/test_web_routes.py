@@ -12,6 +12,7 @@ from docx_text import full_text
 from web_fixtures import BASE, TOKEN, Filler, client, error_texts, field_names, fill_cacd_case
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 
 
 @pytest.fixture

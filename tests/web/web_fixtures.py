@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-import warnings
 from pathlib import Path
 
 from poassembler.web.app import WebConfig, create_app
 
 TOKEN = "test-token"
 BASE = "http://127.0.0.1:8765"
-
-warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 
 
 def client(workspace: Path, library):
