@@ -188,3 +188,34 @@ def test_pages_allow_only_their_own_scripts(http):
 def test_case_names_cannot_leave_the_folder(http):
     assert http.get("/c/..%2Fsecret.yaml/").status_code == 404
     assert http.get("/c/secret.txt/").status_code == 404
+
+
+def test_an_answers_file_changed_on_disk_is_read_again_not_overwritten(http, tmp_path):
+    shutil.copy(ROOT / "samples" / "segal-cacd.yaml", tmp_path / "case.yaml")
+    assert "Maria Ortega" in http.get("/c/case.yaml/review").text
+    edited = (tmp_path / "case.yaml").read_text(encoding="utf-8").replace("Maria Ortega", "Maria Ortega-Ruiz")
+    (tmp_path / "case.yaml").write_text(edited + "\n", encoding="utf-8")
+    Filler(http, "case.yaml").field("case", "case.short_title", "Ortega-Ruiz v. Pacific Harbor")
+    data = saved(tmp_path)
+    assert data["parties"][0]["name"] == "Maria Ortega-Ruiz" and data["case"]["short_title"] == "Ortega-Ruiz v. Pacific Harbor"
+
+
+def test_a_broken_answers_file_is_one_message_naming_the_line(http, tmp_path):
+    (tmp_path / "broken.yaml").write_text("court: cacd\nparties: [\n", encoding="utf-8")
+    response = http.get("/c/broken.yaml/")
+    assert response.status_code == 400 and "broken.yaml" in response.text and "line" in response.text
+    assert "Traceback" not in response.text
+
+
+def test_without_libreoffice_the_pdf_download_says_how_to_get_one(http, tmp_path, monkeypatch):
+    shutil.copy(ROOT / "samples" / "segal-cacd.yaml", tmp_path / "case.yaml")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert "download/pdf" not in http.get("/c/case.yaml/review").text
+    response = http.get("/c/case.yaml/download/pdf")
+    assert response.status_code == 409 and "LibreOffice" in response.text
+
+
+def test_a_health_category_shows_the_hipaa_note_on_its_step(http, tmp_path):
+    shutil.copy(ROOT / "samples" / "segal-cacd.yaml", tmp_path / "case.yaml")  # its third category is health records
+    page = http.get("/c/case.yaml/step/categories").text
+    assert "HIPAA" in page and 'class="note"' in page

@@ -55,6 +55,8 @@ class Cases:
             raise HTTPException(404, f"No answers file named {name!r} here.")
         if name not in self.open:
             self.open[name] = CaseSession(self.config.workspace / name, self.config.library.profiles)
+        else:
+            self.open[name].refresh()
         return self.open[name]
 
     def listed(self) -> list[str]:

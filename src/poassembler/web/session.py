@@ -7,7 +7,6 @@ saves the file after every change, so closing the tab or stopping the server los
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,17 +61,35 @@ def read_answers_data(path: Path) -> dict:
     return data
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
 class CaseSession:
     """The interview over one answers file; every change is written to the file at once."""
 
     def __init__(self, path: Path, profiles: ProfileLibrary):
         self.path = path
+        self.profiles = profiles
+        self.stamp: tuple[int, int] | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the answers file when something else changed it (an editor, another tab's server)."""
+        stamp = _stamp(self.path)
+        if stamp is not None and stamp == self.stamp:
+            return
         self.prompts = _NoPrompts()
-        self.interview = Interview(profiles, self.prompts, read_answers_data(path), self._save)
-        self.lock = threading.RLock()
+        self.interview = Interview(self.profiles, self.prompts, read_answers_data(self.path), self._save)
+        self.stamp = stamp
 
     def _save(self, data: dict) -> None:
         save_answers_file(self.path, data, header(self.path))
+        self.stamp = _stamp(self.path)
 
     @property
     def data(self) -> dict:
@@ -126,9 +143,9 @@ class CaseSession:
             self.interview.closed, self.interview.told = closed, told
 
     def notes(self) -> list[str]:
-        """What the interview told (e.g. a profile's warning), each once."""
-        self.interview.profile()
-        return list(self.prompts.notes)
+        """The court profile's warnings (e.g. no profile yet: the federal default), as the terminal tells them."""
+        profile = self.interview.profile()
+        return [f"Note: {warning}" for warning in profile.warnings] if profile else []
 
     # ------------------------------------------------------------ changes
 
