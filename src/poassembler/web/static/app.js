@@ -16,6 +16,11 @@
       if (field.select) { field.select(); }
     }
   });
+  // Removing a party, lawyer or category asks first (its answers go with it).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-confirm]");
+    if (button && !window.confirm(button.getAttribute("data-confirm"))) { event.preventDefault(); }
+  });
   // A refused request (a server restarted with a new token, say) is said out loud, not swallowed.
   document.addEventListener("htmx:responseError", function (event) {
     announce("Not saved: " + (event.detail.xhr.status === 403 ? "reload the page and try again." : "the server answered " + event.detail.xhr.status + "."));
