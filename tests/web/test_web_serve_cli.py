@@ -35,3 +35,9 @@ def test_help_names_the_loopback_default(capsys):
     outcome = invoke(capsys, "serve", "--help")
     assert outcome.code == 0
     assert "--no-browser" in outcome.out and "127.0.0.1" in outcome.out
+
+
+def test_listening_on_every_address_is_refused(capsys, tmp_path):
+    outcome = invoke(capsys, "serve", "--dir", str(tmp_path), "--host", "0.0.0.0", "--no-browser")
+    assert_clean(outcome, 2)
+    assert "the one address browsers will use" in outcome.err

@@ -38,6 +38,9 @@ def serve(state, answers: Path | None, workspace: Path | None, port: int, host: 
             raise BadInput(f"{answers}: the folder {workspace} does not exist.")
         start = f"/c/{answers.name}/"
     workspace = (workspace or Path(".")).resolve()
+    if host in ("0.0.0.0", "::", ""):
+        raise BadInput(f"--host {host!r}: give the one address browsers will use (e.g. 192.168.1.20), so requests naming "
+                       "any other host can be refused.")
     if not is_loopback(host):
         click.secho(f"warning: --host {host} lets other computers reach this form, which has no login.", fg="yellow", err=True)
     run(workspace, state.library(), host, port, start, not no_browser, click.echo)
