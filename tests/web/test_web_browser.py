@@ -80,6 +80,14 @@ def browser():
         chromium.close()
 
 
+def accessibility_problems(page) -> list[str]:
+    """axe-core's WCAG 2 A/AA violations on the page as it is now (rule: how many elements)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})" for v in results.response["violations"]]
+
+
 def shot(page, name: str, full_page: bool = True) -> None:
     folder = os.environ.get("POASSEMBLER_WEB_SCREENSHOTS")
     if folder:
@@ -128,6 +136,7 @@ def test_a_whole_cacd_case_in_chromium(browser, tmp_path):
         judge.select_option(value=page.locator("#q-judge option", has_text="Segal").get_attribute("value"))
         expect(page.locator("#announce")).to_contain_text("Judge: saved.")
         shot(page, "court")
+        assert accessibility_problems(page) == []
         page.get_by_role("button", name="Save and continue").click()
 
         # A wrong case number is refused beside its field, and said to screen readers.
@@ -136,6 +145,7 @@ def test_a_whole_cacd_case_in_chromium(browser, tmp_path):
         page.keyboard.press("Tab")
         expect(page.locator("#q-case-number-msg")).to_contain_text("does not look like a case number of the Central District of California")
         expect(page.locator("#q-case-number")).to_have_attribute("aria-invalid", "true")
+        assert accessibility_problems(page) == []
         expect(page.locator("#announce")).to_contain_text("Case number:")
         page.fill("#q-case-number", "2:24-cv-01234-ABC (SSx)")
         page.keyboard.press("Tab")
@@ -168,6 +178,7 @@ def test_a_whole_cacd_case_in_chromium(browser, tmp_path):
         page.focus("#q-categories-2-harm")
         page.keyboard.press("Tab")
         shot(page, "category")
+        assert accessibility_problems(page) == []
         page.get_by_role("link", name="Rewrite it now").click()
         expect(page.locator("#q-categories-1-harm")).to_be_focused()
         page.keyboard.type("Rivals would copy the tables and bid below them on every lane.")
@@ -192,6 +203,7 @@ def test_a_whole_cacd_case_in_chromium(browser, tmp_path):
         expect(page.locator(".preview")).to_contain_text("Customer pricing and margins")
         page.evaluate("window.scrollTo(0, 0)")
         shot(page, "review", full_page=False)
+        assert accessibility_problems(page) == []
 
         with page.expect_download() as download:
             page.get_by_role("link", name="The draft order (.docx)").click()
