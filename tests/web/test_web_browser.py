@@ -229,5 +229,11 @@ def test_a_whole_cacd_case_in_chromium(browser, tmp_path):
         expect(page).to_have_url(server.url + "/c/ortega.yaml/review")
         expect(page.locator("#q-categories-0-name-row")).to_contain_text("Customer pricing and margins")
         expect(page.locator("#q-parties-1-name-row")).to_contain_text("AT&T Corp. <West>")
+        # On a step, the draft's text follows each saved answer.
+        page.get_by_role("navigation", name="Steps").get_by_role("link", name="What to protect").click()
+        page.fill("#q-categories-2-name", "Dispatcher files & <pay>")
+        page.keyboard.press("Tab")
+        expect(page.locator("#step-preview details")).to_have_attribute("open", "")
+        expect(page.locator("#step-preview")).to_contain_text("Dispatcher files & <pay>")
     finally:
         server.stop()

@@ -219,3 +219,13 @@ def test_a_health_category_shows_the_hipaa_note_on_its_step(http, tmp_path):
     shutil.copy(ROOT / "samples" / "segal-cacd.yaml", tmp_path / "case.yaml")  # its third category is health records
     page = http.get("/c/case.yaml/step/categories").text
     assert "HIPAA" in page and 'class="note"' in page
+
+
+def test_each_step_shows_the_drafts_text_once_the_answers_are_complete(http, tmp_path):
+    (tmp_path / "half.yaml").write_text("court: cacd\n", encoding="utf-8")
+    assert "appears here once every required answer is given" in http.get("/c/half.yaml/step/court").text
+    shutil.copy(ROOT / "samples" / "segal-cacd.yaml", tmp_path / "case.yaml")
+    page = http.get("/c/case.yaml/step/categories").text
+    assert 'hx-get="/c/case.yaml/preview" hx-trigger="saved from:body"' in page and "GOOD CAUSE STATEMENT" in page
+    Filler(http, "case.yaml").field("categories", "categories.0.name", "Rate tables & <margins>")
+    assert "Rate tables &amp; &lt;margins&gt;" in http.get("/c/case.yaml/preview").text

@@ -129,7 +129,21 @@ def create_app(config: WebConfig) -> Starlette:
             request, "_step_body.html" if fragment else "step.html", status,
             case=session.path.name, step=step, steps=steps.steps_in_use(needed), nodes=steps.layout(mine, session.data),
             views=views, notes=session.notes(), focus=focus, errors=[v for v in views.values() if v.error],
+            **({} if fragment else _preview(session)),
         )
+
+    def _preview(session: CaseSession) -> dict[str, Any]:
+        answers, problems = session.interview.completed()
+        if answers is None:
+            return {"draft": None, "missing": len(problems)}
+        from poassembler.pipeline.draft import plan_draft
+
+        return {"draft": plan_draft(answers, config.library), "missing": 0}
+
+    async def show_preview(request: Request) -> Response:
+        """The draft's text under a step, redrawn after each saved answer (htmx)."""
+        session = cases.get(request.path_params["name"])
+        return page(request, "_step_preview.html", open=True, **_preview(session))
 
     async def show_step(request: Request) -> Response:
         session = cases.get(request.path_params["name"])
@@ -265,6 +279,7 @@ def create_app(config: WebConfig) -> Starlette:
         Route(f"/c/{name}/step/{{step:str}}", post_step, methods=["POST"]),
         Route(f"/c/{name}/field", post_field, methods=["POST"]),
         Route(f"/c/{name}/review", show_review),
+        Route(f"/c/{name}/preview", show_preview),
         Route(f"/c/{name}/edit", edit_form),
         Route(f"/c/{name}/edit", post_edit, methods=["POST"]),
         Route(f"/c/{name}/download/{{kind:str}}", download),
