@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from docx_text import full_text
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -47,7 +46,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in [str(Path(__file__).resolve().parents[2] / "src"), os.environ.get("PYTHONPATH", "")] if p))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "poassembler", "serve", str(self.answers), "--no-browser", "--port", str(self.port)],

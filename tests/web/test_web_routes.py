@@ -7,9 +7,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from docx_text import full_text
-from web_fixtures import BASE, TOKEN, Filler, client, error_texts, field_names, fill_cacd_case
+from web_fixtures import (
+    BASE,
+    TOKEN,
+    Filler,
+    client,
+    error_texts,
+    field_names,
+    fill_cacd_case,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
@@ -125,7 +132,7 @@ def test_review_edits_one_answer_in_place_and_the_check_follows(http, tmp_path):
 def test_lists_add_move_and_remove_items(http, tmp_path):
     shutil.copy(ROOT / "samples" / "segal-cacd.yaml", tmp_path / "case.yaml")
     filler = Filler(http, "case.yaml")
-    names = lambda: [c["name"] for c in saved(tmp_path)["categories"]]  # noqa: E731
+    names = lambda: [c["name"] for c in saved(tmp_path)["categories"]]
     first, second, third = names()
     filler.post("categories", {}, action="down:categories.+category@0")
     assert names() == [second, first, third]

@@ -34,7 +34,7 @@ CACD_CASE = {  # a C.D. Cal. case, by step: what a user types / picks (select va
 
 def option_value(html: str, name: str, title_part: str) -> str:
     """The value of the <option> whose title contains `title_part`, in the select called `name`."""
-    select = re.search(rf'<select[^>]*name="{re.escape(name)}"[^>]*>(.*?)</select>', html, re.S)
+    select = re.search(rf'<select[^>]*name="{re.escape(name)}"[^>]*>(.*?)</select>', html, re.DOTALL)
     assert select, f"no select {name!r} on the page"
     for value, title in re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select.group(1)):
         if title_part.lower() in title.lower():

@@ -25,7 +25,8 @@ def serve(state, answers: Path | None, workspace: Path | None, port: int, host: 
     """
     from poassembler.errors import BadInput
     from poassembler.web.app import CASE_NAME
-    from poassembler.web.server import is_loopback, serve as run
+    from poassembler.web.server import is_loopback
+    from poassembler.web.server import serve as run
 
     start = "/"
     if answers is not None:

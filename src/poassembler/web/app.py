@@ -26,8 +26,8 @@ from poassembler.errors import PoError
 from poassembler.interview.questions import Kind, Question
 from poassembler.library.keypaths import Key, has_in
 from poassembler.library.load import Library
-from poassembler.web import downloads, security, steps
-from poassembler.web.fields import FieldView, decode_key, dom_id, field_view, value_from_form
+from poassembler.web import downloads, forms, security, steps
+from poassembler.web.fields import FieldView, decode_key, dom_id
 from poassembler.web.review_page import build_review
 from poassembler.web.session import CaseSession, Outcome, read_answers_data
 
@@ -118,11 +118,11 @@ def create_app(config: WebConfig) -> Starlette:
 
     def step_page(request: Request, session: CaseSession, step: steps.Step, outcomes: dict[Key, Outcome] | None = None,
                   focus: str | None = None, status: int = 200, fragment: bool = False) -> HTMLResponse:
-        _fill_minimums(session, step)
+        forms.fill_minimums(session, step)
         needed = session.needed()
         where = steps.steps_of(needed)
         mine = [q for q in needed if where[q.key] == step]
-        views = {q.key: _view(session, q, (outcomes or {}).get(q.key)) for q in mine if q.kind not in (Kind.group, Kind.note)}
+        views = {q.key: forms.view(session, q, (outcomes or {}).get(q.key)) for q in mine if q.kind not in (Kind.group, Kind.note)}
         if focus is None and not fragment and not any(v.error for v in views.values()):
             focus = next((dom_id(q.key) for q in mine if q.key in views and not has_in(session.data, q.key)), None)
         return page(
@@ -156,10 +156,10 @@ def create_app(config: WebConfig) -> Starlette:
         form = await posted(request)
         session = cases.get(request.path_params["name"])
         step = _step(request)
-        shown = {q.key for q in _missing(session, step)}  # asked on the page the user saw
+        shown = {q.key for q in forms.missing(session, step)}  # asked on the page the user saw
         action, _, target = str(form.get("action", "continue")).partition(":")
         outcomes = {}
-        for name in form.keys():
+        for name in form:
             if name in (security.CSRF_FIELD, "action"):
                 continue
             question = session.question(decode_key(name))
@@ -167,16 +167,16 @@ def create_app(config: WebConfig) -> Starlette:
                 continue
             if action != "continue" and not str(form.get(name)).strip() and not has_in(session.data, question.key):
                 continue  # adding or moving an item is not the moment to call a blank field wrong
-            outcomes[question.key] = _submit(session, question, form.get(name))
-        focus = _act(session, action, target)
+            outcomes[question.key] = forms.submit(session, question, form.get(name))
+        focus = forms.act(session, action, target)
         errors = any(o.error for o in outcomes.values())
-        if action == "continue" and not errors and not _missing(session, step):
+        if action == "continue" and not errors and not forms.missing(session, step):
             following = steps.next_step(session.needed(), step)
             return RedirectResponse(f"/c/{session.path.name}/" + ("review" if following == steps.REVIEW else f"step/{following.id}"), 303)
         if action == "continue" and not errors:  # questions this step now needs that are not answered yet
             outcomes.update({
                 q.key: Outcome(q.key, error="an answer is required")
-                for q in _missing(session, step)
+                for q in forms.missing(session, step)
                 if q.key in shown and q.key not in outcomes and q.kind != Kind.group and not q.optional
             })
         status = 422 if any(o.error for o in outcomes.values()) else 200
@@ -187,19 +187,19 @@ def create_app(config: WebConfig) -> Starlette:
         form = await posted(request)
         session = cases.get(request.path_params["name"])
         step = steps.BY_ID.get(str(form.get("_step")), steps.STEPS[0])
-        names = [n for n in form.keys() if n not in (security.CSRF_FIELD, "_step")]
+        names = [n for n in form if n not in (security.CSRF_FIELD, "_step")]
         if len(names) != 1 or (question := session.question(decode_key(names[0]))) is None:
             response = step_page(request, session, step, fragment=True)
             response.headers.update(_retarget("#step-body"))
             return response
-        before = _shape(session, step)
-        outcome = _submit(session, question, form.get(names[0]))
-        announce = _announcement(question, outcome)
-        if _shape(session, step) != before:
+        before = forms.shape(session, step)
+        outcome = forms.submit(session, question, form.get(names[0]))
+        announce = forms.announcement(question, outcome)
+        if forms.shape(session, step) != before:
             response = step_page(request, session, step, {question.key: outcome}, fragment=True)
             response.headers.update(_retarget("#step-body"))
         else:
-            response = page(request, "_field_response.html", view=_view(session, question, outcome), case=session.path.name, step=step)
+            response = page(request, "_field_response.html", view=forms.view(session, question, outcome), case=session.path.name, step=step)
         response.headers["HX-Trigger"] = "saved" if not outcome.error else "refused"
         return _with_announcement(response, announce)
 
@@ -223,19 +223,19 @@ def create_app(config: WebConfig) -> Starlette:
         question = session.question(decode_key(request.query_params.get("key", "")))
         if question is None:
             raise HTTPException(404, "That answer is no longer asked.")
-        return page(request, "_edit.html", case=session.path.name, view=_view(session, question, None))
+        return page(request, "_edit.html", case=session.path.name, view=forms.view(session, question, None))
 
     async def post_edit(request: Request) -> Response:
         form = await posted(request)
         session = cases.get(request.path_params["name"])
-        names = [n for n in form.keys() if n != security.CSRF_FIELD]
+        names = [n for n in form if n != security.CSRF_FIELD]
         question = session.question(decode_key(names[0])) if len(names) == 1 else None
         if question is None:
             raise HTTPException(404, "That answer is no longer asked.")
-        outcome = _submit(session, question, form.get(names[0]))
-        announce = _announcement(question, outcome)
+        outcome = forms.submit(session, question, form.get(names[0]))
+        announce = forms.announcement(question, outcome)
         if outcome.error:
-            response = page(request, "_edit.html", 422, case=session.path.name, view=_view(session, question, outcome))
+            response = page(request, "_edit.html", 422, case=session.path.name, view=forms.view(session, question, outcome))
         elif "hx-request" not in request.headers:
             return RedirectResponse(f"/c/{session.path.name}/review", 303)
         else:
@@ -299,81 +299,6 @@ def _step(request: Request) -> steps.Step:
     if step is None:
         raise HTTPException(404, f"No step called {request.path_params['step']!r}.")
     return step
-
-
-def _submit(session: CaseSession, question: Question, posted_value: Any) -> Outcome:
-    typed = None if posted_value is None else str(posted_value)
-    try:
-        value = value_from_form(question, typed)
-    except ValueError as exc:
-        return session.refuse(question, str(exc), typed)
-    return session.submit(question, value, typed)
-
-
-def _view(session: CaseSession, question: Question, outcome: Outcome | None) -> FieldView:
-    if outcome is not None and outcome.error:
-        return field_view(question, session.current(question), outcome.typed, error=outcome.error)
-    warning = outcome.warning if outcome else None
-    if warning is None and question.speculative_check and has_in(session.data, question.key):
-        warning = session.warning_of(question)
-    return field_view(question, session.current(question), error=session.problem_of(question), warning=warning)
-
-
-def _act(session: CaseSession, action: str, target: str) -> str | None:
-    """Add / remove / move an item of a list; returns the id of the element to focus afterwards."""
-    if action not in ("add", "remove", "up", "down"):
-        return None
-    key_text, _, index_text = target.rpartition("@") if "@" in target else (target, "", "")
-    group = session.question(decode_key(key_text))
-    if group is None or group.group is None:
-        return None
-    if action == "add":
-        session.add_item(group)
-        items = group.group.indices(session.data)
-        first = session.first_question_of(group.group.list_key + (items[-1],)) if items else None
-        return dom_id(first.key) if first else None
-    index = int(index_text) if index_text.isdigit() else -1
-    if action == "remove":
-        session.remove_item(group, index)
-        return dom_id(group.key)
-    moved = session.move_item(group, index, -1 if action == "up" else 1)
-    return f"{dom_id(group.group.list_key + (moved,))}-{action}" if moved is not None else None
-
-
-def _missing(session: CaseSession, step: steps.Step) -> list[Question]:
-    needed = session.needed()
-    where = steps.steps_of(needed)
-    return [
-        q for q in needed
-        if where[q.key] == step and q.kind not in (Kind.group, Kind.note) and (not has_in(session.data, q.key) or session.problem_of(q))
-    ] + [
-        q for q in needed
-        if where[q.key] == step and q.kind == Kind.group and q.group and len(q.group.indices(session.data)) < q.group.min_items
-    ]
-
-
-def _fill_minimums(session: CaseSession, step: steps.Step) -> None:
-    """A list below its minimum gets its items at once, as at the terminal (a first plaintiff, a first lawyer)."""
-    for _ in range(100):
-        short = [q for q in _missing(session, step) if q.kind == Kind.group]
-        if not short:
-            return
-        session.add_item(short[0])
-
-
-def _shape(session: CaseSession, step: steps.Step) -> tuple:
-    """Which questions the step's page holds, to know when to redraw it whole. Only a change of questions
-    counts (a court, a yes/no, a kind), not a name in a legend: a redraw must not race the user's typing."""
-    needed = session.needed()
-    where = steps.steps_of(needed)
-    return tuple(q.key for q in needed if where[q.key] == step)
-
-
-def _announcement(question: Question, outcome: Outcome) -> str:
-    label = question.label or question.prompt
-    if outcome.error:
-        return f"{label}: {outcome.error}"
-    return f"{label}: saved. {outcome.warning}" if outcome.warning else f"{label}: saved."
 
 
 def _with_announcement(response: HTMLResponse, text: str) -> HTMLResponse:

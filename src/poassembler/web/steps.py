@@ -9,7 +9,6 @@ validates: the questions and their order are the plan's.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from poassembler.interview.questions import Kind, Question
 from poassembler.library.keypaths import Key
@@ -72,7 +71,7 @@ class Item:
     index: int  # position in the answers list
     position: int  # position among the group's items (parties: among the same role)
     count: int
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
 
     @property
     def noun(self) -> str:
@@ -93,7 +92,7 @@ class Note:
     text: str
 
 
-Node = Union[Question, Item, Add, Note]
+Node = Question | Item | Add | Note
 
 
 def layout(questions: list[Question], data: dict) -> list[Node]:
