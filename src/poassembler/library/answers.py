@@ -21,9 +21,9 @@ from pydantic import (
     model_validator,
 )
 
-from poassembler.errors import BadInput
+from poassembler.errors import BadInput, Problem, field_path
 from poassembler.library.textpolicy import normalise_line_endings, xml_illegal_character
-from poassembler.library.yamlfile import key_lines, read_yaml
+from poassembler.library.yamlfile import key_lines, line_of, read_yaml
 
 
 def _xml_safe(value: str) -> str:
@@ -221,18 +221,7 @@ class Answers(Strict):
         return [p for p in self.parties if p.role == role]
 
 
-def field_path(loc: tuple) -> str:
-    """('parties', 2, 'counsel', 0, 'email') → 'parties[2].counsel[0].email'."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out or "(top level)"
-
-
-def _messages(exc: ValidationError, lines: dict[tuple, int] | None = None) -> list[str]:
+def _messages(exc: ValidationError, lines: dict[tuple, int] | None = None) -> list[Problem]:
     problems = []
     for error in exc.errors():
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
@@ -248,17 +237,8 @@ def _messages(exc: ValidationError, lines: dict[tuple, int] | None = None) -> li
                 f"must be text, but YAML read {error['input']!r}; put the value in quotes "
                 "(e.g. \"0123456\") so it is kept exactly as typed"
             )
-        line = _line_for(loc, lines or {})
-        where = f"line {line}: " if line else ""
-        problems.append(f"{where}{field_path(loc)}: {message}")
+        problems.append(Problem(message, line=line_of(lines or {}, loc), field=field_path(loc)))
     return problems
-
-
-def _line_for(loc: tuple, lines: dict[tuple, int]) -> int | None:
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None
 
 
 def parse_answers(
