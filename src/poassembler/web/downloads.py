@@ -1,12 +1,11 @@
-"""The files a user downloads: the draft and what `render` writes beside it, made in a temp folder.
+"""The files a user downloads: the draft and what `render` writes beside it, made in memory.
 
-Each download renders from the completed answers through the same steps as `poassembler render`
-(plan → render → check → memo / redline → PDF); nothing is left on disk but the answers file.
+Each download goes through the one production path (`pipeline.produce.make_files`: plan → render →
+check → memo / redline → PDF) and is sent, not written: nothing is left on disk but the answers file.
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,21 +44,18 @@ def pdf_available() -> bool:
 
 def produce(answers: Answers, library: Library, stem: str, kind: str) -> tuple[bytes, str]:
     """(file bytes, file name) of one output for the completed answers."""
-    from poassembler.pipeline.draft import plan_draft, render_draft
-    from poassembler.review.reports import review_rendered
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.pipeline.produce import Outputs, make_files, run_check
 
-    spec = KINDS[kind]
-    with tempfile.TemporaryDirectory(prefix="poassembler-web-") as folder:
-        draft_path = Path(folder) / f"{stem}.docx"
-        draft = plan_draft(answers, library)
-        render_draft(draft, library, draft_path, force=False)
-        if kind in ("memo.docx", "memo.md", "redline.docx"):
-            review_rendered(draft, library, draft_path, False, kind.startswith("memo"), "court-default" if kind == "redline.docx" else None)
-        if kind == "pdf":
-            from poassembler.pipeline.pdf import pdf_step
-
-            made, message = pdf_step(draft_path, draft_path.with_suffix(".pdf"), False)
-            if not made:
-                raise NoPdf(message.removeprefix("warning: "))
-        target = Path(folder) / f"{stem}{spec.suffix}"
-        return target.read_bytes(), target.name
+    target = Path(f"{stem}{KINDS[kind].suffix}")
+    outputs = Outputs(
+        docx=Path(f"{stem}.docx"), memo=kind.startswith("memo"),
+        redline_against="court-default" if kind == "redline.docx" else None, pdf=kind == "pdf",
+    )
+    draft = plan_draft(answers, library)
+    warnings: list[str] = []
+    findings = run_check(draft) if outputs.memo else []
+    for path, data in make_files(draft, library, outputs, findings, warnings):
+        if path == target:
+            return data, path.name
+    raise NoPdf(" ".join(warnings) or f"no {kind} was made.")

@@ -16,7 +16,7 @@ from poassembler.web.session import CaseSession
 class Row:
     question: Question
     shown: str
-    findings: list[Any] = field(default_factory=list)  # review.check.Finding
+    findings: list[Any] = field(default_factory=list)  # review.findings.Finding
     problem: str | None = None
 
 
@@ -42,10 +42,10 @@ def build_review(session: CaseSession, library: Library) -> ReviewView:
     draft, findings = None, []
     if answers is not None:
         from poassembler.pipeline.draft import plan_draft
-        from poassembler.review.check import check
+        from poassembler.pipeline.produce import run_check
 
         draft = plan_draft(answers, library)
-        findings = check(answers, draft.profile, draft.selection)
+        findings = run_check(draft)
     sections: list[Section] = []
     rows: dict[str, Row] = {}
     for item in answered(plan, session.data, profile):
@@ -57,7 +57,7 @@ def build_review(session: CaseSession, library: Library) -> ReviewView:
         rows[field_path(question.key)] = row
     general = []
     for finding in findings:
-        row = _row_for(finding.concerns.removeprefix("answers: "), rows) if finding.concerns.startswith("answers: ") else None
+        row = _row_for(finding.field, rows) if finding.field else None
         (row.findings if row else general).append(finding)
     return ReviewView(sections, problems, general, answers, draft, draft.warnings if draft else [])
 
