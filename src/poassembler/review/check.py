@@ -20,6 +20,7 @@ from poassembler.review.harm_language import (
     content_words,
     overbroad_phrases,
     own_statement_phrases,
+    custody_holding_phrase,
     speculative_terms,
 )
 from poassembler.library.profiles import Citation, ResolvedProfile
@@ -316,6 +317,52 @@ def health(review: Review) -> list[Finding]:
     return out
 
 
+def custody_access(review: Review) -> list[Finding]:
+    """A category whose harm is a prisoner holding it must not reach a self-represented prisoner's hands."""
+    if not review.facts.has_incarcerated_self_represented_party:
+        return []
+    out = []
+    for i, category in enumerate(review.answers.categories):
+        phrase = custody_holding_phrase(category.harm)
+        if phrase and not category.no_possession_in_custody:
+            out.append(review.finding(
+                "custody_access", Severity.error, _where(i, category, "no_possession_in_custody"),
+                f"The stated harm is a prisoner holding this material ({phrase!r}), yet the order lets "
+                f"{review.facts.incarcerated_self_represented_names}, a self-represented party in custody, receive and keep it.",
+                "Set no_possession_in_custody: true on the category: he or she may then only review it under supervision.",
+            ))
+    return out
+
+
+def tier_justified(review: Review) -> list[Finding]:
+    """Each tier above CONFIDENTIAL is justified by the categories that need it (C.D. Cal.: good cause per tier)."""
+    if not review.facts.uses_aeo or review.facts.aeo_category_count or not review.answers.categories:
+        return []
+    return [review.finding(
+        "tier_justified", Severity.warning, "answers: categories[].tier",
+        "The draft uses the attorneys'-eyes-only tier, but no category says it needs that tier, so the good cause "
+        "statement cannot justify it (the draft prints a DRAFTER placeholder there).",
+        "Set `tier: highly_confidential_aeo` on each category whose harm comes from disclosure to the opposing party "
+        "itself, or drop the tier.",
+        authority="good_cause",
+    )]
+
+
+def judge_named(review: Review) -> list[Finding]:
+    """The order's signature line names the judge whenever the answers or the profile can tell who it is."""
+    from poassembler.pipeline.context import signing_judge
+
+    if signing_judge(review.profile, review.answers) is not None:
+        return []
+    return [review.finding(
+        "judge_named", Severity.warning, "answers: judge_name",
+        "The order's signature line names no judge: neither the answers, a judge profile, nor the case number's "
+        "initials identify who will sign it.",
+        "Give judge_name and judge_title (or the judge's initials in the case number, with the judge in the "
+        "profile's `judges:` list).",
+    )]
+
+
 def nonparty_notice(review: Review) -> list[Finding]:
     """A non-party producer is told before its information is produced."""
     clause = review.profile.check.clause("nonparty_notice")
@@ -369,7 +416,7 @@ def unverified(review: Review) -> list[Finding]:
     """Every citation or period the profile (or an included clause) marks unverified."""
     out = []
     seen: set[str] = set()
-    for kind, name, entry in review.profile.unverified():
+    for kind, name, entry in review.profile.unverified(set(review.selection.included_ids())):
         if isinstance(entry, Citation):
             seen.add(entry.cite)
             what, authorities = f"{entry.cite} — {entry.title}" if entry.title else entry.cite, (entry,)
@@ -399,6 +446,9 @@ RULES: tuple[Callable[[Review], list[Finding]], ...] = (
     good_cause,
     speculative_harm,
     own_statements,
+    custody_access,
+    judge_named,
+    tier_justified,
     overbreadth,
     sealing,
     dispute_procedure,
