@@ -117,6 +117,7 @@ def fill_category(page, index: int, name: str, kind: str, harm: str) -> None:
 def test_a_whole_cacd_case_in_chromium(browser, tmp_path):
     from playwright.sync_api import expect
 
+    expect.set_options(timeout=15_000)  # a loaded CI machine answers slower than 5 s at times
     answers = tmp_path / "ortega.yaml"
     server = Server(answers).start()
     assert f"{server.url}/c/ortega.yaml/" in server.banner

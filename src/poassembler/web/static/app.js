@@ -28,19 +28,41 @@
   document.addEventListener("htmx:sendError", function () {
     announce("Not saved: the poassembler server is not running. Start it again with: poassembler serve");
   });
-  // When the step is redrawn (an answer added or removed questions), the field being typed in keeps
-  // what was typed; its own change event saves it as usual.
-  var typing = null;
-  document.addEventListener("htmx:beforeSwap", function () {
-    var active = document.activeElement;
-    typing = active && active.id && (active.tagName === "TEXTAREA" || (active.tagName === "INPUT" && active.type === "text"))
-      ? { node: active, id: active.id, value: active.value } : null;
+  // When the step is redrawn (an answer added or removed questions), what was typed or chosen since
+  // the page was drawn and not yet saved is put back, and sent on as its own change would have been.
+  function changed(el) {
+    if (el.type === "radio") { return el.checked !== el.defaultChecked; }
+    if (el.tagName === "SELECT") {
+      return Array.prototype.some.call(el.options, function (o) { return o.selected !== o.defaultSelected; });
+    }
+    return el.value !== el.defaultValue;
+  }
+  var pending = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (!target || target.id !== "step-body") { return; }
+    pending = [];
+    target.querySelectorAll("input[id], textarea[id], select[id]").forEach(function (el) {
+      if (el.type !== "hidden" && changed(el)) { pending.push({ id: el.id, value: el.value, checked: el.checked, radio: el.type === "radio" }); }
+    });
   });
   document.addEventListener("htmx:afterSettle", function () {
-    if (!typing) { return; }
-    var field = document.getElementById(typing.id);
-    if (field && field !== typing.node && field.value !== typing.value) { field.value = typing.value; }
-    typing = null;
+    if (!pending) { return; }
+    var restore = pending;
+    pending = null;
+    restore.forEach(function (saved) {
+      var el = document.getElementById(saved.id);
+      if (!el) { return; }
+      if (saved.radio) { el.checked = saved.checked; } else { el.value = saved.value; }
+      if (el !== document.activeElement) {
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+      } else {
+        // A value set by script fires no change when the field is left: send it then ourselves.
+        el.addEventListener("blur", function () {
+          if (changed(el)) { el.dispatchEvent(new Event("change", { bubbles: true })); }
+        }, { once: true });
+      }
+    });
   });
   // After a whole page load with errors, the error summary takes the focus (unless a field asked for it).
   document.addEventListener("DOMContentLoaded", function () {
