@@ -47,27 +47,28 @@ def test_the_court_step_asks_the_court_then_the_judge(http, tmp_path):
     filler = Filler(http, "case.yaml")
     page = filler.page("court")
     assert field_names(page) == ["court"]
-    assert 'list="q-court-list"' in page and "cacd — Central District of California" in page
+    assert 'list="q-court-list"' in page and "Central District of California (C.D. Cal.) — cacd" in page
     assert '<label for="q-court">' in page
-    response = filler.field("court", "court", "cacd — Central District of California")
-    assert response.headers["HX-Retarget"] == "#step-body"  # the step grew a question: redrawn whole
-    assert field_names(response.text) == ["court", "judge"] and "Suzanne H. Segal" in response.text
+    response = filler.field("court", "court", "C.D. Cal.")  # the court's abbreviation, as lawyers write it
+    assert response.headers["HX-Retarget"] == "#step-body"  # the step grew questions: redrawn whole
+    assert field_names(response.text)[:2] == ["court", "judge"] and "Suzanne H. Segal" in response.text
+    assert "Court: Central District of California (C.D. Cal.)." in response.text  # what it was taken as
     assert saved(tmp_path) == {"court": "cacd"}
 
 
 def test_a_wrong_answer_is_refused_beside_its_field_and_not_saved(http, tmp_path):
     filler = Filler(http, "case.yaml")
     filler.post("court", {"court": "cacd", "judge": ("pick", "Segal")})
-    response = filler.field("case", "case.number", "12345")
+    response = filler.field("court", "case.number", "12345")
     assert response.status_code == 200 and "HX-Retarget" not in response.headers
     assert 'id="q-case-number-field"' in response.text and 'aria-invalid="true"' in response.text
     assert "does not look like a case number of the Central District of California" in response.text
     assert 'aria-describedby="q-case-number-msg"' in response.text
     assert 'id="announce" hx-swap-oob="innerHTML">Case number: ' in response.text  # said to screen readers
-    assert "case" not in saved(tmp_path)
+    assert "number" not in saved(tmp_path).get("case", {})
     assert 'value="12345"' in response.text  # what was typed stays, to correct it
-    good = filler.field("case", "case.number", "2:24-cv-01234-ABC (SSx)")
-    assert error_texts(good.text) == [] and saved(tmp_path)["case"] == {"number": "2:24-cv-01234-ABC (SSx)"}
+    good = filler.field("court", "case.number", "2:24-cv-01234-ABC (SSx)")
+    assert error_texts(good.text) == [] and saved(tmp_path)["case"]["number"] == "2:24-cv-01234-ABC (SSx)"
 
 
 def test_the_unknown_court_is_refused_with_the_interviews_message(http, tmp_path):
@@ -89,7 +90,7 @@ def test_changing_the_court_clears_the_judge(http, tmp_path):
     filler.post("court", {"court": "cacd", "judge": ("pick", "Segal")})
     assert saved(tmp_path)["judge"] == "segal"
     filler.field("court", "court", "nyed")
-    assert saved(tmp_path) == {"court": "nyed"}
+    assert saved(tmp_path)["court"] == "nyed" and "judge" not in saved(tmp_path)
 
 
 def test_a_whole_cacd_case_then_review_and_download(http, tmp_path):
@@ -146,8 +147,8 @@ def test_lists_add_move_and_remove_items(http, tmp_path):
 
 def test_resume_goes_to_the_first_unanswered_step(http, tmp_path):
     (tmp_path / "half.yaml").write_text("court: cacd\njudge: segal\ncase:\n  number: '2:24-cv-01234-ABC (SSx)'\n  type: general\n", encoding="utf-8")
-    assert http.get("/c/half.yaml/", follow_redirects=False).headers["location"] == "/c/half.yaml/step/parties"
-    page = http.get("/c/half.yaml/step/case").text
+    assert http.get("/c/half.yaml/", follow_redirects=False).headers["location"] == "/c/half.yaml/step/plaintiffs"
+    page = http.get("/c/half.yaml/step/court").text
     assert 'value="2:24-cv-01234-ABC (SSx)"' in page
 
 
@@ -202,7 +203,7 @@ def test_an_answers_file_changed_on_disk_is_read_again_not_overwritten(http, tmp
     assert "Maria Ortega" in http.get("/c/case.yaml/review").text
     edited = (tmp_path / "case.yaml").read_text(encoding="utf-8").replace("Maria Ortega", "Maria Ortega-Ruiz")
     (tmp_path / "case.yaml").write_text(edited + "\n", encoding="utf-8")
-    Filler(http, "case.yaml").field("case", "case.short_title", "Ortega-Ruiz v. Pacific Harbor")
+    Filler(http, "case.yaml").field("court", "case.short_title", "Ortega-Ruiz v. Pacific Harbor")
     data = saved(tmp_path)
     assert data["parties"][0]["name"] == "Maria Ortega-Ruiz" and data["case"]["short_title"] == "Ortega-Ruiz v. Pacific Harbor"
 

@@ -42,6 +42,26 @@ def option_value(html: str, name: str, title_part: str) -> str:
     raise AssertionError(f"no option {title_part!r} in {name!r}")
 
 
+def page_values(html: str) -> dict[str, str]:
+    """What a browser would post for the form as shown: inputs' values, selected options, checked radios, text areas."""
+    from html import unescape
+
+    values: dict[str, str] = {}
+    for tag in re.findall(r'<input[^>]*type="text"[^>]*>', html):
+        name, value = re.search(r'name="([^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
+        if name:
+            values[name.group(1)] = unescape(value.group(1)) if value else ""
+    for tag in re.findall(r'<input[^>]*type="radio"[^>]*>', html):
+        if " checked" in tag:
+            values[re.search(r'name="([^"]+)"', tag).group(1)] = re.search(r'value="([^"]*)"', tag).group(1)
+    for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', html, re.DOTALL):
+        values[name] = unescape(body)
+    for name, body in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', html, re.DOTALL):
+        chosen = re.search(r'<option value="([^"]*)" selected', body)
+        values[name] = chosen.group(1) if chosen else ""
+    return values
+
+
 class Filler:
     """Fills steps as a user would: GET the step, post its fields, follow where 'Save and continue' goes."""
 
@@ -62,7 +82,7 @@ class Filler:
                 if not isinstance(value, tuple) and f'name="{name}"' in html:
                     self.field(step, name, value)
             html = self.page(step)
-        form = {"csrf": TOKEN, "action": action}
+        form = {**page_values(html), "csrf": TOKEN, "action": action}
         for name, value in values.items():
             form[name] = option_value(html, name, value[1]) if isinstance(value, tuple) else value
         return self.http.post(f"/c/{self.case}/step/{step}", data=form, follow_redirects=False)
@@ -95,18 +115,23 @@ def category(index: int, name: str, kind: str, harm: str) -> dict:
 
 def fill_cacd_case(filler: Filler) -> None:
     """A whole C.D. Cal. case before Judge Segal: one plaintiff, two defendants, three categories."""
-    stay = filler.post("court", {"court": "cacd"})  # the judge question appears: the step stays, no error yet
-    assert stay.status_code == 200 and field_names(stay.text) == ["court", "judge"] and error_texts(stay.text) == []
-    assert filler.post("court", {"court": "cacd", "judge": ("pick", "Segal")}).status_code == 303
-    assert filler.post("case", {"division": "Western Division", "case.number": "2:24-cv-01234-ABC (SSx)",
-                                "case.short_title": "", "case.type": ("pick", "Commercial")}).status_code == 303
-    filler.page("parties")  # the first plaintiff and defendant are laid out at once
-    assert filler.post("parties", {}, action="add:parties.+defendant").status_code == 200
-    values = {**party(0, "Maria Ortega", "Jane Q. Example", "jexample@example.com"),
-              **party(1, "AT&T Corp. <West>", "Robert L. Sample", "rsample@example.com"),
-              **party(2, "Pacific Harbor Logistics, Inc.", "Ann B. Other", "aother@example.com")}
-    response = filler.post("parties", values)
+    stay = filler.post("court", {"court": "C.D. Cal."})  # the judge and the case questions appear: the page stays
+    assert stay.status_code == 200 and error_texts(stay.text) == []
+    assert field_names(stay.text)[:3] == ["court", "judge", "division"]
+    response = filler.post("court", {"court": "cacd", "judge": ("pick", "Segal"), "division": "Western Division",
+                                     "case.number": "2:24-cv-01234-ABC (SSx)", "case.short_title": "",
+                                     "case.type": ("pick", "Commercial")})
+    assert response.status_code == 303 and response.headers["location"].endswith("/step/plaintiffs"), error_texts(response.text)
+    filler.page("plaintiffs")  # the first plaintiff is laid out at once
+    response = filler.post("plaintiffs", party(0, "Maria Ortega", "Jane Q. Example", "jexample@example.com"))
     assert response.status_code == 303, error_texts(response.text)
+    filler.page("defendants")
+    assert filler.post("defendants", {}, action="add:parties.+defendant").status_code == 200
+    values = {**party(1, "AT&T Corp. <West>", "Robert L. Sample", "rsample@example.com"),
+              **party(2, "Pacific Harbor Logistics, Inc.", "Ann B. Other", "aother@example.com")}
+    response = filler.post("defendants", values)
+    assert response.status_code == 303, error_texts(response.text)
+    assert filler.post("other_parties", {}).status_code == 303
     filler.page("categories")
     filler.post("categories", {}, action="add:categories.+category")
     filler.post("categories", {}, action="add:categories.+category")
@@ -116,5 +141,6 @@ def fill_cacd_case(filler: Filler) -> None:
         **category(2, "Dispatcher personnel files", "Personnel", "Co-workers would learn each dispatcher's discipline and pay."),
     })
     assert response.status_code == 303, error_texts(response.text)
-    assert filler.post("protection", {"tiers": ("pick", "HIGHLY"), "options.fre_502d": "no"}).status_code == 303
+    response = filler.post("protection", {"tiers": ("pick", "HIGHLY"), "options.fre_502d": "no"})
+    assert response.status_code == 303, error_texts(response.text)
     assert filler.post("dates", {"dates.stipulated": ""}).status_code == 303

@@ -44,4 +44,6 @@ def serve(state, answers: Path | None, workspace: Path | None, port: int, host: 
                        "any other host can be refused.")
     if not is_loopback(host):
         click.secho(f"warning: --host {host} lets other computers reach this form, which has no login.", fg="yellow", err=True)
-    run(workspace, state.library(), host, port, start, not no_browser, click.echo)
+    from poassembler.interview.plan import load_plan
+
+    run(workspace, state.library(), load_plan(state.library_dirs), host, port, start, not no_browser, click.echo)

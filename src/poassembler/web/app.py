@@ -23,6 +23,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from poassembler.errors import PoError
+from poassembler.interview.plan import InterviewPlan
 from poassembler.interview.questions import Kind, Question
 from poassembler.library.keypaths import Key, has_in
 from poassembler.library.load import Library
@@ -41,6 +42,7 @@ class WebConfig:
     host: str = "127.0.0.1"
     port: int = 8765
     token: str = field(default_factory=security.new_token)
+    plan: InterviewPlan | None = None  # the interview plan (`load_plan(library folders)`); None: the built-in one
 
 
 class Cases:
@@ -54,7 +56,7 @@ class Cases:
         if not CASE_NAME.fullmatch(name):
             raise HTTPException(404, f"No answers file named {name!r} here.")
         if name not in self.open:
-            self.open[name] = CaseSession(self.config.workspace / name, self.config.library.profiles)
+            self.open[name] = CaseSession(self.config.workspace / name, self.config.library.profiles, self.config.plan)
         else:
             self.open[name].refresh()
         return self.open[name]
@@ -113,21 +115,20 @@ def create_app(config: WebConfig) -> Starlette:
     async def resume(request: Request) -> Response:
         session = cases.get(request.path_params["name"])
         question = session.resume_question()
-        step = steps.REVIEW if question is None else steps.steps_of(session.needed())[question.key]
+        step = steps.REVIEW if question is None else session.steps.of(question)
         return RedirectResponse(f"/c/{session.path.name}/step/{step.id}" if step != steps.REVIEW else f"/c/{session.path.name}/review", 303)
 
     def step_page(request: Request, session: CaseSession, step: steps.Step, outcomes: dict[Key, Outcome] | None = None,
                   focus: str | None = None, status: int = 200, fragment: bool = False) -> HTMLResponse:
         forms.fill_minimums(session, step)
         needed = session.needed()
-        where = steps.steps_of(needed)
-        mine = [q for q in needed if where[q.key] == step]
+        mine = session.steps.questions_on(needed, step)
         views = {q.key: forms.view(session, q, (outcomes or {}).get(q.key)) for q in mine if q.kind not in (Kind.group, Kind.note)}
         if focus is None and not fragment and not any(v.error for v in views.values()):
             focus = next((dom_id(q.key) for q in mine if q.key in views and not has_in(session.data, q.key)), None)
         return page(
             request, "_step_body.html" if fragment else "step.html", status,
-            case=session.path.name, step=step, steps=steps.steps_in_use(needed), nodes=steps.layout(mine, session.data),
+            case=session.path.name, step=step, steps=session.steps.in_use(needed), nodes=steps.layout(mine, session.data),
             views=views, notes=session.notes(), focus=focus, errors=[v for v in views.values() if v.error],
             **({} if fragment else _preview(session)),
         )
@@ -147,7 +148,7 @@ def create_app(config: WebConfig) -> Starlette:
 
     async def show_step(request: Request) -> Response:
         session = cases.get(request.path_params["name"])
-        step = _step(request)
+        step = _step(request, session)
         if step == steps.REVIEW:
             return RedirectResponse(f"/c/{session.path.name}/review", 303)
         return step_page(request, session, step)
@@ -155,7 +156,7 @@ def create_app(config: WebConfig) -> Starlette:
     async def post_step(request: Request) -> Response:
         form = await posted(request)
         session = cases.get(request.path_params["name"])
-        step = _step(request)
+        step = _step(request, session)
         shown = {q.key for q in forms.missing(session, step)}  # asked on the page the user saw
         action, _, target = str(form.get("action", "continue")).partition(":")
         outcomes = {}
@@ -171,7 +172,7 @@ def create_app(config: WebConfig) -> Starlette:
         focus = forms.act(session, action, target)
         errors = any(o.error for o in outcomes.values())
         if action == "continue" and not errors and not forms.missing(session, step):
-            following = steps.next_step(session.needed(), step)
+            following = session.steps.after(session.needed(), step)
             return RedirectResponse(f"/c/{session.path.name}/" + ("review" if following == steps.REVIEW else f"step/{following.id}"), 303)
         if action == "continue" and not errors:  # questions this step now needs that are not answered yet
             outcomes.update({
@@ -186,7 +187,7 @@ def create_app(config: WebConfig) -> Starlette:
         """One answer given (htmx, on change): its field back with the message, or the step when it changed shape."""
         form = await posted(request)
         session = cases.get(request.path_params["name"])
-        step = steps.BY_ID.get(str(form.get("_step")), steps.STEPS[0])
+        step = session.steps.get(str(form.get("_step"))) or session.steps.first
         names = [n for n in form if n not in (security.CSRF_FIELD, "_step")]
         if len(names) != 1 or (question := session.question(decode_key(names[0]))) is None:
             response = step_page(request, session, step, fragment=True)
@@ -210,9 +211,9 @@ def create_app(config: WebConfig) -> Starlette:
         needed = session.needed()
         return page(
             request, "_review_body.html" if fragment else "review.html", status,
-            case=session.path.name, step=steps.REVIEW, steps=steps.steps_in_use(needed),
+            case=session.path.name, step=steps.REVIEW, steps=session.steps.in_use(needed),
             review=build_review(session, config.library), editing=editing,
-            pdf=downloads.pdf_available(), step_of=steps.steps_of(needed),
+            pdf=downloads.pdf_available(), step_of={q.key: session.steps.of(q) for q in needed},
         )
 
     async def show_review(request: Request) -> Response:
@@ -294,8 +295,8 @@ def create_app(config: WebConfig) -> Starlette:
 # ---------------------------------------------------------------- helpers
 
 
-def _step(request: Request) -> steps.Step:
-    step = steps.BY_ID.get(request.path_params["step"])
+def _step(request: Request, session: CaseSession) -> steps.Step:
+    step = session.steps.get(request.path_params["step"])
     if step is None:
         raise HTTPException(404, f"No step called {request.path_params['step']!r}.")
     return step

@@ -28,12 +28,16 @@ def submit(session: CaseSession, question: Question, posted_value: Any) -> Outco
 
 
 def view(session: CaseSession, question: Question, outcome: Outcome | None) -> FieldView:
+    """The field as the page shows it now: what was typed and refused, or the stored answer with its warning."""
     if outcome is not None and outcome.error:
         return field_view(question, session.current(question), outcome.typed, error=outcome.error)
     warning = outcome.warning if outcome else None
     if warning is None and question.speculative_check and has_in(session.data, question.key):
         warning = session.warning_of(question)
-    return field_view(question, session.current(question), error=session.problem_of(question), warning=warning)
+    view = field_view(question, session.current(question), error=session.problem_of(question), warning=warning)
+    if outcome is not None and outcome.note:
+        view.notes.append(outcome.note)
+    return view
 
 
 def act(session: CaseSession, action: str, target: str) -> str | None:
@@ -58,14 +62,11 @@ def act(session: CaseSession, action: str, target: str) -> str | None:
 
 
 def missing(session: CaseSession, step: steps.Step) -> list[Question]:
-    needed = session.needed()
-    where = steps.steps_of(needed)
+    mine = session.steps.questions_on(session.needed(), step)
     return [
-        q for q in needed
-        if where[q.key] == step and q.kind not in (Kind.group, Kind.note) and (not has_in(session.data, q.key) or session.problem_of(q))
+        q for q in mine if q.kind not in (Kind.group, Kind.note) and (not has_in(session.data, q.key) or session.problem_of(q))
     ] + [
-        q for q in needed
-        if where[q.key] == step and q.kind == Kind.group and q.group and len(q.group.indices(session.data)) < q.group.min_items
+        q for q in mine if q.kind == Kind.group and q.group and len(q.group.indices(session.data)) < q.group.min_items
     ]
 
 
@@ -81,9 +82,7 @@ def fill_minimums(session: CaseSession, step: steps.Step) -> None:
 def shape(session: CaseSession, step: steps.Step) -> tuple:
     """Which questions the step's page holds, to know when to redraw it whole. Only a change of questions
     counts (a court, a yes/no, a kind), not a name in a legend: a redraw must not race the user's typing."""
-    needed = session.needed()
-    where = steps.steps_of(needed)
-    return tuple(q.key for q in needed if where[q.key] == step)
+    return tuple(q.key for q in session.steps.questions_on(session.needed(), step))
 
 
 def announcement(question: Question, outcome: Outcome) -> str:

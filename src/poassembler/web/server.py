@@ -38,14 +38,14 @@ def url_of(host: str, port: int, path: str = "/") -> str:
     return f"http://{shown}:{port}{path}"
 
 
-def serve(workspace: Path, library: Library, host: str, port: int, start_path: str, open_browser: bool, say) -> None:
+def serve(workspace: Path, library: Library, plan, host: str, port: int, start_path: str, open_browser: bool, say) -> None:
     """Run until Ctrl-C. `say` prints one line for the user (the CLI's echo)."""
     import uvicorn
 
     from poassembler.web.app import WebConfig, create_app
 
     check_port_free(host, port)
-    app = create_app(WebConfig(workspace, library, host, port))
+    app = create_app(WebConfig(workspace, library, host, port, plan=plan))
     url = url_of(host, port, start_path)
     say(f"poassembler is serving the interview at {url}")
     say(f"Answers files are saved in {workspace}. Press Ctrl-C to stop (nothing is lost).")

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from poassembler.errors import BadInput
-from poassembler.interview.ask import Interview, save_answers_file, speculative_warning
+from poassembler.interview.answers_file import AnswersFile
+from poassembler.interview.ask import Interview
+from poassembler.interview.plan import InterviewPlan
 from poassembler.interview.questions import Kind, Question, problem
+from poassembler.interview.review import speculative_warning
 from poassembler.library.keypaths import Key, get_in, has_in
 from poassembler.library.profiles import ProfileLibrary
+from poassembler.web.steps import Steps
 
 
 class _NoPrompts:
@@ -39,6 +42,7 @@ class Outcome:
     error: str | None = None
     warning: str | None = None
     typed: str | None = None  # shown back in the field when the answer was refused
+    note: str | None = None  # what the answer was taken as ("C.D. Cal." → the Central District of California)
 
 
 def header(path: Path) -> str:
@@ -51,14 +55,7 @@ def header(path: Path) -> str:
 
 def read_answers_data(path: Path) -> dict:
     """The answers so far in `path` ({} when it does not exist yet)."""
-    if not path.exists():
-        return {}
-    from poassembler.library.yamlfile import read_yaml
-
-    data = read_yaml(path, BadInput) or {}
-    if not isinstance(data, dict):
-        raise BadInput(f"{path}: expected a mapping of fields (court:, case:, parties: …).")
-    return data
+    return AnswersFile(path).load() if path.exists() else {}
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -72,9 +69,10 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 class CaseSession:
     """The interview over one answers file; every change is written to the file at once."""
 
-    def __init__(self, path: Path, profiles: ProfileLibrary):
+    def __init__(self, path: Path, profiles: ProfileLibrary, plan: InterviewPlan | None = None):
         self.path = path
         self.profiles = profiles
+        self.questions = plan
         self.stamp: tuple[int, int] | None = None
         self.refresh()
 
@@ -83,13 +81,19 @@ class CaseSession:
         stamp = _stamp(self.path)
         if stamp is not None and stamp == self.stamp:
             return
+        self.file = AnswersFile(self.path, header(self.path))  # a hand-written file keeps its comments and order
+        data = self.file.load() if self.path.exists() else {}
         self.prompts = _NoPrompts()
-        self.interview = Interview(self.profiles, self.prompts, read_answers_data(self.path), self._save)
+        self.interview = Interview(self.profiles, self.prompts, data, self._save, self.questions)
         self.stamp = stamp
 
     def _save(self, data: dict) -> None:
-        save_answers_file(self.path, data, header(self.path))
+        self.file.save(data)
         self.stamp = _stamp(self.path)
+
+    @property
+    def steps(self) -> Steps:
+        return Steps(self.interview.questions)
 
     @property
     def data(self) -> dict:
@@ -119,7 +123,7 @@ class CaseSession:
         """The speculative-harm warning for the stored answer, where the question asks for one."""
         if not question.speculative_check:
             return None
-        return speculative_warning(get_in(self.data, question.key), self.interview.profile())
+        return speculative_warning(get_in(self.data, question.key), question.authority)
 
     def first_question_of(self, prefix: Key) -> Question | None:
         """The first question asked about the list item at `prefix` (to put the cursor in)."""
@@ -150,13 +154,20 @@ class CaseSession:
     # ------------------------------------------------------------ changes
 
     def submit(self, question: Question, value: Any, typed: str | None = None) -> Outcome:
-        """Validate one parsed answer like the terminal does; store and save it when it is right."""
+        """One parsed answer, as the terminal's `Interview.answer` takes it: resolved (a court's name → its
+        id), validated by `problem`, stored by `Interview.store` (which clears what depends on it), saved."""
+        note = ""
+        try:
+            if question.resolve:
+                value, note = question.resolve(value, self.interview.context())
+        except ValueError as exc:
+            return Outcome(question.key, error=str(exc), typed=typed)
         wrong = problem(question, value, self.interview.context())
         if wrong:
             return Outcome(question.key, error=wrong, typed=typed)
         self.interview.store(question, value)
-        warning = speculative_warning(value, self.interview.profile()) if question.speculative_check else None
-        return Outcome(question.key, warning=warning)
+        warning = speculative_warning(value, question.authority) if question.speculative_check else None
+        return Outcome(question.key, warning=warning, note=note or None)
 
     def refuse(self, question: Question, message: str, typed: str | None) -> Outcome:
         return Outcome(question.key, error=message, typed=typed)
@@ -168,8 +179,7 @@ class CaseSession:
         group = group_question.group
         assert group is not None
         if index in group.indices(self.data):
-            get_in(self.data, group.list_key).pop(index)
-            self._save(self.data)
+            self.interview.remove_item(group.list_key, index)
 
     def move_item(self, group_question: Question, index: int, step: int) -> int | None:
         """Swap item `index` with its neighbour in the same list (parties: the same role); its new index."""

@@ -1,62 +1,59 @@
-"""The interview plan laid out as pages: which step a question is on, and each step as nested items.
+"""The interview plan laid out as pages: one page per section of the plan file, each question on its
+section's page, and each page's questions nested by the list item they belong to.
 
-A step is a set of top-level answer keys (court and judge first, then the case, the parties, …);
-within a step, the questions of one party, one lawyer or one category sit together in an item with
-its move / remove buttons, and a repeating list ends in its "add" button. Nothing here asks or
-validates: the questions and their order are the plan's.
+The pages are the plan's own sections (`questions/interview.yaml`: court and case, plaintiffs, …), so
+a library that reorders or adds sections changes the form as it changes the terminal's steps. Within a
+page, the questions of one party, one lawyer or one category sit together in an item with its move /
+remove buttons, and a repeating list ends in its "add" button. Nothing here asks or validates.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from poassembler.interview.plan import InterviewPlan
 from poassembler.interview.questions import Kind, Question
 from poassembler.library.keypaths import Key
 
 
 @dataclass(frozen=True)
 class Step:
-    id: str
+    id: str  # the plan section's id ("court", "defendants", …), or "review"
     title: str
-    tops: tuple[str, ...]  # the top-level answer keys whose questions are asked on this page
+    number: int  # its place in the plan (1-based); the review page comes after the last
 
 
-STEPS = (
-    Step("court", "Court and judge", ("court", "judge")),
-    Step("case", "Case", ("division", "case")),
-    Step("parties", "Parties and counsel", ("parties",)),
-    Step("categories", "What to protect", ("categories",)),
-    Step("protection", "Protection and options", ("tiers", "government_sharing", "options")),
-    Step("dates", "Dates", ("dates",)),
-)
-MORE = Step("more", "More questions", ())  # any question the plan adds that no step names
-REVIEW = Step("review", "Review and download", ())
-BY_ID = {step.id: step for step in STEPS + (MORE, REVIEW)}
+REVIEW = Step("review", "Review and download", 0)
 
 
-def steps_of(questions: list[Question]) -> dict[Key, Step]:
-    """Each question's step; a question outside every step's keys (a note) stays with the one before it."""
-    out: dict[Key, Step] = {}
-    previous = STEPS[0]
-    for question in questions:
-        top = question.key[0]
-        step = next((s for s in STEPS if top in s.tops), None)
-        if step is None:
-            step = previous if str(top).startswith("+") else MORE
-        out[question.key] = previous = step
-    return out
+class Steps:
+    """The plan's sections as pages."""
 
+    def __init__(self, plan: InterviewPlan):
+        self.all = [Step(section.id, section.title, number) for number, section in enumerate(plan.sections, 1)]
 
-def steps_in_use(questions: list[Question]) -> list[Step]:
-    """The steps that have at least one question now, in order, then the review."""
-    used = set(steps_of(questions).values())
-    return [s for s in STEPS + (MORE,) if s in used] + [REVIEW]
+    def get(self, step_id: str) -> Step | None:
+        return REVIEW if step_id == REVIEW.id else next((s for s in self.all if s.id == step_id), None)
 
+    @property
+    def first(self) -> Step:
+        return self.all[0]
 
-def next_step(questions: list[Question], after: Step) -> Step:
-    steps = steps_in_use(questions)
-    position = steps.index(after) if after in steps else -1
-    return steps[position + 1] if position + 1 < len(steps) else REVIEW
+    def of(self, question: Question) -> Step:
+        """The page a question is asked on (its plan section)."""
+        return self.all[min(max(question.step, 1), len(self.all)) - 1]
+
+    def in_use(self, questions: list[Question]) -> list[Step]:
+        """The pages that have a question now, in order, then the review."""
+        used = {self.of(q) for q in questions}
+        return [s for s in self.all if s in used] + [REVIEW]
+
+    def after(self, questions: list[Question], step: Step) -> Step:
+        """The next page with questions, or the review."""
+        return next((s for s in self.in_use(questions) if s.number > step.number), REVIEW)
+
+    def questions_on(self, questions: list[Question], step: Step) -> list[Question]:
+        return [q for q in questions if self.of(q) == step]
 
 
 # ---------------------------------------------------------------- a step's questions as nested items
