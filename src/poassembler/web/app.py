@@ -128,7 +128,7 @@ def create_app(config: WebConfig) -> Starlette:
             focus = next((dom_id(q.key) for q in mine if q.key in views and not has_in(session.data, q.key)), None)
         return page(
             request, "_step_body.html" if fragment else "step.html", status,
-            case=session.path.name, step=step, steps=session.steps.in_use(needed), nodes=steps.layout(mine, session.data),
+            case=session.path.name, step=step, steps=session.steps.nav(needed), nodes=steps.layout(mine, session.data),
             views=views, notes=session.notes(), focus=focus, errors=[v for v in views.values() if v.error],
             **({} if fragment else _preview(session)),
         )
@@ -211,7 +211,7 @@ def create_app(config: WebConfig) -> Starlette:
         needed = session.needed()
         return page(
             request, "_review_body.html" if fragment else "review.html", status,
-            case=session.path.name, step=steps.REVIEW, steps=session.steps.in_use(needed),
+            case=session.path.name, step=steps.REVIEW, steps=session.steps.nav(needed),
             review=build_review(session, config.library), editing=editing,
             pdf=downloads.pdf_available(), step_of={q.key: session.steps.of(q) for q in needed},
         )

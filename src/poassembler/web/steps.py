@@ -48,6 +48,11 @@ class Steps:
         used = {self.of(q) for q in questions}
         return [s for s in self.all if s in used] + [REVIEW]
 
+    def nav(self, questions: list[Question]) -> list[tuple[Step, bool]]:
+        """Every page of the plan, then the review, each with whether it has questions yet (a link) or not."""
+        used = set(self.in_use(questions))
+        return [(s, s in used) for s in self.all + [REVIEW]]
+
     def after(self, questions: list[Question], step: Step) -> Step:
         """The next page with questions, or the review."""
         return next((s for s in self.in_use(questions) if s.number > step.number), REVIEW)
