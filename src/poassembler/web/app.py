@@ -43,6 +43,7 @@ class WebConfig:
     port: int = 8765
     token: str = field(default_factory=security.new_token)
     plan: InterviewPlan | None = None  # the interview plan (`load_plan(library folders)`); None: the built-in one
+    me: dict | None = None  # the user's saved details as a lawyer (`interview/me.py`): filled in when their name is typed
 
 
 class Cases:
@@ -56,7 +57,7 @@ class Cases:
         if not CASE_NAME.fullmatch(name):
             raise HTTPException(404, f"No answers file named {name!r} here.")
         if name not in self.open:
-            self.open[name] = CaseSession(self.config.workspace / name, self.config.library.profiles, self.config.plan)
+            self.open[name] = CaseSession(self.config.workspace / name, self.config.library.profiles, self.config.plan, self.config.me)
         else:
             self.open[name].refresh()
         return self.open[name]

@@ -45,7 +45,9 @@ def serve(workspace: Path, library: Library, plan, host: str, port: int, start_p
     from poassembler.web.app import WebConfig, create_app
 
     check_port_free(host, port)
-    app = create_app(WebConfig(workspace, library, host, port, plan=plan))
+    from poassembler.interview.me import load_me
+
+    app = create_app(WebConfig(workspace, library, host, port, plan=plan, me=load_me()))
     url = url_of(host, port, start_path)
     say(f"poassembler is serving the interview at {url}")
     say(f"Answers files are saved in {workspace}. Press Ctrl-C to stop (nothing is lost).")

@@ -69,10 +69,11 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 class CaseSession:
     """The interview over one answers file; every change is written to the file at once."""
 
-    def __init__(self, path: Path, profiles: ProfileLibrary, plan: InterviewPlan | None = None):
+    def __init__(self, path: Path, profiles: ProfileLibrary, plan: InterviewPlan | None = None, me: dict | None = None):
         self.path = path
         self.profiles = profiles
         self.questions = plan
+        self.me = me
         self.stamp: tuple[int, int] | None = None
         self.refresh()
 
@@ -84,7 +85,7 @@ class CaseSession:
         self.file = AnswersFile(self.path, header(self.path))  # a hand-written file keeps its comments and order
         data = self.file.load() if self.path.exists() else {}
         self.prompts = _NoPrompts()
-        self.interview = Interview(self.profiles, self.prompts, data, self._save, self.questions)
+        self.interview = Interview(self.profiles, self.prompts, data, self._save, self.questions, me=self.me)
         self.stamp = stamp
 
     def _save(self, data: dict) -> None:
