@@ -126,6 +126,7 @@ def test_a_whole_cacd_case_in_chromium(browser, tmp_path):
         page = browser.new_context(accept_downloads=True, viewport={"width": 1100, "height": 900}).new_page()
         page.goto(server.url + "/c/ortega.yaml/")
         expect(page).to_have_url(server.url + "/c/ortega.yaml/step/court")
+        page.wait_for_load_state("load")
 
         # The court step, keyboard only: the cursor starts in the court field; type-ahead lists the courts.
         expect(page.locator("#q-court")).to_be_focused()
@@ -156,23 +157,29 @@ def test_a_whole_cacd_case_in_chromium(browser, tmp_path):
 
         # Parties: the first plaintiff and defendant are there; a second defendant is added from the keyboard.
         expect(page).to_have_url(server.url + "/c/ortega.yaml/step/plaintiffs")
+        page.wait_for_load_state("load")
         fill_party(page, 0, "Maria Ortega", "Jane Q. Example", "jexample@example.com")
         page.get_by_role("button", name="Save and continue").click()
         expect(page).to_have_url(server.url + "/c/ortega.yaml/step/defendants")
+        page.wait_for_load_state("load")
         fill_party(page, 1, "AT&T Corp. <West>", "Robert L. Sample", "rsample@example.com")
         page.focus("#q-parties-add_defendant")
         page.keyboard.press("Enter")
         expect(page.locator("#q-parties-2-name")).to_be_focused()
+        page.wait_for_load_state("load")
         page.keyboard.type("Pacific Harbor Logistics, Inc.")
         fill_party(page, 2, "Pacific Harbor Logistics, Inc.", "Ann B. Other", "aother@example.com")
         page.get_by_role("button", name="Save and continue").click()
         expect(page).to_have_url(server.url + "/c/ortega.yaml/step/other_parties")
+        page.wait_for_load_state("load")
         page.get_by_role("button", name="Save and continue").click()
 
         # Three categories; a speculative harm draws the warning and the offer to rewrite it.
         expect(page).to_have_url(server.url + "/c/ortega.yaml/step/categories")
-        page.get_by_role("button", name="+ Add another category").click()
-        page.get_by_role("button", name="+ Add another category").click()
+        page.wait_for_load_state("load")
+        for _ in range(2):
+            page.get_by_role("button", name="+ Add another category").click()
+            page.wait_for_load_state("load")
         fill_category(page, 0, "Customer pricing", "Commercial (pricing, customers, contracts)", "Competing brokers would undercut its quotes by the exact margin.")
         fill_category(page, 1, "Rate tables {{ 7*7 }}", "Trade secret", "Rivals may copy the tables.")
         page.keyboard.press("Tab")
@@ -191,12 +198,16 @@ def test_a_whole_cacd_case_in_chromium(browser, tmp_path):
         page.get_by_role("button", name="Save and continue").click()
 
         expect(page).to_have_url(server.url + "/c/ortega.yaml/step/protection")
+
+        page.wait_for_load_state("load")
         page.get_by_role("button", name="Save and continue").click()
         expect(page).to_have_url(server.url + "/c/ortega.yaml/step/dates")
+        page.wait_for_load_state("load")
         page.get_by_role("button", name="Save and continue").click()
 
         # The review page: exact text, one answer edited in place, the draft's text follows.
         expect(page).to_have_url(server.url + "/c/ortega.yaml/review")
+        page.wait_for_load_state("load")
         expect(page.locator("#review-body")).to_contain_text("AT&T Corp. <West>")
         expect(page.locator("#review-body")).to_contain_text("Rate tables {{ 7*7 }}")
         row = page.locator("#q-categories-0-name-row")
@@ -231,10 +242,13 @@ def test_a_whole_cacd_case_in_chromium(browser, tmp_path):
         page.goto(server.url + "/")
         page.get_by_role("link", name="ortega.yaml").click()
         expect(page).to_have_url(server.url + "/c/ortega.yaml/review")
+        page.wait_for_load_state("load")
         expect(page.locator("#q-categories-0-name-row")).to_contain_text("Customer pricing and margins")
         expect(page.locator("#q-parties-1-name-row")).to_contain_text("AT&T Corp. <West>")
         # On a step, the draft's text follows each saved answer.
         page.get_by_role("navigation", name="Steps").get_by_role("link", name="Categories").click()
+        expect(page).to_have_url(server.url + "/c/ortega.yaml/step/categories")
+        page.wait_for_load_state("load")
         page.fill("#q-categories-2-name", "Dispatcher files & <pay>")
         page.keyboard.press("Tab")
         expect(page.locator("#step-preview details")).to_have_attribute("open", "")
