@@ -1,0 +1,74 @@
+"""Check any protective order in Word against the court's profile: read it, outline it, run the rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from poassembler.library.profiles import ProfileLibrary, ResolvedProfile
+from poassembler.review.check import Severity
+from poassembler.review.document import rules_court, rules_drafting
+from poassembler.review.document.outline import build_outline
+from poassembler.review.document.reader import DocumentText, read_document
+from poassembler.review.document.reading import DocumentFinding, Reading
+
+RULES = rules_court.RULES + rules_drafting.RULES
+
+
+@dataclass(frozen=True)
+class DocumentReport:
+    document: DocumentText
+    profile_id: str
+    findings: tuple[DocumentFinding, ...]
+
+    @property
+    def reading_note(self) -> str:
+        """How tracked changes were read ("" when the document has none)."""
+        n = self.document.tracked_changes
+        if not n:
+            return ""
+        if self.document.view == "accepted":
+            return f"{n} tracked change(s): read as if all were accepted (--as-is reads them rejected)."
+        return f"{n} tracked change(s): read as if all were rejected (the document as it was before them)."
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == Severity.error for f in self.findings)
+
+
+def check_document(path: Path, profile: ResolvedProfile, profiles: ProfileLibrary | None = None, as_is: bool = False) -> DocumentReport:
+    """Every finding for the order at `path` in the court of `profile`, errors first, each once."""
+    document = read_document(path, as_is=as_is)
+    return check_text(document, profile, profiles)
+
+
+def check_text(document: DocumentText, profile: ResolvedProfile, profiles: ProfileLibrary | None = None) -> DocumentReport:
+    reading = Reading(document, build_outline(document.blocks), profile, _other_courts(profiles, profile))
+    findings: list[DocumentFinding] = []
+    seen: set[tuple] = set()
+    for rule in RULES:
+        for finding in rule(reading):
+            key = (finding.rule, finding.location.block, finding.problem)
+            if key in seen:
+                continue
+            seen.add(key)
+            findings.append(finding)
+    order = list(Severity)
+    findings.sort(key=lambda f: (order.index(f.severity), -1 if f.location.block is None else f.location.block))
+    return DocumentReport(document, profile.id, tuple(findings))
+
+
+def _other_courts(profiles: ProfileLibrary | None, profile: ResolvedProfile) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Every court the library knows: its name and (for courts with a profile) its own rule numbers."""
+    if profiles is None:
+        return {}
+    out: dict[str, tuple[str, tuple[str, ...]]] = {cid: (name, ()) for cid, name in profiles.districts.items()}
+    for pid, file in profiles.profiles.items():
+        if file.kind.value != "district":
+            continue
+        resolved = profiles.resolve(pid)
+        out[pid] = (resolved.name, resolved.check.document.rule_numbers)
+    out.pop(profile.id, None)
+    own_district = profile.chain[1] if len(profile.chain) > 1 else profile.id
+    out.pop(own_district, None)
+    return out

@@ -1,0 +1,225 @@
+"""Read any .docx as a reader sees it: paragraphs in order with their displayed numbers.
+
+Body paragraphs, table cells (nested too), content controls, text boxes (once, not their VML
+fallback copy), footnotes and endnotes (after the paragraph that cites them). Tracked changes are read
+as accepted (insertions kept, deletions dropped) or, with `as_is`, as rejected. Word automatic numbering
+is resolved by `numbering.py`; typed numbers stay in the text and `outline.py` reads them.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from poassembler.errors import BadInput
+from poassembler.review.document.numbering import Numbering, w
+
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_P, _TBL, _SDT, _TXBX = w("p"), w("tbl"), w("sdt"), w("txbxContent")
+_INS, _DEL, _MOVE_TO, _MOVE_FROM = w("ins"), w("del"), w("moveTo"), w("moveFrom")
+_T, _DEL_T, _TAB, _BR, _CR = w("t"), w("delText"), w("tab"), w("br"), w("cr")
+_NB_HYPHEN, _SOFT_HYPHEN, _SYM = w("noBreakHyphen"), w("softHyphen"), w("sym")
+_FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
+_SKIP = {w("instrText"), w("delInstrText"), w("pPr"), w("rPr"), MC_FALLBACK, _TXBX}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph as read."""
+
+    index: int  # position among all blocks
+    text: str  # the text with tracked changes applied as asked
+    kind: str  # body | table | textbox | footnote | endnote
+    style: str  # paragraph style name
+    label: str  # the automatic number Word displays ("4.2", "(a)"), "" if none
+    level: int | None  # numbering level (0 = top) or the style's outline level
+    anchor: int  # ordinal (among every w:p of document.xml) of the body paragraph to comment on
+    bold: bool  # every visible run bold
+    changed: bool  # the paragraph carries tracked insertions or deletions
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    path: Path
+    blocks: tuple[Block, ...]
+    tracked_changes: int  # insertions + deletions (+ moves) in the body
+    view: str  # "accepted" | "rejected"
+
+
+def read_document(path: Path, as_is: bool = False) -> DocumentText:
+    """Every paragraph of the .docx at `path`; tracked changes accepted unless `as_is` (then rejected)."""
+    parts = _read_parts(path)
+    numbering = Numbering.load(parts.get("word/numbering.xml"), parts.get("word/styles.xml"))
+    try:
+        root = etree.fromstring(parts["word/document.xml"])
+    except etree.XMLSyntaxError as exc:
+        raise BadInput(f"{path}: the Word document is damaged ({exc}).", hint="Open it in Word, save it again and re-run.") from None
+    notes = {kind: _read_notes(parts.get(f"word/{kind}s.xml"), kind) for kind in ("footnote", "endnote")}
+    reader = _Reader(numbering, notes, rejected=as_is)
+    every_p = list(root.iter(_P))  # kept alive, so lxml hands back these same element objects
+    reader.ordinals = {p: i for i, p in enumerate(every_p)}
+    body = root.find(w("body"))
+    if body is None:
+        raise BadInput(f"{path}: not a Word document body.")
+    reader.walk(body, "body")
+    changes = sum(1 for _ in root.iter(_INS, _DEL, _MOVE_TO, _MOVE_FROM))
+    return DocumentText(path, tuple(reader.blocks), changes, "rejected" if as_is else "accepted")
+
+
+def _read_parts(path: Path) -> dict[str, bytes]:
+    wanted = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml", "word/endnotes.xml")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" not in names:
+                raise BadInput(f"{path}: not a Word .docx file (no word/document.xml).", hint="Save it from Word as .docx (not .doc or .pdf).")
+            return {name: archive.read(name) for name in wanted if name in names}
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such file.") from None
+    except (zipfile.BadZipFile, IsADirectoryError):
+        raise BadInput(f"{path}: not a Word .docx file.", hint="Save it from Word as .docx (not .doc or .pdf).") from None
+
+
+def _read_notes(xml: bytes | None, kind: str) -> dict[str, list[etree._Element]]:
+    if not xml:
+        return {}
+    root = etree.fromstring(xml)
+    return {note.get(w("id")): list(note.iter(_P)) for note in root.iter(w(kind))}
+
+
+class _Reader:
+    def __init__(self, numbering: Numbering, notes: dict[str, dict[str, list]], rejected: bool) -> None:
+        self.numbering = numbering
+        self.notes = notes
+        self.rejected = rejected
+        self.blocks: list[Block] = []
+        self.ordinals: dict = {}
+        self._carry = ""  # text of a paragraph whose mark the view removes, joined to the next
+
+    def walk(self, container, kind: str, anchor: int | None = None) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == _P:
+                self.paragraph(child, kind, anchor)
+            elif tag == _TBL:
+                for cell in child.iter(w("tc")):
+                    if _nearest_table(cell) is child:
+                        self.walk(cell, "table", anchor)
+            elif tag == _SDT:
+                content = child.find(w("sdtContent"))
+                if content is not None:
+                    self.walk(content, kind, anchor)
+            elif tag in (w("customXml"), w("smartTag")):
+                self.walk(child, kind, anchor)
+
+    def paragraph(self, p, kind: str, anchor: int | None) -> None:
+        own_anchor = self.ordinals.get(p, 0) if anchor is None else anchor
+        pieces: list[str] = []
+        notes: list[tuple[str, str]] = []
+        boxes: list = []
+        state = {"bold": True, "visible": False, "changed": False}
+        self._collect(p, pieces, notes, boxes, state, dropped=False)
+        text = self._carry + "".join(pieces)
+        self._carry = ""
+        if self._mark_removed(p):
+            self._carry = text
+            return
+        style_id, num_id, ilvl = _numbering_of(p)
+        label, level = self.numbering.label(style_id, num_id, ilvl)
+        if level is None and style_id in self.numbering.style_outline:
+            level = self.numbering.style_outline[style_id]
+        style = self.numbering.style_names.get(style_id or "", style_id or "Normal")
+        self.blocks.append(Block(
+            len(self.blocks), " ".join(text.split()), kind, style, label, level, own_anchor,
+            state["bold"] and state["visible"], state["changed"],
+        ))
+        for box in boxes:
+            self.walk(box, "textbox", own_anchor)
+        for note_kind, note_id in notes:
+            for note_p in self.notes.get(note_kind, {}).get(note_id, []):
+                self.paragraph(note_p, note_kind, own_anchor)
+
+    def _collect(self, node, pieces, notes, boxes, state, dropped: bool) -> None:
+        for child in node:
+            tag = child.tag
+            if tag in _SKIP:
+                continue
+            if not isinstance(tag, str):
+                continue
+            if tag in (_INS, _MOVE_TO, _DEL, _MOVE_FROM):
+                state["changed"] = True
+                removed = (tag in (_INS, _MOVE_TO)) == self.rejected
+                self._collect(child, pieces, notes, boxes, state, dropped or removed)
+                continue
+            if tag == w("r"):
+                if not dropped:
+                    self._run(child, pieces, notes, boxes, state)
+                continue
+            self._collect(child, pieces, notes, boxes, state, dropped)
+
+    def _run(self, run, pieces, notes, boxes, state) -> None:
+        rpr = run.find(w("rPr"))
+        b = rpr.find(w("b")) if rpr is not None else None
+        bold = b is not None and b.get(w("val"), "true") not in ("0", "false")
+        for child in run.iter():
+            tag = child.tag
+            if tag == _T or (tag == _DEL_T and self.rejected):
+                if not child.text or _inside(child, (MC_FALLBACK, _TXBX), run):
+                    continue
+                pieces.append(child.text)
+                if child.text.strip():
+                    state["visible"] = True
+                    state["bold"] = state["bold"] and bold
+            elif tag == _TAB:
+                pieces.append("\t")
+            elif tag in (_BR, _CR):
+                pieces.append(" ")
+            elif tag == _NB_HYPHEN:
+                pieces.append("-")
+            elif tag == _FOOTNOTE_REF:
+                notes.append(("footnote", child.get(w("id"))))
+            elif tag == _ENDNOTE_REF:
+                notes.append(("endnote", child.get(w("id"))))
+            elif tag == _TXBX and not _inside(child, (MC_FALLBACK, _TXBX), run):
+                boxes.append(child)
+
+    def _mark_removed(self, p) -> bool:
+        """Whether the view removes this paragraph's mark (so its text runs on into the next paragraph)."""
+        ppr = p.find(w("pPr"))
+        rpr = ppr.find(w("rPr")) if ppr is not None else None
+        if rpr is None:
+            return False
+        return rpr.find(_INS if self.rejected else _DEL) is not None
+
+
+def _inside(element, tags: tuple[str, ...], stop) -> bool:
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _nearest_table(cell):
+    parent = cell.getparent()
+    while parent is not None and parent.tag != _TBL:
+        parent = parent.getparent()
+    return parent
+
+
+def _numbering_of(p) -> tuple[str | None, str | None, int | None]:
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        return None, None, None
+    style = ppr.find(w("pStyle"))
+    numpr = ppr.find(w("numPr"))
+    num_id = ilvl = None
+    if numpr is not None:
+        nid, lvl = numpr.find(w("numId")), numpr.find(w("ilvl"))
+        num_id = nid.get(w("val")) if nid is not None else None
+        ilvl = int(lvl.get(w("val"))) if lvl is not None else None
+    return (style.get(w("val")) if style is not None else None), num_id, ilvl
