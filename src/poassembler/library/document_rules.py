@@ -39,6 +39,7 @@ class Requirement(_Strict):
     within: str | None = None  # look only under headings matching this
     content: list[str] = Field(default_factory=list)  # any one of these found = present
     applies_if: list[str] = Field(default_factory=list)  # only when the order matches one of these
+    near_trigger: bool = False  # look for `content` only in the paragraphs matching `applies_if` and the few after
     action: str = ""
     authorities: list[str] = Field(default_factory=list)  # names of this profile's citations
 

@@ -24,12 +24,15 @@ class DocumentReport:
     @property
     def reading_note(self) -> str:
         """How tracked changes were read ("" when the document has none)."""
+        notes = []
+        if self.document.from_pdf:
+            notes.append("the document has one paragraph per printed line (converted from PDF): lines were joined into paragraphs.")
         n = self.document.tracked_changes
-        if not n:
-            return ""
-        if self.document.view == "accepted":
-            return f"{n} tracked change(s): read as if all were accepted (--as-is reads them rejected)."
-        return f"{n} tracked change(s): read as if all were rejected (the document as it was before them)."
+        if n and self.document.view == "accepted":
+            notes.append(f"{n} tracked change(s): read as if all were accepted (--as-is reads them rejected).")
+        elif n:
+            notes.append(f"{n} tracked change(s): read as if all were rejected (the document as it was before them).")
+        return " ".join(notes)
 
     @property
     def errors(self) -> int:

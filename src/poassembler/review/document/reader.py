@@ -47,6 +47,7 @@ class DocumentText:
     blocks: tuple[Block, ...]
     tracked_changes: int  # insertions + deletions (+ moves) in the body
     view: str  # "accepted" | "rejected"
+    from_pdf: bool = False  # printed lines joined back into paragraphs (reflow.py)
 
 
 def read_document(path: Path, as_is: bool = False) -> DocumentText:
@@ -65,8 +66,12 @@ def read_document(path: Path, as_is: bool = False) -> DocumentText:
     if body is None:
         raise BadInput(f"{path}: not a Word document body.")
     reader.walk(body, "body")
+    from poassembler.review.document.reflow import looks_like_pdf_lines, reflow
+
     changes = sum(1 for _ in root.iter(_INS, _DEL, _MOVE_TO, _MOVE_FROM))
-    return DocumentText(path, tuple(reader.blocks), changes, "rejected" if as_is else "accepted")
+    blocks = tuple(reader.blocks)
+    from_pdf = looks_like_pdf_lines(blocks)
+    return DocumentText(path, reflow(blocks) if from_pdf else blocks, changes, "rejected" if as_is else "accepted", from_pdf)
 
 
 def _read_parts(path: Path) -> dict[str, bytes]:

@@ -42,6 +42,8 @@ def requirements(r: Reading) -> list[DocumentFinding]:
             continue
         authorities = r.authorities(req.authorities)
         scope = r.under(req.within) if req.within else r.text_blocks
+        if req.near_trigger:
+            scope = _near(r, req.applies_if)
         if req.heading:
             wanted = _norm_heading(req.heading)
             if any(_norm_heading(h.title) == wanted for h in r.outline.headings):
@@ -53,14 +55,25 @@ def requirements(r: Reading) -> list[DocumentFinding]:
                     f"The order needs {req.what}; this heading reads “{similar[0].title}”.",
                     req.action or f"Rename the heading to exactly “{req.heading}”.", authorities))
             else:
-                out.append(r.finding(name, req.severity, None, f"The order has no {req.what}.",
+                out.append(r.finding(name, req.severity, None, f"The order lacks {req.what}.",
                     req.action or f"Add a paragraph headed “{req.heading}”.", authorities))
             continue
         if req.content and not any(re.search(p, b.text, I) for b in scope for p in req.content):
             where = scope[0] if req.within and scope else None
-            problem = f"The order does not contain {req.what}." if not req.within or scope else f"The order has no section for {req.what}."
+            problem = f"The order lacks {req.what}." if not req.within or scope else f"The order has no section for {req.what}."
             out.append(r.finding(name, req.severity, where, problem, req.action or f"Add {req.what}.", authorities))
     return out
+
+
+def _near(r: Reading, patterns: list[str], reach: int = 3) -> list:
+    """The blocks that match one of `patterns`, and the few after each (a clause and its sub-paragraphs)."""
+    out: dict[int, object] = {}
+    blocks = r.text_blocks
+    for i, block in enumerate(blocks):
+        if any(re.search(p, block.text, I) for p in patterns):
+            for near in blocks[i: i + reach + 1]:
+                out.setdefault(near.index, near)
+    return [out[k] for k in sorted(out)]
 
 
 def _norm_heading(text: str) -> str:
@@ -74,9 +87,8 @@ def sealing(r: Reading) -> list[DocumentFinding]:
     for block in r.text_blocks:
         if _ORDER_PART.match(block.text):
             order_part = True
-        if block.kind in ("footnote", "endnote") and False:
-            continue
-        for sentence in _matches(_BLANKET_SEALING, block.text):
+        sealed = _matches(_BLANKET_SEALING, block.text)
+        for sentence in sealed:
             out.append(r.finding("blanket_sealing", "error", block,
                 "Agrees to file or keep Protected Material under seal as a class. Parties may not agree to file confidential "
                 "documents under seal without the court's approval, and courts do not enter blanket sealing (impoundment) orders.",
@@ -85,6 +97,8 @@ def sealing(r: Reading) -> list[DocumentFinding]:
         if order_part and not _is_exhibit(r, block):
             continue
         for sentence in _matches(_BINDS_COURT, block.text):
+            if sentence in sealed:
+                continue  # "filed with the Court shall be filed under seal": one finding, the sealing one
             out.append(r.finding("binds_court", "error", block,
                 "Binds the court or its staff. A stipulation binds the parties; the court keeps its power over its own records.",
                 "Rewrite it to bind the parties only, and leave what the court does to the court.", quote=sentence))

@@ -111,7 +111,8 @@ def defined_terms(r: Reading) -> list[DocumentFinding]:
     defined_words = {w for k in defined for w in k.split()}
     reported: set[str] = set()
     for block in r.text_blocks:
-        if _is_heading(r, block):
+        top = r.outline.places[block.index].top
+        if _is_heading(r, block) or (top is not None and top.title in ("signatures", "the court's order")):
             continue
         for m in _USED_TERM.finditer(block.text):
             words = m.group(1).split()
