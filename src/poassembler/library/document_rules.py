@@ -52,6 +52,7 @@ class Requirement(_Strict):
 class DisputeRules(_Strict):
     """The court's own procedure for discovery disputes, as a challenge section must follow it."""
 
+    name: str  # how the finding names the rule: "Local Rule 37"
     heading: str = r"challeng|dispute"  # the sections that set a dispute procedure
     rules: list[str] = Field(default_factory=list)  # globs of the court's dispute rules ("37-*")
     refuses: list[str] = Field(default_factory=list)  # patterns of a procedure the court refuses

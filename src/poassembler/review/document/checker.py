@@ -39,9 +39,11 @@ class DocumentReport:
         return sum(f.severity == Severity.error for f in self.findings)
 
 
-def check_document(path: Path, profile: ResolvedProfile, profiles: ProfileLibrary | None = None, as_is: bool = False) -> DocumentReport:
-    """Every finding for the order at `path` in the court of `profile`, errors first, each once."""
-    document = read_document(path, as_is=as_is)
+def check_document(source: Path | bytes, profile: ResolvedProfile, profiles: ProfileLibrary | None = None,
+                   as_is: bool = False) -> DocumentReport:
+    """Every finding for the order at `source` (a path, or a rendered draft's bytes) in the court of `profile`,
+    errors first, each once. `render` runs it on what it wrote."""
+    document = read_document(source, as_is=as_is)
     return check_text(document, profile, profiles)
 
 

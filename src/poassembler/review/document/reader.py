@@ -8,6 +8,7 @@ is resolved by `numbering.py`; typed numbers stay in the text and `outline.py` r
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,16 +44,17 @@ class Block:
 
 @dataclass(frozen=True)
 class DocumentText:
-    path: Path
+    path: Path | None  # None when read from bytes (a draft not yet written)
     blocks: tuple[Block, ...]
     tracked_changes: int  # insertions + deletions (+ moves) in the body
     view: str  # "accepted" | "rejected"
     from_pdf: bool = False  # printed lines joined back into paragraphs (reflow.py)
 
 
-def read_document(path: Path, as_is: bool = False) -> DocumentText:
-    """Every paragraph of the .docx at `path`; tracked changes accepted unless `as_is` (then rejected)."""
-    parts = _read_parts(path)
+def read_document(source: Path | bytes, as_is: bool = False) -> DocumentText:
+    """Every paragraph of the .docx at `source` (a path or its bytes); tracked changes accepted unless `as_is` (then rejected)."""
+    path = source if isinstance(source, Path) else None
+    parts = _read_parts(source)
     numbering = Numbering.load(parts.get("word/numbering.xml"), parts.get("word/styles.xml"))
     try:
         root = etree.fromstring(parts["word/document.xml"])
@@ -74,10 +76,11 @@ def read_document(path: Path, as_is: bool = False) -> DocumentText:
     return DocumentText(path, reflow(blocks) if from_pdf else blocks, changes, "rejected" if as_is else "accepted", from_pdf)
 
 
-def _read_parts(path: Path) -> dict[str, bytes]:
+def _read_parts(source: Path | bytes) -> dict[str, bytes]:
     wanted = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml", "word/endnotes.xml")
+    path = source if isinstance(source, Path) else "the rendered draft"
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source if isinstance(source, Path) else io.BytesIO(source)) as archive:
             names = set(archive.namelist())
             if "word/document.xml" not in names:
                 raise BadInput(f"{path}: not a Word .docx file (no word/document.xml).", hint="Save it from Word as .docx (not .doc or .pdf).")

@@ -13,7 +13,7 @@ from poassembler.review.document.outline import Heading, Outline
 from poassembler.review.document.reader import Block, DocumentText
 
 QUOTE_CHARS = 90
-_SENTENCE = re.compile(r"[^.;:!?]+(?:[.;:!?](?!\d)|$)")
+_SENTENCE = re.compile(r"(?:[^.;:!?]|[.:](?=\d))+(?:[.;:!?](?!\d)|$)")
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,9 @@ class Reading:
         if block is None:
             return Location("the whole order", "", None, _first_anchor(self))
         text = quote if quote is not None else block.text
+        heading = self.outline.places[block.index].heading
+        if quote is None and heading is not None and heading.block == block.index and not self.body(block):
+            text = ""  # the heading itself: its words are already in `where`
         return Location(self.outline.describe(block), clip(text), block.index, block.anchor)
 
     def finding(self, rule: str, severity: Severity | str, block: Block | None, problem: str, action: str,

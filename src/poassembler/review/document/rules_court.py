@@ -87,7 +87,8 @@ def sealing(r: Reading) -> list[DocumentFinding]:
     for block in r.text_blocks:
         if _ORDER_PART.match(block.text):
             order_part = True
-        sealed = _matches(_BLANKET_SEALING, block.text)
+        text = r.body(block) or block.text  # without a typed number ("11.2"), which the sentence split would cut
+        sealed = _matches(_BLANKET_SEALING, text)
         for sentence in sealed:
             out.append(r.finding("blanket_sealing", "error", block,
                 "Agrees to file or keep Protected Material under seal as a class. Parties may not agree to file confidential "
@@ -96,7 +97,7 @@ def sealing(r: Reading) -> list[DocumentFinding]:
                 "with a particularized showing for each document.", quote=sentence))
         if order_part and not _is_exhibit(r, block):
             continue
-        for sentence in _matches(_BINDS_COURT, block.text):
+        for sentence in _matches(_BINDS_COURT, text):
             if sentence in sealed:
                 continue  # "filed with the Court shall be filed under seal": one finding, the sealing one
             out.append(r.finding("binds_court", "error", block,
@@ -117,15 +118,15 @@ def dispute_procedure(r: Reading) -> list[DocumentFinding]:
         return []
     authorities = r.authorities(rules.authorities) or r.rule_authorities("dispute_procedure")
     blocks = r.under(rules.heading)
-    own = ", ".join(rules.rules)
+    own = rules.name
     if not blocks:
         return [r.finding("dispute_procedure", "warning", None,
             "The order has no section on challenging designations or resolving disputes.",
-            f"Add one that follows the court's rule for discovery disputes (Local Rule {own}).", authorities)]
+            f"Add one that follows the court's rule for discovery disputes ({own}).", authorities)]
     out = []
     if rules.rules and not any(_own_rule(n, rules.rules) for b in blocks for n in rule_numbers(b.text)):
         out.append(r.finding("dispute_procedure", "error", blocks[0],
-            f"The procedure for challenges and disputes does not follow the court's rule for discovery disputes (Local Rule {own}).",
+            f"The procedure for challenges and disputes does not follow the court's rule for discovery disputes ({own}).",
             "Make the challenge procedure the court's own: cite and follow its local rule instead of a procedure of the parties' making.",
             authorities))
     for block in blocks:
@@ -133,7 +134,7 @@ def dispute_procedure(r: Reading) -> list[DocumentFinding]:
             if any(re.search(p, sentence, I) for p in rules.refuses):
                 out.append(r.finding("dispute_procedure", "error", block,
                     "Sets a dispute procedure of the parties' own, which this court refuses: disputes go through its local rule.",
-                    f"Delete the invented steps and refer disputes to Local Rule {own}.", authorities, quote=sentence))
+                    f"Delete the invented steps and refer disputes to {own}.", authorities, quote=sentence))
                 break
     return out
 

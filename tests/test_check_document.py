@@ -1,0 +1,208 @@
+"""`poassembler check ORDER.docx`: any protective order in Word, checked against the court's profile.
+
+The corpus (tests/corpus: 13 orders in firms' layouts, defects planted and listed in sidecar files)
+measures recall and precision; our own samples must come out without errors; the CLI shows where each
+finding is and on whose authority; --annotate writes a copy with comments LibreOffice opens.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from cli_inprocess import assert_clean, invoke
+from poassembler.review.document.checker import check_document
+from poassembler.review.document.reader import read_document
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
+from measure import measure  # noqa: E402
+
+SAMPLES = sorted(p.name for p in (Path(__file__).resolve().parent.parent / "samples").glob("*.yaml"))
+# Our template writes "United States District Judge / Magistrate Judge" under the signature line when the
+# answers name no judge profile: a placeholder the court would enter as written (reported to the lead).
+JUDGE_TITLE_BUG = {s for s in SAMPLES if s != "segal-cacd.yaml"}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, library):
+    out = tmp_path_factory.mktemp("corpus")
+    return out, {r.name: r for r in measure(out, library)}
+
+
+def test_corpus_every_planted_defect_is_found(corpus):
+    _, results = corpus
+    assert len([r for r in results if "--as-is" not in r]) >= 12
+    missed = [(name, p) for name, r in results.items() for p in r.missed]
+    assert not missed, missed
+
+
+def test_corpus_at_most_one_false_error_per_order(corpus):
+    _, results = corpus
+    for name, result in results.items():
+        assert len(result.false_errors) <= 1, (name, [(f.rule, str(f.location), f.problem) for f in result.false_errors])
+    assert not results["13-cand-clean"].false_errors
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_our_samples_have_no_errors(sample, render, library, request):
+    if sample in JUDGE_TITLE_BUG:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="template's blank judge title (known bug, reported)"))
+    path = render(sample)
+    plan_profile = _profile_of(sample, library)
+    report = check_document(path, plan_profile, library.profiles)
+    errors = [(f.rule, str(f.location), f.problem) for f in report.findings if f.severity.value == "error"]
+    assert errors == []
+
+
+def _profile_of(sample, library):
+    from conftest import sample_data
+
+    data = sample_data(sample)
+    return library.profiles.resolve_for(data["court"], data.get("judge"))
+
+
+def test_automatic_numbering_is_read_as_displayed(corpus, library):
+    out, _ = corpus
+    text = read_document(out / "01-cacd-auto-numbering.docx")
+    labels = {b.text[:30]: b.label for b in text.blocks if b.label}
+    assert labels["PURPOSES AND LIMITATIONS"] == "1."
+    assert labels["“Action”: Ortiz v. [DEFENDANT]"] == "3.1"
+    report = check_document(out / "01-cacd-auto-numbering.docx", library.profiles.resolve_for("cacd", "segal"), library.profiles)
+    sealing = next(f for f in report.findings if f.rule == "blanket_sealing")
+    assert sealing.location.where == "Section 11 “FILING UNDER SEAL”, ¶ 11.2"
+
+
+def test_roman_numerals_and_text_boxes_and_footnotes(corpus, library):
+    out, _ = corpus
+    report = check_document(out / "04-mad-roman-numerals.docx", library.profiles.resolve("mad"), library.profiles)
+    placeholder = next(f for f in report.findings if f.rule == "placeholder")
+    assert placeholder.location.where.startswith("Section IX “NON-PARTY MATERIAL”")
+    box = read_document(out / "06-nyed-text-box.docx")
+    boxed = [b.text for b in box.blocks if b.kind == "textbox"]
+    assert boxed == ["Government use. The United States may use or disclose Protected Material as otherwise authorized by law.",
+                     "A Producing Party may ask in writing that specific information not be disclosed beyond the persons listed in this Order."]
+    notes = read_document(out / "07-casd-footnotes.docx")
+    # in reading order: each note after the paragraph that cites it (Definitions come before Filing Under Seal)
+    assert [b.text for b in notes.blocks if b.kind == "footnote"] == [
+        "[DATE] to be confirmed by the Parties.", "See also Local Rule 141 for the form of a request to seal."]
+
+
+def test_tracked_changes_read_accepted_by_default_and_rejected_as_is(corpus, library, capsys):
+    out, results = corpus
+    path = str(out / "09-cacd-tracked-changes.docx")
+    accepted = invoke(capsys, "check", path, "--court", "cacd", "--judge", "segal")
+    assert accepted.code == 1
+    assert "read as if all were accepted" in accepted.out
+    assert "Every document designated CONFIDENTIAL shall be filed under seal" in accepted.out
+    rejected = invoke(capsys, "check", path, "--court", "cacd", "--judge", "segal", "--as-is")
+    assert rejected.code == 0, rejected.out
+    assert "read as if all were rejected" in rejected.out
+    assert not results["09-cacd-tracked-changes (--as-is)"].false_errors
+
+
+def test_cli_text_shows_location_action_and_authority(corpus, capsys):
+    out, _ = corpus
+    outcome = invoke(capsys, "check", str(out / "01-cacd-auto-numbering.docx"), "--court", "cacd", "--judge", "segal")
+    assert outcome.code == 1
+    assert "error: Section 7 “CHALLENGING CONFIDENTIALITY DESIGNATIONS”, ¶ 7.2: “If the Parties cannot resolve a challenge" in outcome.out
+    assert "→ Delete the invented steps and refer disputes to Local Rule 37 (L.R. 37-1 through 37-2.4)." in outcome.out
+    assert "authority: Order of Magistrate Judge Suzanne H. Segal" in outcome.out
+    assert "authority: L.R. 37-1" in outcome.out
+    assert "cacd-segal: " in outcome.out and " error(s)" in outcome.out
+
+
+def test_cli_json(corpus, capsys):
+    out, _ = corpus
+    outcome = invoke(capsys, "check", str(out / "05-caed-table.docx"), "--court", "caed", "--format", "json")
+    assert outcome.code == 1
+    data = json.loads(outcome.out)
+    assert data["profile"] == "caed" and data["errors"] >= 4
+    finding = next(f for f in data["findings"] if f["rule"] == "binds_court")
+    assert finding["severity"] == "error"
+    assert finding["location"]["quote"].startswith("The Clerk shall accept")
+    assert finding["authorities"] and all(a["source"] for a in finding["authorities"])
+
+
+def test_clean_order_exits_zero(corpus, capsys):
+    out, _ = corpus
+    outcome = invoke(capsys, "check", str(out / "13-cand-clean.docx"), "--court", "cand")
+    assert outcome.code == 0, outcome.out
+    assert "cand: 0 error(s)" in outcome.out
+
+
+def test_bad_arguments(corpus, capsys, tmp_path):
+    out, _ = corpus
+    assert_clean(invoke(capsys, "check", str(out / "13-cand-clean.docx")), 2)
+    not_docx = tmp_path / "order.docx"
+    not_docx.write_text("plain text", encoding="utf-8")
+    assert_clean(invoke(capsys, "check", str(not_docx), "--court", "cand"), 2)
+    assert_clean(invoke(capsys, "check", str(tmp_path / "missing.docx"), "--court", "cand"), 2)
+    assert_clean(invoke(capsys, "check", "samples/segal-cacd.yaml", "--court", "cacd"), 2)
+
+
+def _document_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("word/document.xml").decode("utf-8")
+
+
+def test_annotate_comments_each_finding_once_and_keeps_the_document(corpus, library, capsys, tmp_path):
+    import re
+
+    out, _ = corpus
+    source = out / "09-cacd-tracked-changes.docx"
+    target = tmp_path / "09.review.docx"
+    outcome = invoke(capsys, "check", str(source), "--court", "cacd", "--judge", "segal", "--annotate", str(target))
+    assert outcome.code == 1 and f"Wrote {target}" in outcome.out
+    report = check_document(source, library.profiles.resolve_for("cacd", "segal"), library.profiles)
+    annotated = docx.Document(str(target))
+    comments = [c.text for c in annotated.comments]
+    theirs = [c for c in comments if c.startswith("We need to discuss")]
+    ours = [c for c in comments if not c.startswith("We need to discuss")]
+    assert len(theirs) == 1
+    for finding in report.findings:
+        assert sum(finding.problem in c for c in ours) == 1, finding.problem
+    # Their text, numbering, styles and tracked changes: the same XML once our comment markup is taken out.
+    ours_ids = {c.comment_id for c in annotated.comments if not c.text.startswith("We need to discuss")}
+    xml = _document_xml(target)
+    for cid in ours_ids:
+        xml = re.sub(rf'<w:commentRangeStart w:id="{cid}"/>|<w:commentRangeEnd w:id="{cid}"/>', "", xml)
+        xml = re.sub(rf'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{cid}"/></w:r>', "", xml)
+    assert _body(xml) == _body(_document_xml(source))
+    with zipfile.ZipFile(source) as a, zipfile.ZipFile(target) as b:
+        for part in ("word/styles.xml", "word/numbering.xml"):
+            assert a.read(part) == b.read(part)
+
+
+def _body(xml: str) -> str:
+    return xml[xml.index("<w:body>"):]
+
+
+def test_annotate_refuses_to_overwrite(corpus, capsys, tmp_path):
+    out, _ = corpus
+    target = tmp_path / "review.docx"
+    target.write_bytes(b"keep")
+    outcome = invoke(capsys, "check", str(out / "02-nysd-typed-numbers.docx"), "--court", "nysd", "--annotate", str(target))
+    assert_clean(outcome, 4)
+    assert target.read_bytes() == b"keep"
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_annotated_copies_open_in_libreoffice(corpus, library, tmp_path):
+    from poassembler.pipeline.pdf import convert_to_pdf
+    from poassembler.review.document.annotate import annotate
+
+    out, _ = corpus
+    copies = []
+    for name, court, judge in (("09-cacd-tracked-changes", "cacd", "segal"), ("06-nyed-text-box", "nyed", None),
+                               ("07-casd-footnotes", "casd", None), ("04-mad-roman-numerals", "mad", None)):
+        report = check_document(out / f"{name}.docx", library.profiles.resolve_for(court, judge), library.profiles)
+        target = tmp_path / f"{name}.review.docx"
+        assert annotate(report, target, force=False) >= 1
+        copies.append(target)
+    pdfs = convert_to_pdf(copies, tmp_path / "pdf")
+    assert len(pdfs) == len(copies) and all(p.stat().st_size > 1000 for p in pdfs)
