@@ -125,6 +125,8 @@ def test_cli_json(corpus, capsys):
     finding = next(f for f in data["findings"] if f["rule"] == "binds_court")
     assert finding["severity"] == "error"
     assert finding["location"]["quote"].startswith("The Clerk shall accept")
+    assert finding["location"]["section"] == "11" and finding["location"]["heading"] == "FILING UNDER SEAL"
+    assert finding["location"]["paragraph"] == "11.2"
     assert finding["authorities"] and all(a["source"] for a in finding["authorities"])
 
 

@@ -22,6 +22,9 @@ class Location:
     quote: str  # a short quote of the paragraph ("" for the whole order)
     block: int | None  # index of the block, None for the whole order
     anchor: int | None  # ordinal of the Word paragraph a comment goes on
+    section: str = ""  # the top-level section's number ("7", "IV"), "" if unnumbered
+    heading: str = ""  # its heading ("CHALLENGING CONFIDENTIALITY DESIGNATIONS")
+    paragraph: str = ""  # the paragraph's own number ("7.2", "7.2(a)") or its place in the section ("3")
 
     def __str__(self) -> str:
         return f"{self.where}: “{self.quote}”" if self.quote else self.where
@@ -46,7 +49,13 @@ class DocumentFinding:
         return {
             "rule": self.rule,
             "severity": self.severity.value,
-            "location": {"where": self.location.where, "quote": self.location.quote, "paragraph": None if self.location.block is None else self.location.block + 1},
+            "location": {
+                "where": self.location.where,
+                "section": self.location.section,
+                "heading": self.location.heading,
+                "paragraph": self.location.paragraph,
+                "quote": self.location.quote,
+            },
             "problem": self.problem,
             "action": self.action,
             "authorities": [a.model_dump() for a in self.authorities],
@@ -113,7 +122,10 @@ class Reading:
         heading = self.outline.places[block.index].heading
         if quote is None and heading is not None and heading.block == block.index and not self.body(block):
             text = ""  # the heading itself: its words are already in `where`
-        return Location(self.outline.describe(block), clip(text), block.index, block.anchor)
+        place = self.outline.places[block.index]
+        top = place.top
+        return Location(self.outline.describe(block), clip(text), block.index, block.anchor,
+                        top.number if top else "", top.title if top else "", place.number or str(place.ordinal))
 
     def finding(self, rule: str, severity: Severity | str, block: Block | None, problem: str, action: str,
                 authorities: tuple[Citation, ...] | None = None, quote: str | None = None) -> DocumentFinding:

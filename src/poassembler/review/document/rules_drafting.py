@@ -187,15 +187,19 @@ def cross_references(r: Reading) -> list[DocumentFinding]:
         for m in _HEADED.finditer(block.text):
             if _norm(m.group("title")) not in titles:
                 missing.append(f"the section headed “{m.group('title')}”")
+        exhibits_missing = []
         for m in _EXHIBIT_REF.finditer(block.text):
-            if exhibits and m.group("letter").upper() not in exhibits:
-                missing.append(f"Exhibit {m.group('letter')}")
-            elif not exhibits and m.group("letter").upper() != "A":
-                missing.append(f"Exhibit {m.group('letter')}")
+            letter = m.group("letter").upper()
+            if (exhibits and letter not in exhibits) or (not exhibits and letter != "A"):
+                exhibits_missing.append(f"Exhibit {m.group('letter')}")
         if missing:
             out.append(r.finding("cross_reference", "error", block,
                 f"Refers to {', '.join(dict.fromkeys(missing))}, which the order does not contain.",
                 "Point the reference at the right section (a Word cross-reference field keeps it right when sections move)."))
+        if exhibits_missing:
+            out.append(r.finding("cross_reference", "warning", block,
+                f"Refers to {', '.join(dict.fromkeys(exhibits_missing))}, which is not in this document.",
+                "Attach the exhibit before filing, or correct the reference."))
     return out
 
 
