@@ -208,3 +208,46 @@ def test_annotated_copies_open_in_libreoffice(corpus, library, tmp_path):
         copies.append(target)
     pdfs = convert_to_pdf(copies, tmp_path / "pdf")
     assert len(pdfs) == len(copies) and all(p.stat().st_size > 1000 for p in pdfs)
+
+
+@pytest.mark.parametrize("court", ["cacd", "cand", "caed", "casd", "mad", "nyed", "nysd"])
+@pytest.mark.parametrize("layout", ["auto", "roman"])
+def test_clean_order_in_every_court_has_no_findings(court, layout, library, tmp_path):
+    from build import build_order
+    from content import COURTS
+
+    spec = {"name": f"clean-{court}-{layout}", "court": court, "layout": layout, "case_number": "1:24-cv-01234",
+            "caption_court": COURTS[court]["name"].upper()}
+    path = build_order(spec, tmp_path)
+    report = check_document(path, library.profiles.resolve(court), library.profiles)
+    assert [(f.rule, str(f.location), f.problem) for f in report.findings] == []
+
+
+def test_word_numbering_formats_and_restarts():
+    from poassembler.review.document.numbering import Numbering
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    xml = (f'<w:numbering {w}><w:abstractNum w:abstractNumId="1">'
+           '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="ARTICLE %1."/></w:lvl>'
+           '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%2."/></w:lvl>'
+           '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%3)"/></w:lvl>'
+           '</w:abstractNum><w:abstractNum w:abstractNumId="2">'
+           '<w:lvl w:ilvl="0"><w:start w:val="4"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+           '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:isLgl/><w:lvlText w:val="%1.%2"/></w:lvl>'
+           '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+           '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>'
+           '<w:num w:numId="3"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+           '</w:numbering>').encode()
+    numbering = Numbering.load(xml, None)
+    shown = [numbering.label(None, n, lvl)[0] for n, lvl in [("1", 0), ("1", 1), ("1", 2), ("1", 2), ("1", 1), ("1", 0), ("1", 1)]]
+    assert shown == ["ARTICLE I.", "A.", "(i)", "(ii)", "B.", "ARTICLE II.", "A."]
+    assert [numbering.label(None, "2", lvl)[0] for lvl in (0, 1, 1, 0)] == ["4.", "4.1", "4.2", "5."]
+    assert numbering.label(None, "3", 0)[0] == "1."  # a list that restarts keeps its own count
+
+
+def test_rule_numbers_and_periods_as_written():
+    from poassembler.review.document.rules_court import periods_in, rule_numbers
+
+    assert rule_numbers("under L.R. 37-1, 37-2 and 37-2.1, Civil L.R. 79-5(f) and CivLR 26.1.a.") == ["37-1", "37-2", "37-2.1", "79-5(f)", "26.1.a"]
+    assert rule_numbers("Fed. R. Civ. P. 26(c) and Patent L.R. 2-2") == ["patent 2-2"]
+    assert periods_in("within sixty (60) days, or three business days, or 2 years") == [(60, "days"), (3, "business days"), (2, "years")]

@@ -116,6 +116,14 @@ def _gov_sharing_ten_days(secs, close, exh):
              "persons until the Court rules.")
 
 
+def _generic_good_cause(secs, close, exh):
+    set_paras(secs, "GOOD CAUSE STATEMENT", [
+        "The Parties expect to exchange sensitive business, financial and personal information in discovery.",
+        "Good cause exists because disclosure of any information the Parties consider confidential would harm the "
+        "Parties and prejudice their interests.",
+    ])
+
+
 EDITS = {
     "01-cacd-auto-numbering": [lambda s, c, e: rename(s, "GOOD CAUSE STATEMENT", "STATEMENT OF GOOD CAUSE"), _seal_all, _invented_dispute, _placeholder_party],
     "02-nysd-typed-numbers": [_other_court_sealing, _missing_section_ref, _speculative, _undefined_term],
@@ -125,6 +133,7 @@ EDITS = {
     "07-casd-footnotes": [_health_category],
     "08-cacd-pleading-paper": [_drop_good_cause, _judge_slash],
     "11-nysd-defined-twice": [_defined_twice, _gov_sharing_ten_days],
+    "14-casd-generic-good-cause": [_generic_good_cause],
 }
 
 

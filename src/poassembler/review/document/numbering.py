@@ -134,7 +134,7 @@ class Numbering:
         for n in range(ilvl + 1):
             shown = levels.get(n)
             value = counters.get(n, shown.start if shown else 1)
-            fmt = "decimal" if level.legal and n < ilvl else (shown.fmt if shown else "decimal")
+            fmt = "decimal" if level.legal else (shown.fmt if shown else "decimal")
             text = text.replace(f"%{n + 1}", format_number(value, fmt))
         return text.strip(), ilvl
 
