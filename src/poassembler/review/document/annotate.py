@@ -1,7 +1,8 @@
 """A copy of the checked order with one Word comment per paragraph that has findings.
 
-Only comment markup is added (python-docx's comments API, ≥ 1.2): a range start, a range end and a
-reference run around the paragraph's own runs. Text, numbering, styles and tracked changes are left as
+Only comment markup is added: the comment itself through python-docx's comments API (≥ 1.2), and in
+the paragraph a range start after its properties, a range end and a reference run at its end (so a
+paragraph whose text is all a tracked insertion, or a field, is commented as a whole too). Text, numbering, styles and tracked changes are left as
 they were. Findings about the order as a whole go on its title (or first heading).
 """
 
@@ -12,8 +13,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import docx
-from docx.oxml.ns import qn
-from docx.text.run import Run
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from poassembler.errors import BadInput
 from poassembler.pipeline.atomic import write_atomically
@@ -41,9 +42,8 @@ def annotate(report: DocumentReport, output: Path, force: bool) -> int:
         p = _commentable(paragraphs, anchor)
         if p is None:
             continue
-        runs = [Run(r, None) for r in p.findall(qn("w:r"))]
-        comment = document.add_comment(runs, text=comment_text(by_anchor[anchor]), author=AUTHOR, initials=INITIALS)
-        del comment
+        comment = document.comments.add_comment(text=comment_text(by_anchor[anchor]), author=AUTHOR, initials=INITIALS)
+        _mark(p, comment.comment_id)
         count += 1
     buffer = io.BytesIO()
     document.save(buffer)
@@ -52,13 +52,26 @@ def annotate(report: DocumentReport, output: Path, force: bool) -> int:
 
 
 def _commentable(paragraphs, anchor: int):
-    """The paragraph at `anchor` if it has runs of its own, else the nearest one after (then before) that has."""
+    """The paragraph at `anchor`, or (for one inside a text box) the nearest body paragraph after it."""
     order = list(range(anchor, len(paragraphs))) + list(range(anchor - 1, -1, -1))
     for i in order:
-        p = paragraphs[i]
-        if p.findall(qn("w:r")) and not _in_text_box(p):
-            return p
+        if not _in_text_box(paragraphs[i]):
+            return paragraphs[i]
     return None
+
+
+def _mark(p, comment_id: int) -> None:
+    """Range start after the paragraph's properties; range end and the reference run at its end."""
+    start = OxmlElement("w:commentRangeStart", attrs={qn("w:id"): str(comment_id)})
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(comment_id)}))
+    reference = parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+                          f'<w:commentReference w:id="{comment_id}"/></w:r>')
+    p.append(reference)
 
 
 def _in_text_box(p) -> bool:

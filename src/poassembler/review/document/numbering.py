@@ -173,10 +173,8 @@ def roman_value(text: str) -> int | None:
 
 def format_number(value: int, fmt: str) -> str:
     if fmt in ("lowerLetter", "upperLetter"):
-        letters = ""
         n = max(value, 1)
-        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        letters = letter
+        letters = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)  # a … z, aa … zz, as Word counts
         return letters.upper() if fmt == "upperLetter" else letters
     if fmt == "lowerRoman":
         return roman(value)

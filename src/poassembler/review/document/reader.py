@@ -130,7 +130,7 @@ class _Reader:
         boxes: list = []
         state = {"bold": True, "visible": False, "changed": False}
         self._collect(p, pieces, notes, boxes, state, dropped=False)
-        text = self._carry + "".join(pieces)
+        text = (self._carry + " " if self._carry else "") + "".join(pieces)
         self._carry = ""
         if self._mark_removed(p):
             self._carry = text
