@@ -251,3 +251,23 @@ def test_rule_numbers_and_periods_as_written():
     assert rule_numbers("under L.R. 37-1, 37-2 and 37-2.1, Civil L.R. 79-5(f) and CivLR 26.1.a.") == ["37-1", "37-2", "37-2.1", "79-5(f)", "26.1.a"]
     assert rule_numbers("Fed. R. Civ. P. 26(c) and Patent L.R. 2-2") == ["patent 2-2"]
     assert periods_in("within sixty (60) days, or three business days, or 2 years") == [(60, "days"), (3, "business days"), (2, "years")]
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_an_order_printed_to_pdf_and_converted_back_by_libreoffice(corpus, library, tmp_path):
+    """LibreOffice's PDF import gives one text frame per printed line; the check still finds what was planted."""
+    import subprocess
+
+    from measure import score
+    from poassembler.pipeline.pdf import convert_to_pdf, find_soffice
+
+    out, results = corpus
+    (pdf,) = convert_to_pdf([out / "01-cacd-auto-numbering.docx"], tmp_path / "pdf")
+    subprocess.run([find_soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--infilter=writer_pdf_import",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "back"), str(pdf)],
+                   check=True, capture_output=True, timeout=180)
+    converted = tmp_path / "back" / "01-cacd-auto-numbering.docx"
+    report = check_document(converted, library.profiles.resolve_for("cacd", "segal"), library.profiles)
+    assert report.document.from_pdf
+    result = score("from pdf", results["01-cacd-auto-numbering"].planted, report.findings)
+    assert not result.missed and not result.false_errors, (result.missed, result.false_errors)

@@ -40,6 +40,8 @@ def check_command(state, target: Path, fmt: str, court: str | None, judge: str |
     Exit codes: 0 no errors (warnings and notes may remain) · 1 at least one error ·
     2 bad answers or arguments · 3 bad profile, clause or template · 4 the annotated copy could not be written.
     """
+    if target.suffix.lower() in (".doc", ".pdf", ".odt", ".rtf", ".wpd"):
+        raise BadInput(f"{target}: check reads Word .docx files only.", hint="Open it in Word or LibreOffice and save it as .docx, then check that file.")
     if target.suffix.lower() in (".docx", ".docm"):
         findings = _check_document(state, target, fmt, court, judge, annotate_to, as_is, force)
     else:

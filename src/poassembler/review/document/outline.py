@@ -23,6 +23,7 @@ _TYPED = re.compile(
 _RUN_IN = re.compile(r"^(?P<head>[A-Z][A-Z0-9’'“”\"&,/\- ]{3,90}?[A-Z”\"])[.:]\s+(?P<rest>\S.*)$")
 _HEADING_STYLE = re.compile(r"^(heading|po heading|title$)", re.IGNORECASE)
 _MAX_HEADING_WORDS = 14
+_SMALL_WORDS = frozenset("a an and as at by for in of on or the to with under".split())
 _CLOSING = re.compile(r"^(?P<order>IT IS SO ORDERED|PURSUANT TO (THE )?STIPULATION|GOOD CAUSE APPEARING|FOR GOOD CAUSE SHOWN)"
                       r"|^(?P<sign>IT IS SO STIPULATED|Dated:|DATED:|Respectfully submitted|/s/)", re.IGNORECASE)
 _APPENDIX = re.compile(r"^(exhibit|attachment|appendix|schedule)\b", re.IGNORECASE)
@@ -197,7 +198,8 @@ def _heading_of(block: Block, rest: str, numbered: bool) -> tuple[str | None, st
     short = len(words) <= _MAX_HEADING_WORDS and not text.endswith((";", ",")) and not text.rstrip(".").endswith(":")
     letters = [c for c in text if c.isalpha()]
     capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
-    if short and (styled or (capitals and len(letters) > 3) or (block.bold and numbered)):
+    titled = numbered and len(words) <= 8 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    if short and (styled or (capitals and len(letters) > 3) or (block.bold and numbered) or titled):
         if not (text.endswith(".") and len(words) > 6 and not capitals):
             return text.rstrip(".:").strip(), ""
     run_in = _RUN_IN.match(text)

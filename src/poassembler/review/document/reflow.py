@@ -1,8 +1,11 @@
-"""Orders converted from PDF: one Word paragraph per printed line, with line numbers and page headers.
+"""Orders converted from PDF: one Word paragraph (or one text frame) per printed line.
 
-When most body paragraphs look like printed lines, the lines are joined back into paragraphs (a new
-one starts at a numbered or capitalised heading, or after a short line that ends a sentence), the
-pleading-paper line numbers are dropped, and so are the ECF page headers and bare page numbers.
+Two shapes: text extraction (a paragraph per line, often with pleading line numbers and the ECF page
+header), and LibreOffice's PDF import (a text frame per line, the section numbers in frames of their own).
+When most of the text looks like printed lines, the lines are joined back into paragraphs: a new one starts
+at a numbered or capitalised heading, after a line much shorter than the others, or after a short line that
+ends a sentence; a bare number ("2.", "2.1") is joined to the line after it. Line numbers, ECF page headers
+and bare page numbers are dropped.
 """
 
 from __future__ import annotations
@@ -12,29 +15,37 @@ from dataclasses import replace
 
 from poassembler.review.document.reader import Block
 
+_LINES = ("body", "textbox")
 _LINE_NUMBER = re.compile(r"^\d{1,2}\s+(?=\S)")
 _PAGE_LINE = re.compile(r"^(Case\s+\S+.*\bDocument\s+\d+.*\bPage\s+\d+\s+of\s+\d+.*|Page\s+\d+\s+of\s+\d+|\d{1,3}|-\s*\d+\s*-)$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^(\d+(\.\d+)*\.?|[IVX]+\.|[A-Z]\.|\(\w{1,3}\))$")
 _STARTS_PARAGRAPH = re.compile(r"^((Section|Article)\s+\d|\d+(\.\d+)*\.?\s|[IVX]+\.\s|[A-Z]\.\s|\(\w{1,4}\)\s|Dated:|/s/|EXHIBIT\b|[A-Z][A-Z ,.'’&-]{6,}$)")
+_ENDS = (".", ":", ";", "?", "!", "”", '"')
 
 
 def looks_like_pdf_lines(blocks: tuple[Block, ...]) -> bool:
-    lines = [b for b in blocks if b.kind == "body" and b.text]
+    lines = [b for b in blocks if b.kind in _LINES and b.text]
     if len(lines) < 30:
         return False
     numbered = sum(1 for b in lines if _LINE_NUMBER.match(b.text)) / len(lines)
-    unfinished = sum(1 for b in lines if not b.text.rstrip().endswith((".", ":", ";", "?", "!", "”", '"'))) / len(lines)
+    unfinished = sum(1 for b in lines if not b.text.rstrip().endswith(_ENDS)) / len(lines)
     short = sum(1 for b in lines if len(b.text) <= 100) / len(lines)
-    return short > 0.9 and (numbered > 0.5 or unfinished > 0.6)
+    framed = sum(1 for b in lines if b.kind == "textbox") / len(lines)
+    return short > 0.9 and (numbered > 0.5 or unfinished > 0.6 or framed > 0.8)
 
 
 def reflow(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    strip_numbers = sum(1 for b in blocks if _LINE_NUMBER.match(b.text)) > len(blocks) / 2
+    lines_only = [b for b in blocks if b.kind in _LINES and b.text]
+    strip_numbers = sum(1 for b in lines_only if _LINE_NUMBER.match(b.text)) > len(lines_only) / 2
     lines: list[tuple[Block, str]] = []
+    others: list[Block] = []
     for block in blocks:
-        text = _LINE_NUMBER.sub("", block.text, count=1) if strip_numbers else block.text
-        if not text.strip() or _PAGE_LINE.match(text.strip()):
+        if block.kind not in _LINES:
+            others.append(block)
             continue
-        lines.append((block, text.strip()))
+        text = _LINE_NUMBER.sub("", block.text, count=1) if strip_numbers else block.text
+        if text.strip() and not _PAGE_LINE.match(text.strip()):
+            lines.append((block, text.strip()))
     width = max((len(t) for _, t in lines), default=80)
     out: list[Block] = []
     current: list[tuple[Block, str]] = []
@@ -42,18 +53,20 @@ def reflow(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     def flush() -> None:
         if current:
             first = current[0][0]
-            out.append(replace(first, index=len(out), text=_join(t for _, t in current), label=""))
+            out.append(replace(first, index=len(out), kind="body", text=_join(t for _, t in current), label=""))
             current.clear()
 
     for block, text in lines:
         if current:
             previous = current[-1][1]
-            ends = previous.endswith((".", ":", ";", "?", "!", "”", '"'))
-            if (_STARTS_PARAGRAPH.match(text) or (ends and len(previous) < 0.85 * width) or len(previous) < 0.6 * width
-                    or block.kind != current[-1][0].kind):
+            glued = len(current) == 1 and _BARE_NUMBER.match(previous)
+            if not glued and (_STARTS_PARAGRAPH.match(text) or _BARE_NUMBER.match(text) or len(previous) < 0.6 * width
+                              or (previous.endswith(_ENDS) and len(previous) < 0.85 * width)):
                 flush()
         current.append((block, text))
     flush()
+    for note in others:  # footnotes and endnotes keep their own paragraphs, at the end
+        out.append(replace(note, index=len(out)))
     return tuple(out)
 
 

@@ -62,8 +62,10 @@ def requirements(r: Reading) -> list[DocumentFinding]:
                     req.action or f"Add a paragraph headed “{req.heading}”.", authorities))
             continue
         if req.content and not any(re.search(p, b.text, I) for b in scope for p in req.content):
-            where = scope[0] if req.within and scope else None
+            where = scope[0] if (req.within or req.near_trigger) and scope else None
             problem = f"The order lacks {req.what}." if not req.within or scope else f"The order has no section for {req.what}."
+            if req.near_trigger and where is not None:
+                problem = f"This clause lacks {req.what}."
             out.append(r.finding(name, req.severity, where, problem, req.action or f"Add {req.what}.", authorities))
     return out
 
