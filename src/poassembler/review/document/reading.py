@@ -110,7 +110,7 @@ class Reading:
             entry = self.profile.citations.get(name)
             if entry is not None and entry.value not in out:
                 out.append(entry.value)
-        return out and tuple(out) or ()
+        return tuple(out)
 
     def rule_authorities(self, rule: str) -> tuple[Citation, ...]:
         return self.authorities(self.profile.check.authorities.get(rule, ()))

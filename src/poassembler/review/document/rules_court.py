@@ -11,7 +11,8 @@ import fnmatch
 import re
 
 from poassembler.library.profiles import Citation
-from poassembler.review.check import _BINDS_COURT, _BLANKET_SEALING, _matches  # one set of sealing patterns
+# One set of sealing patterns for the answers check and this one (review/check.py owns them).
+from poassembler.review.check import _BINDS_COURT, _BLANKET_SEALING, _NEGATION, _QUALIFIED
 from poassembler.review.document.reading import DocumentFinding, Reading, clip, sentences
 from poassembler.review.harm_language import ABSTRACT_WORDS, content_words, overbroad_phrases, speculative_terms
 
@@ -109,6 +110,18 @@ def sealing(r: Reading) -> list[DocumentFinding]:
                 "Binds the court or its staff. A stipulation binds the parties; the court keeps its power over its own records.",
                 "Rewrite it to bind the parties only, and leave what the court does to the court.", quote=sentence))
     return out
+
+
+def _matches(patterns, text: str) -> list[str]:
+    """Sentences of `text` a pattern matches without a negation before the match or a qualifier after it."""
+    hits = []
+    for sentence in re.findall(r"[^.;]+[.;]?", text):
+        for pattern in patterns:
+            match = pattern.search(sentence)
+            if match and not _NEGATION.search(sentence[: match.end()]) and not _QUALIFIED.match(sentence[match.end():]):
+                hits.append(" ".join(sentence.split()))
+                break
+    return hits
 
 
 def _is_exhibit(r: Reading, block) -> bool:
