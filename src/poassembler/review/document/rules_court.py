@@ -244,12 +244,19 @@ def other_courts(r: Reading) -> list[DocumentFinding]:
                 break
         if reported or name_rx is None:
             continue
-        match = name_rx.search(block.text)
+        match = next((m for m in name_rx.finditer(block.text) if not _place_name(block.text, m)), None)
         if match:
             out.append(r.finding("other_court_rule", "error", block,
                 f"Names the {match.group(0)}, not this court ({r.profile.name}): a leftover from another court's order.",
                 f"Replace it with the {r.profile.name}.", quote=_around(block.text, match.group(0))))
     return out
+
+
+def _place_name(text: str, match) -> bool:
+    """"a District of Columbia corporation", "the laws of the District of Columbia": a place, not a court."""
+    before, after = text[max(0, match.start() - 30): match.start()], text[match.end(): match.end() + 40]
+    return bool(re.search(r"(\ba|\ban|laws\s+of\s+the|resident\w*\s+of\s+the|citizens?\s+of\s+the|in\s+the\s+city\s+of)\s*$", before, I)
+                or re.match(r"\s*(corporation|limited|LLC|L\.L\.C\.|company|partnership|resident|citizen|law\b|statute|code\b)", after, I))
 
 
 def _around(text: str, needle: str) -> str:
