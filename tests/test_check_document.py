@@ -271,3 +271,23 @@ def test_an_order_printed_to_pdf_and_converted_back_by_libreoffice(corpus, libra
     assert report.document.from_pdf
     result = score("from pdf", results["01-cacd-auto-numbering"].planted, report.findings)
     assert not result.missed and not result.false_errors, (result.missed, result.false_errors)
+
+
+def test_a_deleted_paragraph_mark_joins_two_paragraphs_when_accepted(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    first = document.add_paragraph("The Parties may not file Protected Material under seal")
+    first._p.get_or_add_pPr().append(parse_xml(
+        f'<w:rPr {nsdecls("w")}><w:del w:id="7" w:author="OC" w:date="2026-11-01T00:00:00Z"/></w:rPr>'))
+    document.add_paragraph("without the Court's approval.")
+    moved = document.add_paragraph("Kept. ")
+    moved._p.append(parse_xml(f'<w:moveFrom {nsdecls("w")} w:id="8" w:author="OC" w:date="2026-11-01T00:00:00Z">'
+                              '<w:r><w:t>Moved away.</w:t></w:r></w:moveFrom>'))
+    path = tmp_path / "marks.docx"
+    document.save(str(path))
+    accepted = [b.text for b in read_document(path).blocks if b.text]
+    rejected = [b.text for b in read_document(path, as_is=True).blocks if b.text]
+    assert accepted == ["The Parties may not file Protected Material under seal without the Court's approval.", "Kept."]
+    assert rejected == ["The Parties may not file Protected Material under seal", "without the Court's approval.", "Kept. Moved away."]
