@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from poassembler.review.document.reader import Block
-
 _LINES = ("body", "textbox")
 _LINE_NUMBER = re.compile(r"^\d{1,2}\s+(?=\S)")
 _PAGE_LINE = re.compile(r"^(Case\s+\S+.*\bDocument\s+\d+.*\bPage\s+\d+\s+of\s+\d+.*|Page\s+\d+\s+of\s+\d+|\d{1,3}|-\s*\d+\s*-)$", re.IGNORECASE)
@@ -23,7 +21,8 @@ _STARTS_PARAGRAPH = re.compile(r"^((Section|Article)\s+\d|\d+(\.\d+)*\.?\s|[IVX]
 _ENDS = (".", ":", ";", "?", "!", "”", '"')
 
 
-def looks_like_pdf_lines(blocks: tuple[Block, ...]) -> bool:
+def looks_like_pdf_lines(blocks: tuple) -> bool:
+    """Whether most of the text (`reader.Block`s) is printed lines rather than paragraphs."""
     lines = [b for b in blocks if b.kind in _LINES and b.text]
     if len(lines) < 30:
         return False
@@ -34,11 +33,12 @@ def looks_like_pdf_lines(blocks: tuple[Block, ...]) -> bool:
     return short > 0.9 and (numbered > 0.5 or unfinished > 0.6 or framed > 0.8)
 
 
-def reflow(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+def reflow(blocks: tuple) -> tuple:
+    """The `reader.Block`s with printed lines joined back into paragraphs."""
     lines_only = [b for b in blocks if b.kind in _LINES and b.text]
     strip_numbers = sum(1 for b in lines_only if _LINE_NUMBER.match(b.text)) > len(lines_only) / 2
-    lines: list[tuple[Block, str]] = []
-    others: list[Block] = []
+    lines: list[tuple] = []
+    others: list = []
     for block in blocks:
         if block.kind not in _LINES:
             others.append(block)
@@ -47,8 +47,8 @@ def reflow(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if text.strip() and not _PAGE_LINE.match(text.strip()):
             lines.append((block, text.strip()))
     width = max((len(t) for _, t in lines), default=80)
-    out: list[Block] = []
-    current: list[tuple[Block, str]] = []
+    out: list = []
+    current: list[tuple] = []
 
     def flush() -> None:
         if current:
