@@ -77,3 +77,10 @@ def _other_courts(profiles: ProfileLibrary | None, profile: ResolvedProfile) -> 
     own_district = profile.chain[1] if len(profile.chain) > 1 else profile.id
     out.pop(own_district, None)
     return out
+
+
+def check_rendered(docx: bytes, profile: ResolvedProfile, profiles: ProfileLibrary, reported=()) -> list[DocumentFinding]:
+    """The document check of a draft `render` has just made (its bytes), without the rules the answers
+    check already reported on (`reported`: its findings), so nothing is shown twice."""
+    seen = {f.rule for f in reported}
+    return [f for f in check_document(docx, profile, profiles).findings if f.rule not in seen]

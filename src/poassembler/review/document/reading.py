@@ -40,6 +40,8 @@ class DocumentFinding:
     problem: str
     action: str
     authorities: tuple[Citation, ...] = ()
+    field = None  # what an answers-check finding is about (an answer's key path or a clause): never, here
+    clause = None
 
     @property
     def concerns(self) -> str:
