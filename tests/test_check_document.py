@@ -23,9 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
 from measure import measure  # noqa: E402
 
 SAMPLES = sorted(p.name for p in (Path(__file__).resolve().parent.parent / "samples").glob("*.yaml"))
-# Our template writes "United States District Judge / Magistrate Judge" under the signature line when the
-# answers name no judge profile: a placeholder the court would enter as written (reported to the lead).
-JUDGE_TITLE_BUG = {s for s in SAMPLES if s != "segal-cacd.yaml"}
+
+
+def _known_template_bug(finding) -> bool:
+    """Our template writes "United States District Judge / Magistrate Judge" under the signature line when
+    the answers name no judge profile: a placeholder the court would enter as written. Reported to the lead
+    (pipeline/context.py); until it is fixed it is the one error allowed in our samples."""
+    return finding.rule == "placeholder" and "District Judge / Magistrate Judge" in finding.location.quote
 
 
 @pytest.fixture(scope="module")
@@ -49,13 +53,10 @@ def test_corpus_at_most_one_false_error_per_order(corpus):
 
 
 @pytest.mark.parametrize("sample", SAMPLES)
-def test_our_samples_have_no_errors(sample, render, library, request):
-    if sample in JUDGE_TITLE_BUG:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="template's blank judge title (known bug, reported)"))
+def test_our_samples_have_no_errors(sample, render, library):
     path = render(sample)
-    plan_profile = _profile_of(sample, library)
-    report = check_document(path, plan_profile, library.profiles)
-    errors = [(f.rule, str(f.location), f.problem) for f in report.findings if f.severity.value == "error"]
+    report = check_document(path, _profile_of(sample, library), library.profiles)
+    errors = [(f.rule, str(f.location), f.problem) for f in report.findings if f.severity.value == "error" and not _known_template_bug(f)]
     assert errors == []
 
 
