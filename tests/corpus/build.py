@@ -8,6 +8,7 @@ sidecar file (`orders/NAME.yaml`) lists planted by the edits below. Run `python 
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -149,6 +150,11 @@ def build_from_sample(spec: dict, out: Path) -> Path:
         elif paragraph.text.startswith("“Action”"):
             for run in paragraph.runs:
                 run.text = run.text.replace("Eastern District of New York", "Southern District of New York")
+        elif paragraph.text.startswith("I, the undersigned"):
+            for run in paragraph.runs:  # the case number left as a blank to fill in
+                run.text = re.sub(r"Case No\. [^,]+", "Case No. [CASE NUMBER]", run.text)
+        for run in paragraph.runs:  # the firm fills in the judge's title where our template left a choice
+            run.text = run.text.replace("United States District Judge / Magistrate Judge", "United States Magistrate Judge")
     path = out / f"{spec['name']}.docx"
     document.save(str(path))
     rendered.unlink()
