@@ -148,7 +148,7 @@ def dispute_procedure(r: Reading) -> list[DocumentFinding]:
             "Make the challenge procedure the court's own: cite and follow its local rule instead of a procedure of the parties' making.",
             authorities))
     for block in blocks:
-        for sentence in sentences(block.text):
+        for sentence in sentences(r.body(block) or block.text):
             if any(re.search(p, sentence, I) for p in rules.refuses):
                 out.append(r.finding("dispute_procedure", "error", block,
                     "Sets a dispute procedure of the parties' own, which this court refuses: disputes go through its local rule.",
@@ -204,7 +204,7 @@ def overbreadth(r: Reading) -> list[DocumentFinding]:
     candidates.update({b.index: b for b in r.under(r"good\s+cause")})
     for index in sorted(candidates):
         block = candidates[index]
-        for sentence in sentences(block.text):
+        for sentence in sentences(r.body(block) or block.text):
             phrases = [p for p in overbroad_phrases(sentence) if not _qualified(sentence, p)]
             if phrases:
                 out.append(r.finding("overbreadth", "error", block,
@@ -292,7 +292,7 @@ def periods(r: Reading) -> list[DocumentFinding]:
     specs = [(name, spec) for name, spec in r.data.periods.items() if name in r.profile.periods]
     out = []
     for block in r.text_blocks:
-        for sentence in sentences(block.text):
+        for sentence in sentences(r.body(block) or block.text):
             stated = periods_in(sentence)
             if not stated:
                 continue
@@ -304,7 +304,8 @@ def periods(r: Reading) -> list[DocumentFinding]:
                 if not values or period.value in values or all((v, spec.unit) in expected for v in values):
                     continue
                 out.append(r.finding("period", "warning", block,
-                    f"States {values[0]} {spec.unit} where the court's profile gives {period.value} {period.unit} ({name.replace('_', ' ')}).",
+                    f"States {values[0]} {spec.unit} where the court's profile gives {period.value} {period.unit} "
+                    f"({name.replace('_', ' ')}){': ' + period.note if period.note else '.'}",
                     f"Use {period.value} {period.unit}, or keep the change and be ready to say why the court should depart from it.",
                     (Citation(cite=period.source, title=period.note, source=period.source, verified=period.verified),), quote=sentence))
                 break

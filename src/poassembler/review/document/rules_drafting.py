@@ -54,8 +54,17 @@ def placeholders(r: Reading) -> list[DocumentFinding]:
         if hits:
             out.append(r.finding("placeholder", "error", block,
                 f"A placeholder is left in the order: {', '.join(repr(h) for h in hits[:3])}.",
-                "Fill it in (or delete it) before filing: the court enters the order as written."))
+                "Fill it in (or delete it) before filing: the court enters the order as written.", quote=_around(text, hits[0])))
     return out
+
+
+def _around(text: str, needle: str, before: int = 40) -> str:
+    """A short quote of `text` around `needle`, "…" where it is cut."""
+    at = text.find(needle)
+    if at < 0:
+        return text
+    start = max(0, at - before)
+    return ("…" if start else "") + text[start:].lstrip()
 
 
 def _running_blanks(text: str) -> list[str]:
@@ -80,7 +89,7 @@ def doubled(r: Reading) -> list[DocumentFinding]:
         match = _DOUBLED.search(block.text)
         if match:
             out.append(r.finding("doubled", "warning", block,
-                f"A word or prefix is doubled: “{match.group(0)}”.", "Delete the repeated word."))
+                f"A word or prefix is doubled: “{match.group(0)}”.", "Delete the repeated word.", quote=_around(block.text, match.group(0))))
             continue
         if block.label and block.kind in ("body", "table") and _TYPED_AFTER_AUTO.match(block.text):
             typed = block.text.split()[0]
@@ -123,7 +132,7 @@ def defined_terms(r: Reading) -> list[DocumentFinding]:
             if len(words) < 2:
                 continue
             key = _key(" ".join(words))
-            if key in defined or key in reported or key in _NOT_TERMS or _defined_variant(key, defined) or any(d.endswith(" " + key) for d in defined):
+            if key in defined or key in reported or key in _NOT_TERMS or _defined_variant(key, defined) or any(d.endswith(" " + key) or d.startswith(key + " ") for d in defined):
                 continue
             if not all(w in defined_words or w in ("party", "material", "counsel") for w in key.split()[-1:]):
                 continue
