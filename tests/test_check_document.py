@@ -292,3 +292,28 @@ def test_a_deleted_paragraph_mark_joins_two_paragraphs_when_accepted(tmp_path):
     rejected = [b.text for b in read_document(path, as_is=True).blocks if b.text]
     assert accepted == ["The Parties may not file Protected Material under seal without the Court's approval.", "Kept."]
     assert rejected == ["The Parties may not file Protected Material under seal", "without the Court's approval.", "Kept. Moved away."]
+
+
+def test_a_damaged_or_hostile_docx_is_one_message(tmp_path, capsys):
+    """An entity bomb in document.xml is not expanded; bad numbers in numbering.xml do not crash the read."""
+    import shutil
+
+    source = tmp_path / "base.docx"
+    docx.Document().save(str(source))
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(bomb, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+                        b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                        b'<w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>')
+            if item.filename == "word/numbering.xml":
+                data = data.replace(b'w:ilvl="0"', b'w:ilvl="zero"', 1)
+            zout.writestr(item, data)
+    outcome = invoke(capsys, "check", str(bomb), "--court", "cacd")
+    assert outcome.code in (0, 1, 2) and "Traceback" not in outcome.err + outcome.out
+    assert "aaaaaaaaaa" * 10 not in outcome.out
+    shutil.copy(source, tmp_path / "empty.docx")
+    empty = invoke(capsys, "check", str(tmp_path / "empty.docx"), "--court", "cacd")
+    assert empty.code == 1 and "The order has no statement of good cause" in empty.out

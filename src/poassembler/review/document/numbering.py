@@ -47,15 +47,22 @@ class Numbering:
     @classmethod
     def load(cls, numbering_xml: bytes | None, styles_xml: bytes | None) -> "Numbering":
         out = cls()
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
         if numbering_xml:
-            root = etree.fromstring(numbering_xml)
+            try:
+                root = etree.fromstring(numbering_xml, parser)
+            except etree.XMLSyntaxError:
+                root = None  # damaged numbering: paragraphs are read without their automatic numbers
+        else:
+            root = None
+        if root is not None:
             for abstract in root.iter(w("abstractNum")):
                 aid = abstract.get(w("abstractNumId"))
                 levels: dict[int, Level] = {}
                 for lvl in abstract.iter(w("lvl")):
-                    ilvl = int(lvl.get(w("ilvl"), "0"))
+                    ilvl = to_int(lvl.get(w("ilvl")), 0)
                     levels[ilvl] = Level(
-                        start=int(_child_val(lvl, "start") or 1),
+                        start=to_int(_child_val(lvl, "start"), 1),
                         fmt=_child_val(lvl, "numFmt") or "decimal",
                         text=_child_val(lvl, "lvlText") or "",
                         legal=lvl.find(w("isLgl")) is not None,
@@ -70,9 +77,13 @@ class Numbering:
                 for override in num.iter(w("lvlOverride")):
                     start = override.find(w("startOverride"))
                     if start is not None:
-                        out.overrides.setdefault(nid, {})[int(override.get(w("ilvl"), "0"))] = int(start.get(_VAL))
+                        out.overrides.setdefault(nid, {})[to_int(override.get(w("ilvl")), 0)] = to_int(start.get(_VAL), 1)
         if styles_xml:
-            out._load_styles(etree.fromstring(styles_xml))
+            try:
+                out._load_styles(etree.fromstring(styles_xml, parser))
+            except etree.XMLSyntaxError:
+                pass  # damaged styles: no style names or style numbering
+
         return out
 
     def _load_styles(self, root) -> None:
@@ -92,7 +103,7 @@ class Numbering:
                 numpr = ppr.find(w("numPr"))
                 if numpr is not None:
                     ilvl = _child_val(numpr, "ilvl")
-                    own[sid] = (_child_val(numpr, "numId"), int(ilvl) if ilvl is not None else None)
+                    own[sid] = (_child_val(numpr, "numId"), to_int(ilvl, None))
                 level = _child_val(ppr, "outlineLvl")
                 if level is not None and level.isdigit() and int(level) < 9:
                     outline[sid] = int(level)
@@ -137,6 +148,14 @@ class Numbering:
             fmt = "decimal" if level.legal else (shown.fmt if shown else "decimal")
             text = text.replace(f"%{n + 1}", format_number(value, fmt))
         return text.strip(), ilvl
+
+
+def to_int(value: str | None, default):
+    """A number attribute of the XML, or `default` when it is missing or not a number (a damaged file)."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _child_val(element, tag: str) -> str | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from poassembler.errors import BadInput
-from poassembler.review.document.numbering import Numbering, w
+from poassembler.review.document.numbering import Numbering, to_int, w
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _P, _TBL, _SDT, _TXBX = w("p"), w("tbl"), w("sdt"), w("txbxContent")
@@ -25,6 +25,10 @@ _T, _DEL_T, _TAB, _BR, _CR = w("t"), w("delText"), w("tab"), w("br"), w("cr")
 _NB_HYPHEN, _SOFT_HYPHEN, _SYM = w("noBreakHyphen"), w("softHyphen"), w("sym")
 _FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 _SKIP = {w("instrText"), w("delInstrText"), w("pPr"), w("rPr"), MC_FALLBACK, _TXBX}
+
+
+MAX_PART_BYTES = 100 * 1024 * 1024  # an uncompressed part larger than this is refused (a zip bomb, not an order)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ def read_document(source: Path | bytes, as_is: bool = False) -> DocumentText:
     parts = _read_parts(source)
     numbering = Numbering.load(parts.get("word/numbering.xml"), parts.get("word/styles.xml"))
     try:
-        root = etree.fromstring(parts["word/document.xml"])
+        root = etree.fromstring(parts["word/document.xml"], _PARSER)
     except etree.XMLSyntaxError as exc:
         raise BadInput(f"{path}: the Word document is damaged ({exc}).", hint="Open it in Word, save it again and re-run.") from None
     notes = {kind: _read_notes(parts.get(f"word/{kind}s.xml"), kind) for kind in ("footnote", "endnote")}
@@ -84,6 +88,9 @@ def _read_parts(source: Path | bytes) -> dict[str, bytes]:
             names = set(archive.namelist())
             if "word/document.xml" not in names:
                 raise BadInput(f"{path}: not a Word .docx file (no word/document.xml).", hint="Save it from Word as .docx (not .doc or .pdf).")
+            too_big = [i.filename for i in archive.infolist() if i.filename in wanted and i.file_size > MAX_PART_BYTES]
+            if too_big:
+                raise BadInput(f"{path}: {too_big[0]} is larger than {MAX_PART_BYTES // 2**20} MB uncompressed: not a protective order poassembler will read.")
             return {name: archive.read(name) for name in wanted if name in names}
     except FileNotFoundError:
         raise BadInput(f"{path}: no such file.") from None
@@ -94,7 +101,10 @@ def _read_parts(source: Path | bytes) -> dict[str, bytes]:
 def _read_notes(xml: bytes | None, kind: str) -> dict[str, list[etree._Element]]:
     if not xml:
         return {}
-    root = etree.fromstring(xml)
+    try:
+        root = etree.fromstring(xml, _PARSER)
+    except etree.XMLSyntaxError:
+        return {}  # damaged notes: read the body without them
     return {note.get(w("id")): list(note.iter(_P)) for note in root.iter(w(kind))}
 
 
@@ -229,5 +239,5 @@ def _numbering_of(p) -> tuple[str | None, str | None, int | None]:
     if numpr is not None:
         nid, lvl = numpr.find(w("numId")), numpr.find(w("ilvl"))
         num_id = nid.get(w("val")) if nid is not None else None
-        ilvl = int(lvl.get(w("val"))) if lvl is not None else None
+        ilvl = to_int(lvl.get(w("val")), None) if lvl is not None else None
     return (style.get(w("val")) if style is not None else None), num_id, ilvl
