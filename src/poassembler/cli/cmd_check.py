@@ -98,6 +98,7 @@ def _check_document(state, path: Path, fmt: str, court: str | None, judge: str |
             "document": str(path),
             "profile": profile.id,
             "tracked_changes": {"count": report.document.tracked_changes, "read_as": report.document.view},
+            "reading_note": report.reading_note,
             "errors": report.errors,
             "findings": [f.as_dict() for f in report.findings],
             "annotated": None if annotate_to is None else str(annotate_to),
