@@ -39,6 +39,8 @@ def _caption(document, spec, pleading=False):
     table.cell(0, 0).text = "DANA ORTIZ,\nPlaintiff,\nv.\nHARBOR FREIGHT LINES, INC.,\nDefendant."
     table.cell(0, 1).text = f"Case No. {spec['case_number']}"
     table.cell(0, 1).add_paragraph(spec.get("title", "[PROPOSED] STIPULATED PROTECTIVE ORDER"))
+    for note in spec.get("caption_notes", ()):
+        table.cell(0, 1).add_paragraph(note)
 
 
 def _ref(layout, number):
