@@ -26,6 +26,7 @@ _MAX_HEADING_WORDS = 14
 _SMALL_WORDS = frozenset("a an and as at by for in of on or the to with under".split())
 _CLOSING = re.compile(r"^(?P<order>IT IS SO ORDERED|PURSUANT TO (THE )?STIPULATION|GOOD CAUSE APPEARING|FOR GOOD CAUSE SHOWN)"
                       r"|^(?P<sign>IT IS SO STIPULATED|Dated:|DATED:|Respectfully submitted|/s/)", re.IGNORECASE)
+CLOSING_PARTS = ("signatures", "the court's order")  # the sections the outline gives the parts after the last numbered one
 _APPENDIX = re.compile(r"^(exhibit|attachment|appendix|schedule)\b", re.IGNORECASE)
 
 
@@ -68,8 +69,10 @@ class Outline:
         place = self.places[block.index]
         parts = []
         if place.top is not None:
-            label = f"Section {place.top.number}" if place.top.number else "Section"
-            parts.append(f"{label} “{place.top.title}”" if place.top.title else label)
+            if place.top.number:
+                parts.append(f"Section {place.top.number} “{place.top.title}”")
+            else:
+                parts.append(place.top.title if place.top.title in CLOSING_PARTS else f"“{place.top.title}”")
         if place.number and (place.top is None or place.number != place.top.number):
             parts.append(f"¶ {place.number}")
         elif place.heading is None or place.heading.block != block.index:
@@ -102,12 +105,14 @@ def build_outline(blocks: tuple[Block, ...]) -> Outline:
                 numbers.add(alias.lower())
         title, body = _heading_of(block, rest, bool(raw))
         closing = _CLOSING.match(block.text) if block.kind == "body" and not raw else None
-        if closing and (top is None or top.title not in ("the court's order", "signatures") or
-                        (closing.group("order") and top.title == "signatures")):
-            heading = top = Heading("", "", "the court's order" if closing.group("order") else "signatures", block.index, 0)
-            headings.append(heading)
-            ordinal = 0
-            title = None
+        if closing:
+            title = None  # "IT IS SO ORDERED." closes the order; it heads no section of its own
+            part = "the court's order" if closing.group("order") else "signatures"
+            current = top.title if top is not None else None
+            if current not in CLOSING_PARTS or (part == "the court's order" and current == "signatures"):
+                heading = top = Heading("", "", part, block.index, 0)
+                headings.append(heading)
+                ordinal = 0
         if title is not None:
             head_level = level if raw else (block.level if block.level is not None else 0)
             if _APPENDIX.match(title):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from poassembler.review.document.outline import CLOSING_PARTS
 from poassembler.review.document.reading import DocumentFinding, Reading, sentences
 
 I = re.IGNORECASE
@@ -121,7 +122,7 @@ def defined_terms(r: Reading) -> list[DocumentFinding]:
     reported: set[str] = set()
     for block in r.text_blocks:
         top = r.outline.places[block.index].top
-        if _is_heading(r, block) or (top is not None and top.title in ("signatures", "the court's order")):
+        if _is_heading(r, block) or (top is not None and top.number == "" and top.title in CLOSING_PARTS):
             continue
         for m in _USED_TERM.finditer(block.text):
             words = m.group(1).split()
