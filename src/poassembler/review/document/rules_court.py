@@ -17,7 +17,6 @@ from poassembler.review.document.reading import DocumentFinding, Reading, clip, 
 from poassembler.review.harm_language import ABSTRACT_WORDS, content_words, overbroad_phrases, speculative_terms
 
 I = re.IGNORECASE
-_ORDER_PART = re.compile(r"^(pursuant to (the )?stipulation|good cause appearing|for good cause shown|it is so ordered|the court (approves|adopts|enters))", I)
 _HARM_WORDS = re.compile(r"harm|injur|prejudic|damag|competit|embarrass|disclos|expos|risk|threat|loss|advantage", I)
 _DEFINITION = re.compile(r"[“\"]\s*(HIGHLY\s+)?CONFIDENTIAL[^”\"]{0,60}[”\"]\s*(Information|Material|Materials|Items|Documents|Discovery Material)?[^.:]{0,40}?(:|\bmeans\b|\bshall mean\b|\bincludes?\b|\brefers? to\b|\bis defined\b)", I)
 _RULE_CITE = re.compile(
@@ -89,10 +88,9 @@ def _norm_heading(text: str) -> str:
 def sealing(r: Reading) -> list[DocumentFinding]:
     """Agreements to file (or impound) Protected Material under seal as a class; terms binding the court."""
     out = []
-    order_part = False
     for block in r.text_blocks:
-        if _ORDER_PART.match(block.text):
-            order_part = True
+        top = r.outline.places[block.index].top
+        order_part = top is not None and not top.number and top.title == "the court's order"  # the court may bind itself
         text = r.body(block) or block.text  # without a typed number ("11.2"), which the sentence split would cut
         sealed = _matches(_BLANKET_SEALING, text)
         for sentence in sealed:
@@ -101,7 +99,7 @@ def sealing(r: Reading) -> list[DocumentFinding]:
                 "documents under seal without the court's approval, and courts do not enter blanket sealing (impoundment) orders.",
                 "Replace it with a term that a party seeking to file under seal applies to the court under its sealing rule, "
                 "with a particularized showing for each document.", quote=sentence))
-        if order_part and not _is_exhibit(r, block):
+        if order_part:
             continue
         for sentence in _matches(_BINDS_COURT, text):
             if sentence in sealed:
@@ -122,11 +120,6 @@ def _matches(patterns, text: str) -> list[str]:
                 hits.append(" ".join(sentence.split()))
                 break
     return hits
-
-
-def _is_exhibit(r: Reading, block) -> bool:
-    top = r.outline.places[block.index].top
-    return top is not None and re.match(r"exhibit|attachment|acknowledg", top.title, I) is not None
 
 
 def dispute_procedure(r: Reading) -> list[DocumentFinding]:
