@@ -317,3 +317,19 @@ def test_a_damaged_or_hostile_docx_is_one_message(tmp_path, capsys):
     shutil.copy(source, tmp_path / "empty.docx")
     empty = invoke(capsys, "check", str(tmp_path / "empty.docx"), "--court", "cacd")
     assert empty.code == 1 and "The order has no statement of good cause" in empty.out
+
+
+def test_render_runs_the_document_check_on_what_it_wrote(tmp_path, capsys):
+    """A firm's clause with a placeholder left in: the answers check cannot see it, the rendered order shows it."""
+    clauses = tmp_path / "firm" / "clauses"
+    clauses.mkdir(parents=True)
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "clauses" / "further_relief.yaml").read_text(encoding="utf-8")
+    (clauses / "further_relief.yaml").write_text(
+        text.replace("to ask the Court to modify it in the future.", "to ask the Court to modify it within [NUMBER] days."), encoding="utf-8")
+    out = tmp_path / "draft.docx"
+    outcome = invoke(capsys, "--library", str(tmp_path / "firm"), "render", str(root / "samples" / "segal-cacd.yaml"), "-o", str(out))
+    assert outcome.code == 0, outcome.err
+    assert out.exists()
+    assert "check error: Section " in outcome.err and "“RIGHT TO FURTHER RELIEF”, ¶ " in outcome.err
+    assert "A placeholder is left in the order: '[NUMBER]'" in outcome.err
