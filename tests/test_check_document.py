@@ -333,3 +333,21 @@ def test_render_runs_the_document_check_on_what_it_wrote(tmp_path, capsys):
     assert out.exists()
     assert "check error: Section " in outcome.err and "“RIGHT TO FURTHER RELIEF”, ¶ " in outcome.err
     assert "A placeholder is left in the order: '[NUMBER]'" in outcome.err
+
+
+def test_every_document_requirement_cites_a_public_source(library):
+    """Each requirement cites at least one citation its court's profile has, each with a source a lawyer can open."""
+    for pid, file in library.profiles.profiles.items():
+        profile = library.profiles.resolve(pid)
+        data = profile.check.document
+        named = [(name, r.authorities) for name, r in data.requirements.items()]
+        if data.dispute is not None:  # without its own list, the finding cites the `dispute_procedure` rule's
+            named.append(("dispute", data.dispute.authorities or list(profile.check.authorities.get("dispute_procedure", ()))))
+        for name, authorities in named:  # names a profile lacks are skipped, as in `check.authorities`
+            present = [c for c in authorities if c in profile.citations]
+            assert present, (pid, name, authorities)
+            for citation_name in present:
+                source = profile.citation(citation_name).source
+                assert not source.startswith(("seed ", "research/", "project brief")), (pid, name, source)
+        for name in data.periods:
+            assert name in library.profiles.resolve("federal").periods or name in profile.periods, (pid, name)

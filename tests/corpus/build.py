@@ -17,7 +17,7 @@ import yaml
 from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from content import closing, exhibit, sections  # noqa: E402
+from content import COURTS, closing, exhibit, sections  # noqa: E402
 from planted import EDITS, POST  # noqa: E402  (the defects, order by order)
 from wordparts import _bold, _number, _numbering, _text_box_run  # noqa: E402
 
@@ -39,7 +39,7 @@ def _caption(document, spec, pleading=False):
     table.cell(0, 0).text = "DANA ORTIZ,\nPlaintiff,\nv.\nHARBOR FREIGHT LINES, INC.,\nDefendant."
     table.cell(0, 1).text = f"Case No. {spec['case_number']}"
     table.cell(0, 1).add_paragraph(spec.get("title", "[PROPOSED] STIPULATED PROTECTIVE ORDER"))
-    for note in spec.get("caption_notes", ()):
+    for note in spec.get("caption_notes", COURTS[spec["court"]].get("caption_notes", ())):
         table.cell(0, 1).add_paragraph(note)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 COURTS = {
     "cacd": {
         "name": "Central District of California",
+        "caption_notes": ["DISCOVERY MATTER"],
         "good_cause_heading": "GOOD CAUSE STATEMENT",
         "dispute": [
             "A Party may challenge a designation at any time consistent with the Court's scheduling order.",
