@@ -191,7 +191,12 @@ def _numbering_restart(document, where):
         _number(p, num_id + 1, 0)
 
 
+def _footer_placeholder(document, where):
+    document.sections[0].footer.paragraphs[0].text = "STIPULATED PROTECTIVE ORDER — Case No. [CASE NUMBER]"
+
+
 POST = {
+    "02-nysd-typed-numbers": [_footer_placeholder],
     "06-nyed-text-box": [_gov_sharing_box],
     "07-casd-footnotes": [_footnotes],
     "08-cacd-pleading-paper": [_auto_plus_typed],

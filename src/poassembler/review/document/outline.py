@@ -77,6 +77,8 @@ class Outline:
             parts.append(f"¶ {place.number}")
         elif place.heading is None or place.heading.block != block.index:
             parts.append(f"paragraph {place.ordinal}" if place.top else f"paragraph {block.index + 1}")
+        if block.kind in ("header", "footer"):
+            return f"the page {block.kind}"
         if block.kind in ("footnote", "endnote", "textbox", "table"):
             parts.append({"footnote": "footnote", "endnote": "endnote", "textbox": "text box", "table": "table"}[block.kind])
         return ", ".join(parts) or f"paragraph {block.index + 1}"
@@ -92,6 +94,10 @@ def build_outline(blocks: tuple[Block, ...]) -> Outline:
     ordinal = 0
     host_place: dict[int, Place] = {}
     for block in blocks:
+        if block.kind in ("header", "footer"):
+            places.append(Place(None, None, "", 0))
+            bodies.append(block.text)
+            continue
         if block.kind in ("footnote", "endnote", "textbox"):
             places.append(host_place.get(block.anchor, Place(heading, top, "", ordinal)))
             bodies.append(block.text)
@@ -196,8 +202,8 @@ def _aliases(number: str) -> list[str]:
 def _heading_of(block: Block, rest: str, numbered: bool) -> tuple[str | None, str]:
     """(heading title or None, the text that is not the heading)."""
     text = rest.strip()
-    if not text or block.kind not in ("body", "table"):
-        return None, text
+    if not text or block.kind not in ("body", "table") or block.style.lower().startswith("toc"):
+        return None, text  # a table-of-contents line names a heading; it is not one
     words = text.split()
     styled = _HEADING_STYLE.match(block.style) is not None or (block.level is not None and not block.label and block.level <= 2)
     short = len(words) <= _MAX_HEADING_WORDS and not text.endswith((";", ",")) and not text.rstrip(".").endswith(":")

@@ -9,8 +9,9 @@ is resolved by `numbering.py`; typed numbers stay in the text and `outline.py` r
 from __future__ import annotations
 
 import io
+import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -72,6 +73,7 @@ def read_document(source: Path | bytes, as_is: bool = False) -> DocumentText:
     if body is None:
         raise BadInput(f"{path}: not a Word document body.")
     reader.walk(body, "body")
+    _read_margins(reader, parts)
     from poassembler.review.document.reflow import looks_like_pdf_lines, reflow
 
     changes = sum(1 for _ in root.iter(_INS, _DEL, _MOVE_TO, _MOVE_FROM))
@@ -88,14 +90,35 @@ def _read_parts(source: Path | bytes) -> dict[str, bytes]:
             names = set(archive.namelist())
             if "word/document.xml" not in names:
                 raise BadInput(f"{path}: not a Word .docx file (no word/document.xml).", hint="Save it from Word as .docx (not .doc or .pdf).")
-            too_big = [i.filename for i in archive.infolist() if i.filename in wanted and i.file_size > MAX_PART_BYTES]
+            too_big = [i.filename for i in archive.infolist() if i.filename.startswith("word/") and i.file_size > MAX_PART_BYTES]
             if too_big:
                 raise BadInput(f"{path}: {too_big[0]} is larger than {MAX_PART_BYTES // 2**20} MB uncompressed: not a protective order poassembler will read.")
-            return {name: archive.read(name) for name in wanted if name in names}
+            margins = sorted(n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n))
+            return {name: archive.read(name) for name in (*wanted, *margins) if name in names}
     except FileNotFoundError:
         raise BadInput(f"{path}: no such file.") from None
     except (zipfile.BadZipFile, IsADirectoryError):
         raise BadInput(f"{path}: not a Word .docx file.", hint="Save it from Word as .docx (not .doc or .pdf).") from None
+
+
+def _read_margins(reader: "_Reader", parts: dict[str, bytes]) -> None:
+    """Headers and footers, after the body, each distinct paragraph once (a comment goes on the first paragraph)."""
+    seen: set[str] = set()
+    for name in sorted(parts):
+        kind = "header" if "/header" in name else "footer" if "/footer" in name else None
+        if kind is None:
+            continue
+        try:
+            root = etree.fromstring(parts[name], _PARSER)
+        except etree.XMLSyntaxError:
+            continue
+        before = len(reader.blocks)
+        reader.walk(root, kind, 0)
+        kept = [b for b in reader.blocks[before:] if b.text and b.text not in seen and b.kind == kind]
+        seen.update(b.text for b in kept)
+        del reader.blocks[before:]
+        for block in kept:
+            reader.blocks.append(replace(block, index=len(reader.blocks)))
 
 
 def _read_notes(xml: bytes | None, kind: str) -> dict[str, list[etree._Element]]:
