@@ -126,7 +126,8 @@ class Reading:
             text = ""  # the heading itself: its words are already in `where`
         place = self.outline.places[block.index]
         top = place.top
-        return Location(self.outline.describe(block), clip(text), block.index, block.anchor,
+        anchor = _first_anchor(self) if block.kind in ("header", "footer") else block.anchor  # a comment cannot sit in a footer
+        return Location(self.outline.describe(block), clip(text), block.index, anchor,
                         top.number if top else "", top.title if top else "", place.number or str(place.ordinal))
 
     def finding(self, rule: str, severity: Severity | str, block: Block | None, problem: str, action: str,
