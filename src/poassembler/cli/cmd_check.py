@@ -125,6 +125,8 @@ def describe(finding, colour: bool = True) -> str:
     for authority in finding.authorities:
         flag = "" if authority.verified else " [verify before filing]"
         lines.append(f"  authority: {authority.cite} ({authority.source}){flag}")
+    if not finding.authorities and hasattr(finding, "location"):
+        lines.append("  authority: none needed — a drafting defect the court would enter as written")
     return "\n".join(lines)
 
 

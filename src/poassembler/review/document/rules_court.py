@@ -229,7 +229,7 @@ def other_courts(r: Reading) -> list[DocumentFinding]:
                 continue
             owners = [cid for cid, (_, globs) in r.other_courts.items() if cid != r.profile.id and _own_rule(number, globs)]
             if owners and own:
-                court = r.other_courts[owners[0]][0]
+                court = " and the ".join(sorted({r.other_courts[o][0] for o in owners}))
                 out.append(r.finding("other_court_rule", "error", block,
                     f"Cites Local Rule {number}, a rule of the {court} (and not one this court's profile knows).",
                     f"Replace it with the rule of the {r.profile.name} that governs this step.", quote=_around(block.text, number)))

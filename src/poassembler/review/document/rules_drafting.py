@@ -179,37 +179,32 @@ def cross_references(r: Reading) -> list[DocumentFinding]:
     titles = {_norm(h.title) for h in r.outline.headings}
     exhibits = {m.group(1).upper() for h in r.outline.headings for m in [re.match(r"exhibit\s+([A-Z0-9]+)", h.title, I)] if m}
     exhibits |= {m.group(1).upper() for b in r.text_blocks for m in [re.match(r"^exhibit\s+([A-Z0-9]+)\b", b.text, I)] if m}
-    out = []
     has_numbers = any(n for n in numbers)
+    out = []
     for block in r.text_blocks:
-        missing: list[str] = []
-        for m in _REF.finditer(block.text):
-            if _STATUTE_BEFORE.search(block.text[max(0, m.start() - 60): m.start()]) or _EXTERNAL_AFTER.match(block.text[m.end(): m.end() + 60]):
-                continue
+        text = block.text
+        missing: list[tuple[str, str]] = []  # (as the finding names it, the words quoted)
+        for m in _REF.finditer(text):
             number = m.group("num").rstrip(".")
-            if m.group("kind").startswith("§") and not has_numbers:
+            if (_STATUTE_BEFORE.search(text[max(0, m.start() - 60): m.start()]) or _EXTERNAL_AFTER.match(text[m.end(): m.end() + 60])
+                    or (m.group("kind").startswith("§") and not has_numbers) or (number.isdigit() and int(number) > 99)):
                 continue
-            if number.isdigit() and int(number) > 99:
-                continue
-            candidates = {number.lower(), number.split("(")[0].lower()}
-            if has_numbers and not candidates & numbers:
-                missing.append(f"{m.group('kind')} {number}")
-        for m in _HEADED.finditer(block.text):
+            if has_numbers and not {number.lower(), number.split("(")[0].lower()} & numbers:
+                missing.append((f"{m.group('kind')} {number}", m.group(0)))
+        for m in _HEADED.finditer(text):
             if _norm(m.group("title")) not in titles:
-                missing.append(f"the section headed “{m.group('title')}”")
-        exhibits_missing = []
-        for m in _EXHIBIT_REF.finditer(block.text):
-            letter = m.group("letter").upper()
-            if (exhibits and letter not in exhibits) or (not exhibits and letter != "A"):
-                exhibits_missing.append(f"Exhibit {m.group('letter')}")
+                missing.append((f"the section headed “{m.group('title')}”", m.group(0)))
+        exhibits_missing = [(f"Exhibit {m.group('letter')}", m.group(0)) for m in _EXHIBIT_REF.finditer(text)
+                            if (exhibits and m.group("letter").upper() not in exhibits) or (not exhibits and m.group("letter").upper() != "A")]
         if missing:
             out.append(r.finding("cross_reference", "error", block,
-                f"Refers to {', '.join(dict.fromkeys(missing))}, which the order does not contain.",
-                "Point the reference at the right section (a Word cross-reference field keeps it right when sections move)."))
+                f"Refers to {', '.join(dict.fromkeys(name for name, _ in missing))}, which the order does not contain.",
+                "Point the reference at the right section (a Word cross-reference field keeps it right when sections move).",
+                quote=_around(text, missing[0][1])))
         if exhibits_missing:
             out.append(r.finding("cross_reference", "warning", block,
-                f"Refers to {', '.join(dict.fromkeys(exhibits_missing))}, which is not in this document.",
-                "Attach the exhibit before filing, or correct the reference."))
+                f"Refers to {', '.join(dict.fromkeys(name for name, _ in exhibits_missing))}, which is not in this document.",
+                "Attach the exhibit before filing, or correct the reference.", quote=_around(text, exhibits_missing[0][1])))
     return out
 
 
