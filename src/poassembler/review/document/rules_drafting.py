@@ -102,21 +102,21 @@ def doubled(r: Reading) -> list[DocumentFinding]:
 
 def defined_terms(r: Reading) -> list[DocumentFinding]:
     """Capitalized terms used but never defined; terms defined twice with different meanings."""
-    definitions: dict[str, list[tuple[object, str]]] = {}
+    definitions: dict[str, list[tuple[object, str, str]]] = {}  # key → (block, the words after the term, the term)
     for block in r.text_blocks:
         for m in _TERM_DEF.finditer(block.text):
             before = block.text[max(0, m.start() - 25): m.start()]
             if _DEF_AFTER.match(m.group("after").strip()) or _DEF_BEFORE.search(before):
-                definitions.setdefault(_key(m.group("term")), []).append((block, m.group("after").strip()))
+                definitions.setdefault(_key(m.group("term")), []).append((block, m.group("after").strip(), m.group("term")))
     out = []
     for key, entries in definitions.items():
-        meanings = [(b, t) for b, t in entries if len(t) > 25 and _MEANS.match(t)]
+        meanings = [e for e in entries if len(e[1]) > 25 and _MEANS.match(e[1])]
         if len(meanings) > 1:
-            first, second = meanings[0][1], meanings[1][1]
+            (first_block, first, term), (second_block, second, _) = meanings[0], meanings[1]
             if difflib.SequenceMatcher(None, first.lower(), second.lower()).ratio() < 0.8:
-                out.append(r.finding("defined_term", "warning", meanings[1][0],
-                    f"“{_display(key, r)}” is defined twice, differently (first in {r.outline.describe(meanings[0][0])}).",
-                    "Keep one definition and delete the other."))
+                out.append(r.finding("defined_term", "warning", second_block,
+                    f"“{term}” is defined twice, differently (first in {r.outline.describe(first_block)}).",
+                    "Keep one definition and delete the other.", quote=_around(second_block.text, term)))
     defined = set(definitions)
     defined_words = {w for k in defined for w in k.split()}
     reported: set[str] = set()
@@ -135,12 +135,12 @@ def defined_terms(r: Reading) -> list[DocumentFinding]:
             key = _key(" ".join(words))
             if key in defined or key in reported or key in _NOT_TERMS or _defined_variant(key, defined) or any(d.endswith(" " + key) or d.startswith(key + " ") for d in defined):
                 continue
-            if not all(w in defined_words or w in ("party", "material", "counsel") for w in key.split()[-1:]):
-                continue
+            if key.split()[-1] not in defined_words | {"party", "material", "counsel"}:
+                continue  # "… Information" counts only where the order defines some "… Information"
             reported.add(key)
             out.append(r.finding("defined_term", "warning", block,
                 f"“{' '.join(words)}” is used as a defined term but the order never defines it.",
-                "Define it in the definitions section, or use a term the order defines."))
+                "Define it in the definitions section, or use a term the order defines.", quote=_around(block.text, " ".join(words))))
     return out
 
 
@@ -159,13 +159,9 @@ def _key(term: str) -> str:
 
 
 def _defined_variant(key: str, defined: set[str]) -> bool:
-    """"designated house counsel" when "house counsel" is defined and the extra word is ordinary."""
-    words = key.split()
-    return any(" ".join(words[i:]) in defined for i in range(1, len(words) - 0)) and words[0] in ("designated", "outside", "receiving", "producing")
-
-
-def _display(key: str, r: Reading) -> str:
-    return " ".join(w.capitalize() for w in key.split())
+    """"designated house counsel" when "house counsel" is defined: an ordinary word before a defined term."""
+    first, _, rest = key.partition(" ")
+    return first in ("designated", "outside", "receiving", "producing") and rest in defined
 
 
 def _is_heading(r: Reading, block) -> bool:
