@@ -63,16 +63,22 @@ def check_text(document: DocumentText, profile: ResolvedProfile, profiles: Profi
     return DocumentReport(document, profile.id, tuple(findings))
 
 
+_COURTS: dict[int, tuple[ProfileLibrary, dict]] = {}  # per library (loaded once per process): every court's name and rules
+
+
 def _other_courts(profiles: ProfileLibrary | None, profile: ResolvedProfile) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Every court the library knows: its name and (for courts with a profile) its own rule numbers."""
+    """Every court the library knows but this one: its name and (for courts with a profile) its own rule numbers."""
     if profiles is None:
         return {}
-    out: dict[str, tuple[str, tuple[str, ...]]] = {cid: (name, ()) for cid, name in profiles.districts.items()}
-    for pid, file in profiles.profiles.items():
-        if file.kind.value != "district":
-            continue
-        resolved = profiles.resolve(pid)
-        out[pid] = (resolved.name, resolved.check.document.rule_numbers)
+    cached = _COURTS.get(id(profiles))
+    if cached is None or cached[0] is not profiles:
+        courts: dict[str, tuple[str, tuple[str, ...]]] = {cid: (name, ()) for cid, name in profiles.districts.items()}
+        for pid, file in profiles.profiles.items():
+            if file.kind.value == "district":
+                resolved = profiles.resolve(pid)
+                courts[pid] = (resolved.name, resolved.check.document.rule_numbers)
+        cached = _COURTS[id(profiles)] = (profiles, courts)
+    out = dict(cached[1])
     out.pop(profile.id, None)
     own_district = profile.chain[1] if len(profile.chain) > 1 else profile.id
     out.pop(own_district, None)

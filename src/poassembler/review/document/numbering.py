@@ -9,7 +9,8 @@ levels below it, as Word does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from lxml import etree
 
@@ -46,6 +47,11 @@ class Numbering:
 
     @classmethod
     def load(cls, numbering_xml: bytes | None, styles_xml: bytes | None) -> "Numbering":
+        """The document's numbering, counters at zero (definitions parsed once per distinct pair of parts)."""
+        return replace(_definitions(numbering_xml, styles_xml), counters={})
+
+    @classmethod
+    def parse(cls, numbering_xml: bytes | None, styles_xml: bytes | None) -> "Numbering":
         out = cls()
         parser = etree.XMLParser(resolve_entities=False, no_network=True)
         if numbering_xml:
@@ -148,6 +154,11 @@ class Numbering:
             fmt = "decimal" if level.legal else (shown.fmt if shown else "decimal")
             text = text.replace(f"%{n + 1}", format_number(value, fmt))
         return text.strip(), ilvl
+
+
+@lru_cache(maxsize=16)  # drafts rendered from one template share their numbering and styles parts
+def _definitions(numbering_xml: bytes | None, styles_xml: bytes | None) -> Numbering:
+    return Numbering.parse(numbering_xml, styles_xml)
 
 
 def to_int(value: str | None, default):

@@ -207,7 +207,7 @@ def _heading_of(block: Block, rest: str, numbered: bool) -> tuple[str | None, st
     words = text.split()
     styled = _HEADING_STYLE.match(block.style) is not None or (block.level is not None and not block.label and block.level <= 2)
     short = len(words) <= _MAX_HEADING_WORDS and not text.endswith((";", ",")) and not text.rstrip(".").endswith(":")
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in text if c.isalpha()] if short else []
     capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
     titled = numbered and len(words) <= 8 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
     if short and (styled or (capitals and len(letters) > 3) or (block.bold and numbered) or titled):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from functools import lru_cache
 
 from poassembler.library.profiles import Citation
 # One set of sealing patterns for the answers check and this one (review/check.py owns them).
@@ -40,8 +41,15 @@ _PERMISSION = re.compile(r"\bmay\s+(not\s+|only\s+|also\s+)?(be\s+)?(designat|di
 def requirements(r: Reading) -> list[DocumentFinding]:
     """What the court's profile requires the order to contain, by heading or by content."""
     out = []
+    found: dict[str, bool] = {}  # a trigger pattern several requirements share is searched for once
+
+    def anywhere(pattern: str) -> bool:
+        if pattern not in found:
+            found[pattern] = re.search(pattern, r.full_text, I) is not None
+        return found[pattern]
+
     for name, req in r.data.requirements.items():
-        if req.applies_if and not any(re.search(p, r.full_text, I) for p in req.applies_if):
+        if req.applies_if and not any(anywhere(p) for p in req.applies_if):
             continue
         authorities = r.authorities(req.authorities)
         scope = r.under(req.within) if req.within else r.text_blocks
@@ -92,14 +100,15 @@ def sealing(r: Reading) -> list[DocumentFinding]:
         top = r.outline.places[block.index].top
         order_part = top is not None and not top.number and top.title == "the court's order"  # the court may bind itself
         text = r.body(block) or block.text  # without a typed number ("11.2"), which the sentence split would cut
-        sealed = _matches(_BLANKET_SEALING, text)
+        lower = text.lower()  # each pattern needs one of these words: most paragraphs need no search
+        sealed = _matches(_BLANKET_SEALING, text) if "seal" in lower or "impound" in lower else []
         for sentence in sealed:
             out.append(r.finding("blanket_sealing", "error", block,
                 "Agrees to file or keep Protected Material under seal as a class. Parties may not agree to file confidential "
                 "documents under seal without the court's approval, and courts do not enter blanket sealing (impoundment) orders.",
                 "Replace it with a term that a party seeking to file under seal applies to the court under its sealing rule, "
                 "with a particularized showing for each document.", quote=sentence))
-        if order_part:
+        if order_part or not any(word in lower for word in ("court", "clerk", "judicial", "bind")):
             continue
         for sentence in _matches(_BINDS_COURT, text):
             if sentence in sealed:
@@ -220,8 +229,7 @@ def other_courts(r: Reading) -> list[DocumentFinding]:
     out = []
     own = r.data.rule_numbers
     own_name = r.profile.name.lower()
-    names = {cid: name for cid, (name, _) in r.other_courts.items() if name.lower() != own_name}
-    name_rx = re.compile("|".join(re.escape(n) for n in sorted(set(names.values()), key=len, reverse=True)), I) if names else None
+    name_rx = _names_pattern(tuple(sorted({name for name, _ in r.other_courts.values() if name.lower() != own_name})))
     for block in r.text_blocks:
         reported = False
         for number in rule_numbers(block.text):
@@ -235,14 +243,19 @@ def other_courts(r: Reading) -> list[DocumentFinding]:
                     f"Replace it with the rule of the {r.profile.name} that governs this step.", quote=_around(block.text, number)))
                 reported = True
                 break
-        if reported or name_rx is None:
-            continue
+        if reported or name_rx is None or "district of" not in block.text.lower():
+            continue  # every court name has "District of" in it: most paragraphs need no search
         match = next((m for m in name_rx.finditer(block.text) if not _place_name(block.text, m)), None)
         if match:
             out.append(r.finding("other_court_rule", "error", block,
                 f"Names the {match.group(0)}, not this court ({r.profile.name}): a leftover from another court's order.",
                 f"Replace it with the {r.profile.name}.", quote=_around(block.text, match.group(0))))
     return out
+
+
+@lru_cache(maxsize=32)
+def _names_pattern(names: tuple[str, ...]):
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), I) if names else None
 
 
 def _place_name(text: str, match) -> bool:
@@ -271,6 +284,8 @@ _PERIOD = re.compile(
 def periods_in(sentence: str) -> list[tuple[int, str]]:
     """(value, unit) of every period a sentence states: "sixty (60) days" → (60, "days")."""
     out = []
+    if "day" not in sentence and "year" not in sentence and "DAY" not in sentence and "YEAR" not in sentence:
+        return out
     for m in _PERIOD.finditer(sentence):
         value = int(m.group("num")) if m.group("num") else _WORD_NUMBERS.get((m.group("word") or "").lower())
         if value is None:

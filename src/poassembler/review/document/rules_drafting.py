@@ -87,7 +87,7 @@ def doubled(r: Reading) -> list[DocumentFinding]:
     """"Section Section 4", "L.R. Local Rule 37", and a typed number after Word's own ("1. 1. PURPOSES")."""
     out = []
     for block in r.text_blocks:
-        match = _DOUBLED.search(block.text)
+        match = _DOUBLED.search(block.text) if _may_repeat(block.text) else None
         if match:
             out.append(r.finding("doubled", "warning", block,
                 f"A word or prefix is doubled: “{match.group(0)}”.", "Delete the repeated word.", quote=_around(block.text, match.group(0))))
@@ -98,6 +98,12 @@ def doubled(r: Reading) -> list[DocumentFinding]:
                 f"The paragraph has Word's automatic number “{block.label}” and a typed number “{typed}” after it, so it reads "
                 f"“{block.label} {typed} …”.", "Delete the typed number and keep the automatic one (or the other way round)."))
     return out
+
+
+def _may_repeat(text: str) -> bool:
+    """A cheap test before `_DOUBLED`: a word twice in a row, or a marker it looks for."""
+    words = text.lower().split()
+    return any(a == b for a, b in zip(words, words[1:])) or any(m in text for m in ("§", "¶", "L.R", "Local Rule", "[PROPOSED]", "Civil Local"))
 
 
 def defined_terms(r: Reading) -> list[DocumentFinding]:
