@@ -25,7 +25,21 @@ _INS, _DEL, _MOVE_TO, _MOVE_FROM = w("ins"), w("del"), w("moveTo"), w("moveFrom"
 _T, _DEL_T, _TAB, _BR, _CR = w("t"), w("delText"), w("tab"), w("br"), w("cr")
 _NB_HYPHEN, _SOFT_HYPHEN, _SYM = w("noBreakHyphen"), w("softHyphen"), w("sym")
 _FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
-_SKIP = {w("instrText"), w("delInstrText"), w("pPr"), w("rPr"), MC_FALLBACK, _TXBX}
+_PPR = w("pPr")
+_RPR = w("rPr")
+_PSTYLE = w("pStyle")
+_NUMPR = w("numPr")
+_NUMID = w("numId")
+_ILVL = w("ilvl")
+_VAL = w("val")
+_ID = w("id")
+_B = w("b")
+_R = w("r")
+_TC = w("tc")
+_SDT_CONTENT = w("sdtContent")
+_CUSTOM_XML = w("customXml")
+_SMART_TAG = w("smartTag")
+_SKIP = {w("instrText"), w("delInstrText"), _PPR, _RPR, MC_FALLBACK, _TXBX}
 
 
 MAX_PART_BYTES = 100 * 1024 * 1024  # an uncompressed part larger than this is refused (a zip bomb, not an order)
@@ -128,7 +142,7 @@ def _read_notes(xml: bytes | None, kind: str) -> dict[str, list[etree._Element]]
         root = etree.fromstring(xml, _PARSER)
     except etree.XMLSyntaxError:
         return {}  # damaged notes: read the body without them
-    return {note.get(w("id")): list(note.iter(_P)) for note in root.iter(w(kind))}
+    return {note.get(_ID): list(note.iter(_P)) for note in root.iter(w(kind))}
 
 
 class _Reader:
@@ -146,14 +160,14 @@ class _Reader:
             if tag == _P:
                 self.paragraph(child, kind, anchor)
             elif tag == _TBL:
-                for cell in child.iter(w("tc")):
+                for cell in child.iter(_TC):
                     if _nearest_table(cell) is child:
                         self.walk(cell, "table", anchor)
             elif tag == _SDT:
-                content = child.find(w("sdtContent"))
+                content = child.find(_SDT_CONTENT)
                 if content is not None:
                     self.walk(content, kind, anchor)
-            elif tag in (w("customXml"), w("smartTag")):
+            elif tag in (_CUSTOM_XML, _SMART_TAG):
                 self.walk(child, kind, anchor)
 
     def paragraph(self, p, kind: str, anchor: int | None) -> None:
@@ -195,16 +209,16 @@ class _Reader:
                 removed = (tag in (_INS, _MOVE_TO)) == self.rejected
                 self._collect(child, pieces, notes, boxes, state, dropped or removed)
                 continue
-            if tag == w("r"):
+            if tag == _R:
                 if not dropped:
                     self._run(child, pieces, notes, boxes, state)
                 continue
             self._collect(child, pieces, notes, boxes, state, dropped)
 
     def _run(self, run, pieces, notes, boxes, state) -> None:
-        rpr = run.find(w("rPr"))
-        b = rpr.find(w("b")) if rpr is not None else None
-        bold = b is not None and b.get(w("val"), "true") not in ("0", "false")
+        rpr = run.find(_RPR)
+        b = rpr.find(_B) if rpr is not None else None
+        bold = b is not None and b.get(_VAL, "true") not in ("0", "false")
         for child in run.iter():
             tag = child.tag
             if tag == _T or (tag == _DEL_T and self.rejected):
@@ -221,16 +235,16 @@ class _Reader:
             elif tag == _NB_HYPHEN:
                 pieces.append("-")
             elif tag == _FOOTNOTE_REF:
-                notes.append(("footnote", child.get(w("id"))))
+                notes.append(("footnote", child.get(_ID)))
             elif tag == _ENDNOTE_REF:
-                notes.append(("endnote", child.get(w("id"))))
+                notes.append(("endnote", child.get(_ID)))
             elif tag == _TXBX and not _inside(child, (MC_FALLBACK, _TXBX), run):
                 boxes.append(child)
 
     def _mark_removed(self, p) -> bool:
         """Whether the view removes this paragraph's mark (so its text runs on into the next paragraph)."""
-        ppr = p.find(w("pPr"))
-        rpr = ppr.find(w("rPr")) if ppr is not None else None
+        ppr = p.find(_PPR)
+        rpr = ppr.find(_RPR) if ppr is not None else None
         if rpr is None:
             return False
         return rpr.find(_INS if self.rejected else _DEL) is not None
@@ -253,14 +267,14 @@ def _nearest_table(cell):
 
 
 def _numbering_of(p) -> tuple[str | None, str | None, int | None]:
-    ppr = p.find(w("pPr"))
+    ppr = p.find(_PPR)
     if ppr is None:
         return None, None, None
-    style = ppr.find(w("pStyle"))
-    numpr = ppr.find(w("numPr"))
+    style = ppr.find(_PSTYLE)
+    numpr = ppr.find(_NUMPR)
     num_id = ilvl = None
     if numpr is not None:
-        nid, lvl = numpr.find(w("numId")), numpr.find(w("ilvl"))
-        num_id = nid.get(w("val")) if nid is not None else None
-        ilvl = to_int(lvl.get(w("val")), None) if lvl is not None else None
-    return (style.get(w("val")) if style is not None else None), num_id, ilvl
+        nid, lvl = numpr.find(_NUMID), numpr.find(_ILVL)
+        num_id = nid.get(_VAL) if nid is not None else None
+        ilvl = to_int(lvl.get(_VAL), None) if lvl is not None else None
+    return (style.get(_VAL) if style is not None else None), num_id, ilvl
