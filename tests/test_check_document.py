@@ -209,6 +209,17 @@ def test_annotated_copies_open_in_libreoffice(corpus, library, tmp_path):
         copies.append(target)
     pdfs = convert_to_pdf(copies, tmp_path / "pdf")
     assert len(pdfs) == len(copies) and all(p.stat().st_size > 1000 for p in pdfs)
+    # LibreOffice reads every comment: as many annotations in its own format as comments in ours
+    import subprocess
+
+    from poassembler.pipeline.pdf import find_soffice
+
+    subprocess.run([find_soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "odt",
+                    "--outdir", str(tmp_path / "odt"), *map(str, copies)], check=True, capture_output=True, timeout=180)
+    for copy in copies:
+        with zipfile.ZipFile(tmp_path / "odt" / f"{copy.stem}.odt") as odt:
+            content = odt.read("content.xml").decode("utf-8")
+        assert content.count("<office:annotation ") + content.count("<office:annotation>") == len(list(docx.Document(str(copy)).comments)), copy.name
 
 
 @pytest.mark.parametrize("court", ["cacd", "cand", "caed", "casd", "mad", "nyed", "nysd"])
