@@ -362,3 +362,27 @@ def test_every_document_requirement_cites_a_public_source(library):
                 assert not source.startswith(("seed ", "research/", "project brief")), (pid, name, source)
         for name in data.periods:
             assert name in library.profiles.resolve("federal").periods or name in profile.periods, (pid, name)
+
+
+def test_each_comment_sits_on_the_paragraph_it_is_about(corpus, library, tmp_path):
+    from docx.oxml.ns import qn
+
+    from poassembler.review.document.annotate import annotate
+
+    out, _ = corpus
+    source = out / "01-cacd-auto-numbering.docx"
+    report = check_document(source, library.profiles.resolve_for("cacd", "segal"), library.profiles)
+    target = tmp_path / "01.review.docx"
+    annotate(report, target, force=False)
+    annotated = docx.Document(str(target))
+    text_of = {c.comment_id: c.text for c in annotated.comments}
+    anchored = {}
+    for p in annotated.element.body.iter(qn("w:p")):
+        for ref in p.iter(qn("w:commentReference")):
+            anchored[text_of[int(ref.get(qn("w:id")))]] = "".join(t.text or "" for t in p.iter(qn("w:t")))
+    for finding in report.findings:
+        paragraph = next(text for comment, text in anchored.items() if finding.problem in comment)
+        if finding.location.block is None:
+            assert "PROTECTIVE ORDER" in paragraph  # about the whole order: on its title
+        else:
+            assert finding.location.quote.strip("…")[:40].strip() in paragraph, (finding.rule, paragraph)
