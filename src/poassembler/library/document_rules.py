@@ -55,10 +55,11 @@ class DisputeRules(_Strict):
     name: str  # how the finding names the rule: "Local Rule 37"
     heading: str = r"challeng|dispute"  # the sections that set a dispute procedure
     rules: list[str] = Field(default_factory=list)  # globs of the court's dispute rules ("37-*")
+    mentions: list[str] = Field(default_factory=list)  # or words that name them without a number
     refuses: list[str] = Field(default_factory=list)  # patterns of a procedure the court refuses
     authorities: list[str] = Field(default_factory=list)
 
-    @field_validator("heading", "refuses")
+    @field_validator("heading", "refuses", "mentions")
     @classmethod
     def _regex(cls, value):
         return _compiles(value)

@@ -144,7 +144,9 @@ def dispute_procedure(r: Reading) -> list[DocumentFinding]:
             "The order has no section on challenging designations or resolving disputes.",
             f"Add one that follows the court's rule for discovery disputes ({own}).", authorities)]
     out = []
-    if rules.rules and not any(_own_rule(n, rules.rules) for b in blocks for n in rule_numbers(b.text)):
+    cited = any(_own_rule(n, rules.rules) for b in blocks for n in rule_numbers(b.text))
+    named = any(re.search(p, b.text, I) for b in blocks for p in rules.mentions)
+    if (rules.rules or rules.mentions) and not cited and not named:
         out.append(r.finding("dispute_procedure", "error", blocks[0],
             f"The procedure for challenges and disputes does not follow the court's rule for discovery disputes ({own}).",
             "Make the challenge procedure the court's own: cite and follow its local rule instead of a procedure of the parties' making.",
