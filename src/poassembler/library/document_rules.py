@@ -82,9 +82,15 @@ class DocumentCheckPatch(_Strict):
     """`check: document:` as one profile file writes it; a child replaces entries by name."""
 
     requirements: dict[str, Requirement | None] = Field(default_factory=dict)
+    good_cause: str | None = None  # the headings of the statement of good cause (default 'good\s+cause')
     rule_numbers: list[str] | None = None  # this court's own local-rule numbers (globs)
     dispute: DisputeRules | None = None
     periods: dict[str, PeriodText | None] = Field(default_factory=dict)
+
+    @field_validator("good_cause")
+    @classmethod
+    def _regex(cls, value):
+        return _compiles(value)
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,7 @@ class DocumentCheck:
     rule_numbers: tuple[str, ...] = ()
     dispute: DisputeRules | None = None
     periods: dict[str, PeriodText] = field(default_factory=dict)
+    good_cause: str = r"good\s+cause"
 
 
 def merge_document_checks(patches: list[DocumentCheckPatch]) -> DocumentCheck:
@@ -102,6 +109,7 @@ def merge_document_checks(patches: list[DocumentCheckPatch]) -> DocumentCheck:
     periods: dict[str, PeriodText] = {}
     rule_numbers: tuple[str, ...] = ()
     dispute: DisputeRules | None = None
+    good_cause = DocumentCheck.good_cause
     for patch in patches:
         for name, requirement in patch.requirements.items():
             if requirement is None:
@@ -117,4 +125,6 @@ def merge_document_checks(patches: list[DocumentCheckPatch]) -> DocumentCheck:
             rule_numbers = tuple(patch.rule_numbers)
         if patch.dispute is not None:
             dispute = patch.dispute
-    return DocumentCheck(requirements, rule_numbers, dispute, periods)
+        if patch.good_cause is not None:
+            good_cause = patch.good_cause
+    return DocumentCheck(requirements, rule_numbers, dispute, periods, good_cause)

@@ -21,11 +21,11 @@ I = re.IGNORECASE
 _HARM_WORDS = re.compile(r"harm|injur|prejudic|damag|competit|embarrass|disclos|expos|risk|threat|loss|advantage", I)
 _DEFINITION = re.compile(r"[“\"]\s*(HIGHLY\s+)?CONFIDENTIAL[^”\"]{0,60}[”\"]\s*(Information|Material|Materials|Items|Documents|Discovery Material)?[^.:]{0,40}?(:|\bmeans\b|\bshall mean\b|\bincludes?\b|\brefers? to\b|\bis defined\b)", I)
 _RULE_CITE = re.compile(
-    r"(?P<patent>Patent\s+)?(?:Local\s+(?:Civil\s+)?Rules?|L\.\s?(?:Civ\.\s?)?R\.|Civ(?:il|\.)?\s?L\.\s?R\.|CivLR|LCivR|LCR)\s*"
-    r"(?P<nums>\d+(?:[.\-]\d+)*(?:\.[a-z](?![a-z]))?(?:\([A-Za-z0-9]+\))*"
+    r"(?P<patent>Patent\s+)?(?<![A-Za-z])(?:Local\s+(?:Civil\s+)?Rules?|L\.\s?(?:Civ\.\s?)?R\.|Civ(?:il|\.)?\s?L\.\s?R\.|CivLR|LCivR|LCR|LR)\s*"
+    r"(?P<nums>(?:CV-)?\d+(?:[.\-]\d+)*(?:\.[a-z](?![a-z]))?(?:\([A-Za-z0-9]+\))*"
     r"(?:\s*(?:,|and|or|through|to|&)\s*\d+(?:[.\-]\d+)*(?:\([A-Za-z0-9]+\))*)*)",
 )
-_ONE_NUMBER = re.compile(r"\d+(?:[.\-]\d+)*(?:\.[a-z](?![a-z]))?(?:\([A-Za-z0-9]+\))*")
+_ONE_NUMBER = re.compile(r"(?:CV-)?\d+(?:[.\-]\d+)*(?:\.[a-z](?![a-z]))?(?:\([A-Za-z0-9]+\))*")
 _STOCK = frozenset(
     """action litigation case discovery likely involve involves production produced special protection warranted
     pursuant good cause statement order protective stipulated accordingly therefore purposes expedite flow
@@ -176,7 +176,7 @@ def _own_rule(number: str, globs) -> bool:
 
 def good_cause(r: Reading) -> list[DocumentFinding]:
     """A statement of good cause that is missing, generic, or speculative."""
-    blocks = r.under(r"good\s+cause")
+    blocks = r.under(r.data.good_cause)
     if not blocks:
         blocks = [b for b in r.text_blocks if re.search(r"good\s+cause", b.text, I) and _HARM_WORDS.search(b.text) and len(b.text) > 200]
     if not blocks:
@@ -205,7 +205,7 @@ def overbreadth(r: Reading) -> list[DocumentFinding]:
     """Definitions of the protected tiers, and good-cause categories, that sweep in everything."""
     out = []
     candidates = {b.index: b for b in r.text_blocks if _DEFINITION.search(b.text)}
-    candidates.update({b.index: b for b in r.under(r"good\s+cause")})
+    candidates.update({b.index: b for b in r.under(r.data.good_cause)})
     for index in sorted(candidates):
         block = candidates[index]
         for sentence in sentences(r.body(block) or block.text):
