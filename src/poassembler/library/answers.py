@@ -47,6 +47,7 @@ Text = Annotated[str, BeforeValidator(_strip), AfterValidator(_xml_safe)]
 RequiredText = Annotated[Text, Field(min_length=1)]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_PHONE_EXTENSION = re.compile(r" *(x|ext\.?) *[0-9]+$", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[0-9 ().\-]{7,}( *(x|ext\.?) *[0-9]+)?$", re.IGNORECASE)
 
 
@@ -57,8 +58,9 @@ def _email(value: str) -> str:
 
 
 def _phone(value: str) -> str:
-    if not _PHONE.match(value):
-        raise ValueError(f"'{value}' is not a phone number (expected e.g. (213) 555-0100)")
+    digits = sum(c.isdigit() for c in _PHONE_EXTENSION.sub("", value))
+    if not _PHONE.match(value) or digits < 10:
+        raise ValueError(f"'{value}' is not a phone number (expected area code and number, e.g. (213) 555-0100)")
     return value
 
 

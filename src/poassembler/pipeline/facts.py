@@ -94,7 +94,7 @@ class CaseFacts:
             text_names={p.name: p.text_name for p in answers.parties},
             party_labels={p.name: (f"{_ROLE_WORD[p.role]} {p.name}" if p.role in _ROLE_WORD else p.text_name) for p in answers.parties},
             subpoena_recipient_names=join_and(
-                dict.fromkeys(next(p.text_name for p in answers.parties if p.name == s.recipient) for s in answers.subpoenas)
+                dict.fromkeys(next((p.text_name for p in answers.parties if p.name == s.recipient), s.recipient) for s in answers.subpoenas)
             ),
             signatories=_signatories(answers),
             case_title=answers.case.short_title or _title(plaintiffs, defendants),
@@ -138,9 +138,11 @@ def _signatories(answers: Answers) -> str:
     for party in answers.parties_with(Role.non_party):
         short = f" (“{party.short_name}”)" if party.short_name else ""
         items.append(f"{party.text_name}{short}, which is not a party to this action, through counsel")
-    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
+    if len(items) <= 1:  # (none only half-way through an interview)
+        return "".join(items)
+    return "; ".join(items[:-1]) + "; and " + items[-1]
 
 
 def _title(plaintiffs: list[str], defendants: list[str]) -> str:
-    first = lambda names: names[0] + (", et al." if len(names) > 1 else "")  # noqa: E731
+    first = lambda names: (names[0] if names else "") + (", et al." if len(names) > 1 else "")  # noqa: E731
     return f"{first(plaintiffs)} v. {first(defendants)}"
