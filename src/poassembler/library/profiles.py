@@ -201,6 +201,7 @@ class JudgeInfo(_Strict):
     title: NonEmpty
     initials: str = ""
     source: str = ""  # where the name and initials can be checked (a public order or the court's page)
+    place: str = ""  # where this judge signs orders ("Brooklyn, New York"), only as the source shows it
 
 
 class ProfileKind(str, Enum):
