@@ -143,6 +143,7 @@ class CounselKind(str, Enum):
 class Counsel(Strict):
     name: RequiredText
     kind: CounselKind = CounselKind.outside
+    title: Text = ""  # printed under the name, e.g. "Assistant United States Attorney"
     bar_number: Text = ""
     firm: Text = ""
     address: Annotated[list[Text], BeforeValidator(_lines)] = Field(min_length=1)
@@ -162,6 +163,7 @@ class Party(Strict):
     email: Email | None = None
     inmate_number: Text = ""
     incarcerated: bool = False  # held in a prison or jail: decides who may possess Protected Material
+    natural_person: bool = False  # an individual, not an entity: may see material of the lowest tier
     capacity: Text = ""  # e.g. "individually and on behalf of all others similarly situated" (caption only)
     definite_article: bool = False  # "the California Department of …" in running text
     short_name: Text = ""  # e.g. "CDCR", used after the first mention
@@ -239,6 +241,7 @@ class Answers(Strict):
     judge: Text | None = None
     judge_name: Text = ""  # the assigned judge by name, where no judge profile exists
     judge_title: Text = ""  # e.g. "United States Magistrate Judge"
+    order_place: Text = ""  # where the judge signs, printed on the order's date line, e.g. "Brooklyn, New York"
     division: Text = ""
     case: Case
     parties: list[Party] = Field(min_length=2)
