@@ -29,7 +29,7 @@ def check_command(state, answers: Path, fmt: str) -> None:
     from poassembler.pipeline.draft import plan_draft
 
     draft = plan_draft(load_answers(answers), state.library())
-    findings = check(draft.answers, draft.profile, draft.selection)
+    findings = check(draft.answers, draft.profile, draft.selection, draft.scope)
     if fmt == "json":
         click.echo(json.dumps({
             "answers": str(answers),

@@ -36,7 +36,7 @@ def review_rendered(draft: Draft, library: Library, output: Path, force: bool, m
     from poassembler.review.check import check
     from poassembler.cli.cmd_check import warn_findings
 
-    findings = check(draft.answers, draft.profile, draft.selection)
+    findings = check(draft.answers, draft.profile, draft.selection, draft.scope)
     warn_findings(findings)
     written: list[Path] = []
     redline_path = sibling(output, ".redline.docx") if redline_against else None
