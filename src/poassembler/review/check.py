@@ -279,16 +279,20 @@ def _matches(patterns: list[re.Pattern], words: tuple, text: str) -> list[str]:
 
 def _sealing_sources(review: Review) -> list[tuple[str, str]]:
     """Clause text (without the answers' own words, reported once below) and the answers' free text."""
-    texts = []
-    for t in review.texts:
-        if t.placement in _STIPULATED:
-            text = t.text
-            for category in review.answers.categories:
-                text = text.replace(category.description, " ").replace(category.harm, " ")
-            texts.append((f"clause {t.clause_id}", text))
+    texts = [(f"clause {t.clause_id}", _without_answers(t.text, review)) for t in review.texts if t.placement in _STIPULATED]
     for i, category in enumerate(review.answers.categories):
         texts.append((f"answers: categories[{i}] (“{category.name}”)", f"{category.description} {category.harm}"))
     return texts
+
+
+def _without_answers(text: str, review: Review) -> str:
+    """The clause text with the categories' descriptions and harms taken out. Only a text with a hit is
+    rewritten (and looked at again): the others would be scanned once per category for nothing."""
+    if not _matches(_BLANKET_SEALING, _BLANKET_WORDS, text) and not _matches(_BINDS_COURT, _BINDS_WORDS, text):
+        return text
+    for category in review.answers.categories:
+        text = text.replace(category.description, " ").replace(category.harm, " ")
+    return text
 
 
 def sealing(review: Review) -> list[Finding]:

@@ -23,15 +23,16 @@ class SameStatements:
     """For each text, the first earlier text it repeats (index), or None."""
 
     def __init__(self, texts: list[str], threshold: float):
-        bags = [_tokens(text) for text in texts]
+        ids: dict[tuple[str, int], int] = {}
+        bags = [_tokens(text, ids) for text in texts]
         frequency = Counter(token for bag in bags for token in bag)
-        rank = {token: (count, token) for token, count in frequency.items()}
-        index: dict[tuple[str, int], list[int]] = defaultdict(list)
+        index: dict[int, list[int]] = defaultdict(list)
         self._first: list[int | None] = []
         for i, bag in enumerate(bags):
             size = len(bag)
-            prefix = sorted(bag, key=rank.__getitem__)[: size - math.ceil(threshold * size - 1e-9) + 1] if size else []
-            candidates = sorted({j for token in prefix for j in index.get(token, ())})
+            prefix = sorted(bag, key=lambda token: (frequency[token], token))[: size - math.ceil(threshold * size - 1e-9) + 1]
+            low, high = threshold * size, size / threshold if threshold else math.inf
+            candidates = sorted({j for token in prefix for j in index.get(token, ()) if low <= len(bags[j]) <= high})
             match = next((j for j in candidates if _overlap(bag, bags[j]) >= threshold), None)
             self._first.append(match)
             if match is None:
@@ -42,13 +43,14 @@ class SameStatements:
         return self._first[i]
 
 
-def _tokens(text: str) -> frozenset[tuple[str, int]]:
-    """The text's words, each occurrence its own token: ("the", 0), ("the", 1), …"""
+def _tokens(text: str, ids: dict[tuple[str, int], int]) -> frozenset[int]:
+    """The text's words, each occurrence its own token ("the" twice: ("the", 0) and ("the", 1)), as numbers."""
     seen: Counter = Counter()
     out = []
     for word in _WORD.findall(text.lower()):
-        out.append((word, seen[word]))
+        token = (word, seen[word])
         seen[word] += 1
+        out.append(ids.setdefault(token, len(ids)))
     return frozenset(out)
 
 
