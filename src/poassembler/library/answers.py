@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from poassembler.errors import BadInput
+from poassembler.library.keypaths import field_path  # noqa: F401 — the answers' field paths, named here too
 from poassembler.library.textpolicy import normalise_line_endings, xml_illegal_character
 from poassembler.library.yamlfile import key_lines, read_yaml
 
@@ -219,17 +220,6 @@ class Answers(Strict):
 
     def parties_with(self, role: Role) -> list[Party]:
         return [p for p in self.parties if p.role == role]
-
-
-def field_path(loc: tuple) -> str:
-    """('parties', 2, 'counsel', 0, 'email') → 'parties[2].counsel[0].email'."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out or "(top level)"
 
 
 def _messages(exc: ValidationError, lines: dict[tuple, int] | None = None) -> list[str]:

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from poassembler.library.answers import field_path
+from poassembler.library.keypaths import field_path
 from poassembler.errors import BadLibrary
 from poassembler.library.yamlfile import key_lines, read_yaml
 
