@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Iterable
@@ -245,7 +246,13 @@ _STIPULATED = (Placement.preamble, Placement.body, Placement.attestation, Placem
 
 
 def _matches(patterns: list[re.Pattern], words: tuple, text: str) -> list[str]:
-    """Sentences of `text` that a pattern matches without a negation before it or a qualifier after it.
+    """Sentences of `text` that a pattern matches without a negation before it or a qualifier after it."""
+    return list(_matches_once(tuple(patterns), words, text))
+
+
+@lru_cache(maxsize=64)  # the sealing rule asks twice about clause text (with and without the answers' words)
+def _matches_once(patterns: tuple[re.Pattern, ...], words: tuple, text: str) -> tuple[str, ...]:
+    """`_matches`, remembered for the last texts.
 
     No pattern can match across a sentence end ("." or ";"), so one scan of the whole text per pattern
     (skipped when the text lacks the pattern's `words`) finds every sentence a pattern matches in; only
@@ -274,7 +281,7 @@ def _matches(patterns: list[re.Pattern], words: tuple, text: str) -> list[str]:
                 continue
             hits.append(" ".join(sentence.split()))
             break
-    return hits
+    return tuple(hits)
 
 
 def _sealing_sources(review: Review) -> list[tuple[str, str]]:
