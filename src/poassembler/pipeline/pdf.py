@@ -22,6 +22,7 @@ INSTALL_HINT = (
     "macOS: `brew install --cask libreoffice`), or open the .docx in Word and save it as PDF."
 )
 TIMEOUT_SECONDS = 180.0
+SECONDS_PER_MORE_FILE = 20.0  # a conversion of several drafts may take this much longer per further draft
 
 
 class NoLibreOffice(OutputProblem):
@@ -91,6 +92,49 @@ def write_pdf_beside(docx: Path, target: Path, force: bool) -> Path:
         (pdf,) = convert_to_pdf([docx], Path(work))
         write_atomically(target, pdf.read_bytes(), force)
     return target
+
+
+def write_pdfs_beside(pairs: list[tuple[Path, Path]], force: bool, jobs: int = 1) -> dict[Path, str | None]:
+    """PDFs of many drafts: `jobs` LibreOffice processes at once, each converting its share of the drafts in
+    one start (starting LibreOffice costs about a second; converting one more draft a fraction of that).
+
+    `pairs` are (draft .docx, PDF target); each PDF is put at its target atomically. Returns, for each
+    draft, None (PDF written) or what went wrong. Raises NoLibreOffice when LibreOffice is absent.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    if not pairs:
+        return {}
+    if find_soffice() is None:
+        raise NoLibreOffice("LibreOffice (soffice) is not installed, so no PDF was made.", hint=INSTALL_HINT)
+    count = max(1, min(jobs, len(pairs)))
+    shares = [pairs[i::count] for i in range(count)]
+    with ThreadPoolExecutor(count) as pool:  # each thread only waits for its LibreOffice process
+        results = [r for share in pool.map(lambda share: _convert_share(share, force), shares) for r in share]
+    return dict(results)
+
+
+def _convert_share(pairs: list[tuple[Path, Path]], force: bool) -> list[tuple[Path, str | None]]:
+    from poassembler.pipeline.atomic import write_atomically
+
+    with tempfile.TemporaryDirectory(prefix="poassembler-pdf-") as work:
+        problem = None
+        try:
+            convert_to_pdf([docx for docx, _ in pairs], Path(work), TIMEOUT_SECONDS + SECONDS_PER_MORE_FILE * (len(pairs) - 1))
+        except OutputProblem as exc:  # some may still be converted: keep those, report the others
+            problem = exc.render()
+        out = []
+        for docx, target in pairs:
+            pdf = Path(work) / f"{docx.stem}.pdf"
+            if pdf.is_file() and pdf.stat().st_size:
+                try:
+                    write_atomically(target, pdf.read_bytes(), force)
+                    out.append((docx, None))
+                except OutputProblem as exc:
+                    out.append((docx, exc.render()))
+            else:
+                out.append((docx, problem or f"LibreOffice did not convert {docx}."))
+    return out
 
 
 def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess:
