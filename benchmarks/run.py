@@ -22,6 +22,7 @@ moments another process had the core.
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import json
 import os
@@ -125,8 +126,10 @@ def render_in_process(repeat: int, work: Path) -> dict:
         for run_floor in floors.values():
             run_floor()
         for _ in range(repeat):  # interleaved, so a busy moment on the machine hits every measure alike
+            gc.collect()  # (untimed) so no measure pays for collecting another's garbage
             ours(record=True)
             for name, run_floor in floors.items():
+                gc.collect()
                 start = _clock()
                 run_floor()
                 _timed(times, name, start)

@@ -110,6 +110,7 @@ def build_review(answers: Answers, profile: ResolvedProfile, selection: Selectio
 
 def check(answers: Answers, profile: ResolvedProfile, selection: Selection, scope: ClauseScope | None = None) -> list[Finding]:
     """Every finding for this draft, errors first (`scope`: the planned draft's, to reuse its clause text)."""
+    _matches_once.cache_clear()  # remembered within one check only: each draft's check does all its own work
     review = build_review(answers, profile, selection, scope)
     findings = [f for rule in RULES for f in rule(review)]
     order = list(Severity)
