@@ -271,6 +271,30 @@ def batches(drafts: int, jobs: int, work: Path) -> dict:
     }
 
 
+def long_batch_memory(drafts: int, jobs: int, work: Path) -> dict:
+    """(e) a long batch through the command line: the peak memory of its largest process (parent or worker)."""
+    folder = work / "long-answers"
+    folder.mkdir()
+    for index, sample in zip(range(drafts), itertools.cycle(SAMPLES)):
+        shutil.copy(sample, folder / f"{index:04d}-{sample.name}")
+    out = work / "long-out"
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "poassembler", "render", str(folder), "-o", str(out), "-j", str(jobs)],
+        env=_env(cached=True), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(child.pid, 0)  # the child's usage includes its workers (waited for by it)
+    seconds = time.perf_counter() - start
+    assert os.waitstatus_to_exitcode(status) == 0, "the long batch failed"
+    written = len(list(out.glob("*.docx")))
+    shutil.rmtree(out)
+    shutil.rmtree(folder)
+    return {
+        "drafts": drafts, "jobs": jobs, "written": written, "seconds": round(seconds, 1),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 1), "peak_mb_largest_process": round(usage.ru_maxrss / 1024, 1),
+    }
+
+
 def _spin(units: int) -> int:
     total = 0
     for _ in range(units):
@@ -371,6 +395,8 @@ def table(results: dict) -> str:
         ("    no bytecode cache: --help / render, s wall", f"{d['help_s_without_bytecode_cache']} / {d['render_s_without_bytecode_cache']}", ""),
         ("(e) peak MB, one process rendering alone", c["peak_mb_single_process"], ""),
         ("    peak MB, largest batch worker", c["peak_mb_per_worker"], "peak_mb_per_worker"),
+        (f"    `render` of {results['long_batch']['drafts']} drafts, {jobs} jobs: peak MB of its largest process",
+         results["long_batch"]["peak_mb_largest_process"], "peak_mb_per_worker"),
         ("(f) check, 1,000 categories, 1 MB of harm: s CPU", big["check_cpu_s"], "check_1000_categories_s"),
         ("    plan of that case (clause text for each category), s CPU", big["plan_cpu_s"], ""),
         ("    check: 100 short categories / 3 harms of 100 KB, s CPU", f"{f['100_short_categories']['check_cpu_s']} / {f['3_harms_of_100KB']['check_cpu_s']}", ""),
@@ -414,6 +440,7 @@ def main() -> None:
             "processes": processes(repeat=5 if args.quick else 11, work=work),
             "in_process": render_in_process(repeat, work / "a"),
             "check_scale": check_scale(),
+            "long_batch": long_batch_memory(200 if args.quick else 1000, jobs, work),
             "batch": batches(drafts, jobs, work),
             "targets": TARGETS,
         }
