@@ -75,6 +75,7 @@ class PreparedTemplate:
         )
         self._members = {self.body.member, *(p.member for p in self.parts)}
         self._bases: dict[tuple, bytes] = {}
+        self._unstyled = template.docx  # the first base is made from it (style names and ids, all lookups need, stay)
 
     def render(self, context: dict[str, Any], font_size_pt: float) -> RenderedParts:
         """Render the body, headers and footers as `DocxTemplate.render` does; fit the counsel block, if any."""
@@ -111,7 +112,7 @@ class PreparedTemplate:
         key = (font_size_pt, font_name, counsel)
         base = self._bases.get(key)
         if base is None:
-            document = Document(io.BytesIO(self._data))
+            document, self._unstyled = self._unstyled or Document(io.BytesIO(self._data)), None
             for name in self._sized_styles:
                 style = document.styles[name]
                 style.font.size = Pt(font_size_pt)
