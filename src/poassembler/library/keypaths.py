@@ -44,14 +44,3 @@ def delete_in(data: dict, key: Key) -> None:
         del parent[key[-1]]
     if len(key) > 1 and isinstance(parent, dict) and not parent and isinstance(key[-2], str):
         delete_in(data, key[:-1])
-
-
-def field_path(loc: tuple) -> str:
-    """('parties', 2, 'counsel', 0, 'email') → 'parties[2].counsel[0].email'."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out or "(top level)"

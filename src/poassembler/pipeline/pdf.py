@@ -22,7 +22,6 @@ INSTALL_HINT = (
     "macOS: `brew install --cask libreoffice`), or open the .docx in Word and save it as PDF."
 )
 TIMEOUT_SECONDS = 180.0
-SECONDS_PER_MORE_FILE = 20.0  # a conversion of several drafts may take this much longer per further draft
 
 
 class NoLibreOffice(OutputProblem):
@@ -32,19 +31,6 @@ class NoLibreOffice(OutputProblem):
 def find_soffice() -> str | None:
     """The LibreOffice program on PATH, or None."""
     return next((found for name in SOFFICE_NAMES if (found := shutil.which(name))), None)
-
-
-def pdf_path_for(docx: Path) -> Path:
-    """DRAFT.docx → DRAFT.pdf, beside it."""
-    return docx.with_suffix(".pdf")
-
-
-def check_pdf_target(docx: Path, force: bool) -> Path:
-    """Before anything is written: the PDF's path, or an error if it exists and `force` is off."""
-    target = pdf_path_for(docx)
-    if target.exists() and not force:
-        raise OutputProblem(f"{target} already exists.", hint="Choose another name with -o, or add --force to replace it.")
-    return target
 
 
 def convert_to_pdf(docx_files: list[Path], outdir: Path, timeout: float = TIMEOUT_SECONDS) -> list[Path]:
@@ -84,59 +70,6 @@ def convert_to_pdf(docx_files: list[Path], outdir: Path, timeout: float = TIMEOU
     return expected
 
 
-def write_pdf_beside(docx: Path, target: Path, force: bool) -> Path:
-    """Convert `docx` and put the PDF at `target` atomically (temp folder, then rename)."""
-    from poassembler.pipeline.atomic import write_atomically
-
-    with tempfile.TemporaryDirectory(prefix="poassembler-pdf-") as work:
-        (pdf,) = convert_to_pdf([docx], Path(work))
-        write_atomically(target, pdf.read_bytes(), force)
-    return target
-
-
-def write_pdfs_beside(pairs: list[tuple[Path, Path]], force: bool, jobs: int = 1) -> dict[Path, str | None]:
-    """PDFs of many drafts: `jobs` LibreOffice processes at once, each converting its share of the drafts in
-    one start (starting LibreOffice costs about a second; converting one more draft a fraction of that).
-
-    `pairs` are (draft .docx, PDF target); each PDF is put at its target atomically. Returns, for each
-    draft, None (PDF written) or what went wrong. Raises NoLibreOffice when LibreOffice is absent.
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
-    if not pairs:
-        return {}
-    if find_soffice() is None:
-        raise NoLibreOffice("LibreOffice (soffice) is not installed, so no PDF was made.", hint=INSTALL_HINT)
-    count = max(1, min(jobs, len(pairs)))
-    shares = [pairs[i::count] for i in range(count)]
-    with ThreadPoolExecutor(count) as pool:  # each thread only waits for its LibreOffice process
-        results = [r for share in pool.map(lambda share: _convert_share(share, force), shares) for r in share]
-    return dict(results)
-
-
-def _convert_share(pairs: list[tuple[Path, Path]], force: bool) -> list[tuple[Path, str | None]]:
-    from poassembler.pipeline.atomic import write_atomically
-
-    with tempfile.TemporaryDirectory(prefix="poassembler-pdf-") as work:
-        problem = None
-        try:
-            convert_to_pdf([docx for docx, _ in pairs], Path(work), TIMEOUT_SECONDS + SECONDS_PER_MORE_FILE * (len(pairs) - 1))
-        except OutputProblem as exc:  # some may still be converted: keep those, report the others
-            problem = exc.render()
-        out = []
-        for docx, target in pairs:
-            pdf = Path(work) / f"{docx.stem}.pdf"
-            if pdf.is_file() and pdf.stat().st_size:
-                try:
-                    write_atomically(target, pdf.read_bytes(), force)
-                    out.append((docx, None))
-                except OutputProblem as exc:
-                    out.append((docx, exc.render()))
-            else:
-                out.append((docx, problem or f"LibreOffice did not convert {docx}."))
-    return out
-
-
 def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess:
     """Run LibreOffice in its own process group, so a timeout ends it and every child it started."""
     process = subprocess.Popen(
@@ -152,17 +85,8 @@ def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess:
             f"LibreOffice did not finish the PDF within {timeout:.0f} seconds; it was stopped.",
             hint="Try again (the first start of LibreOffice is slow), or save the .docx as PDF by hand.",
         ) from None
+    except BaseException:  # Ctrl-C, SIGTERM (atomic.Terminated): LibreOffice runs in its own session, so end it here
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
-
-
-def pdf_step(docx: Path, target: Path, force: bool) -> tuple[bool, str]:
-    """The `render --pdf` step after the .docx is written: (made, message for the user).
-
-    Without LibreOffice the draft is still done: (False, a warning saying how to install it), and
-    the command exits 0. Any other failure raises OutputProblem (exit 4).
-    """
-    try:
-        write_pdf_beside(docx, target, force)
-    except NoLibreOffice as exc:
-        return False, f"warning: {exc.message} {exc.hint} {docx} was written."
-    return True, f"Wrote {target}."
