@@ -272,6 +272,36 @@ def batches(drafts: int, jobs: int, work: Path) -> dict:
     }
 
 
+def pdf_batches(drafts: int, jobs: int, work: Path) -> dict:
+    """(c) `render FOLDER --pdf` through the command line with 1 and `jobs` jobs (LibreOffice converts each
+    group of drafts in one run), and one `render --pdf` of a single draft for reference."""
+    from poassembler.pipeline.pdf import find_soffice
+
+    if find_soffice() is None:
+        return {"skipped": "LibreOffice is not installed"}
+    folder = work / "pdf-answers"
+    folder.mkdir()
+    for index, sample in zip(range(drafts), itertools.cycle(SAMPLES)):
+        shutil.copy(sample, folder / f"{index:04d}-{sample.name}")
+    result: dict = {"drafts": drafts}
+    for count in (1, jobs):
+        out = work / f"pdf-out-{count}"
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "poassembler", "render", str(folder), "-o", str(out), "--pdf", "-j", str(count)],
+                       env=_env(cached=True), check=True, capture_output=True)
+        seconds = time.perf_counter() - start
+        assert len(list(out.glob("*.pdf"))) == drafts, "not every PDF was written"
+        result[f"drafts_per_s_{count}_job{'s' if count > 1 else ''}"] = round(drafts / seconds, 2)
+        shutil.rmtree(out)
+    one = work / "pdf-one.docx"
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "poassembler", "render", str(SAMPLES[0]), "-o", str(one), "--pdf"],
+                   env=_env(cached=True), check=True, capture_output=True)
+    result["single_render_with_pdf_s"] = round(time.perf_counter() - start, 2)
+    shutil.rmtree(folder)
+    return result
+
+
 def long_batch_memory(drafts: int, jobs: int, work: Path) -> dict:
     """(e) a long batch through the command line: the peak memory of its largest process (parent or worker)."""
     folder = work / "long-answers"
@@ -384,9 +414,10 @@ def table(results: dict) -> str:
         ("    speed-up on idle cores, from CPU time (estimate)", c["batch_speedup_on_idle_cores_from_cpu_time"], ""),
         (f"    reference: pure CPU work split over {jobs} processes, now", c["reference_speedup_pure_cpu_work"], ""),
     ]
-    if "pdf" in c:
-        pdf = c["pdf"]
-        rows.append((f"    with --pdf ({pdf['drafts']} drafts), drafts/s 1 job / {jobs} jobs", f"{pdf['drafts_per_s_1_job']} / {pdf[f'drafts_per_s_{jobs}_jobs']}", ""))
+    pdf = results["pdf"]
+    if "drafts" in pdf:
+        rows.append((f"    `render --pdf`, {pdf['drafts']} drafts: drafts/s 1 job / {jobs} jobs", f"{pdf['drafts_per_s_1_job']} / {pdf[f'drafts_per_s_{jobs}_jobs']}", ""))
+        rows.append(("    one `render --pdf` of one draft, s wall", pdf["single_render_with_pdf_s"], ""))
     rows += [
         ("(d) `poassembler --help`, s wall / CPU", f"{d['help_s']} / {d['help_cpu_s']}", ""),
         ("    `poassembler jurisdictions list`, s wall", d["jurisdictions_list_s"], "jurisdictions_list_s"),
@@ -443,6 +474,7 @@ def main() -> None:
             "check_scale": check_scale(),
             "long_batch": long_batch_memory(200 if args.quick else 1000, jobs, work),
             "batch": batches(drafts, jobs, work),
+            "pdf": pdf_batches(14 if args.quick else 42, jobs, work),
             "targets": TARGETS,
         }
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
