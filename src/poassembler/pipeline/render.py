@@ -169,15 +169,19 @@ def _template_errors(template_path: Path):
 
 
 def _prepared(template_path: Path) -> PreparedTemplate | None:
-    """The template prepared once per process (word_prepared.py); None: render it with plain docxtpl."""
+    """The template prepared once per process (word_prepared.py); None: render it with plain docxtpl.
+
+    Errors name the template as the caller gave it; the cache knows it by resolved path, date and size."""
     key = _template_key(template_path)
-    return _prepare(*key)
+    if key not in _PREPARED:
+        template = _open_template(template_path)
+        if len(_PREPARED) >= 8:
+            _PREPARED.clear()
+        _PREPARED[key] = prepare(template, _read_template(*key), word_environment(), _SIZED_STYLES)
+    return _PREPARED[key]
 
 
-@lru_cache(maxsize=8)
-def _prepare(template_path: Path, mtime_ns: int, size: int) -> PreparedTemplate | None:
-    template = _open_template(template_path)
-    return prepare(template, _read_template(template_path, mtime_ns, size), word_environment(), _SIZED_STYLES)
+_PREPARED: dict[tuple[Path, int, int], PreparedTemplate | None] = {}
 
 
 def _template_key(template_path: Path) -> tuple[Path, int, int]:
