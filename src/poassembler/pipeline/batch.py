@@ -175,6 +175,8 @@ def render_with_pdfs(items: Sequence[BatchItem], options: BatchOptions) -> list[
                 planned.append((item, plan_draft(load_answers(item.answers), library), outputs))
             except PoError as exc:
                 outcomes[item] = Outcome(item, exit_code=exc.exit_code, message=exc.render())
+            except Exception as exc:  # one broken draft must not stop the others
+                outcomes[item] = _unexpected(item, exc, options)
         for (item, _, _), made in zip(planned, produce_many([(d, o) for _, d, o in planned], library)):
             if isinstance(made, PoError):
                 outcomes[item] = Outcome(item, exit_code=made.exit_code, message=made.render())
@@ -184,7 +186,7 @@ def render_with_pdfs(items: Sequence[BatchItem], options: BatchOptions) -> list[
         if _IN_WORKER:
             exc.die()
         raise
-    except Exception as exc:  # a bug: every draft of the group not yet done reports it
+    except Exception as exc:  # a bug while producing: every draft of the group not yet done reports it
         for item in items:
             outcomes.setdefault(item, _unexpected(item, exc, options))
     return [outcomes[item] for item in items]
