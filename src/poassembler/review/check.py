@@ -8,15 +8,14 @@ procedure, which citations a finding cites — come from the profile's `check:` 
 
 from __future__ import annotations
 
-import bisect
 import re
-from functools import lru_cache
 from typing import Callable, Iterable
 
 from poassembler.library.answers import Answers, Category, CategoryKind
 from poassembler.library.clauses import Placement
 from poassembler.pipeline.scope import ClauseScope
 from poassembler.review.same_statement import SameStatements
+from poassembler.review.sentence_match import matching_sentences
 from poassembler.review.harm_language import (
     ABSTRACT_WORDS,
     BOILERPLATE_WORDS,
@@ -47,7 +46,7 @@ def build_review(answers: Answers, profile: ResolvedProfile, selection: Selectio
 
 def check(answers: Answers, profile: ResolvedProfile, selection: Selection, scope: ClauseScope | None = None) -> list[Finding]:
     """Every finding for this draft, errors first (`scope`: the planned draft's, to reuse its clause text)."""
-    _matches_once.cache_clear()  # remembered within one check only: each draft's check does all its own work
+    matching_sentences.cache_clear()  # remembered within one check only: each draft's check does all its own work
     review = build_review(answers, profile, selection, scope)
     findings = [f for rule in RULES for f in rule(review)]
     order = list(Severity)
@@ -161,7 +160,6 @@ def overbreadth(review: Review) -> list[Finding]:
 
 # --- sealing ------------------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^.;]+[.;]?")
 _NEGATION = re.compile(r"\b(not|no|never|nothing|neither|nor)\b|n't\b", re.IGNORECASE)
 _QUALIFIED = re.compile(r"^[\s,]*(only|if|upon|after|with\s+(leave|the\s+Court'?s?\s+(approval|permission|leave)))\b", re.IGNORECASE)
 _BLANKET_SEALING = [re.compile(p, re.IGNORECASE) for p in (
@@ -185,41 +183,11 @@ _STIPULATED = (Placement.preamble, Placement.body, Placement.attestation, Placem
 
 def _matches(patterns: list[re.Pattern], words: tuple, text: str) -> list[str]:
     """Sentences of `text` that a pattern matches without a negation before it or a qualifier after it."""
-    return list(_matches_once(tuple(patterns), words, text))
+    return list(matching_sentences(tuple(patterns), words, text, _excused))
 
 
-@lru_cache(maxsize=64)  # the sealing rule asks twice about clause text (with and without the answers' words)
-def _matches_once(patterns: tuple[re.Pattern, ...], words: tuple, text: str) -> tuple[str, ...]:
-    """`_matches`, remembered for the last texts.
-
-    No pattern can match across a sentence end ("." or ";"), so one scan of the whole text per pattern
-    (skipped when the text lacks the pattern's `words`) finds every sentence a pattern matches in; only
-    those are looked at sentence by sentence.
-    """
-    candidates: set[int] = set()
-    starts: list[int] | None = None
-    sentences: list[str] = []
-    folded = text.casefold()
-    for pattern, groups in zip(patterns, words):
-        if not all(any(word in folded for word in group) for group in groups):
-            continue
-        for found in pattern.finditer(text):
-            if starts is None:
-                spans = [(m.start(), m.group(0)) for m in _SENTENCE.finditer(text)]
-                starts, sentences = [start for start, _ in spans], [sentence for _, sentence in spans]
-            candidates.add(bisect.bisect_right(starts, found.start()) - 1)
-    hits = []
-    for index in sorted(candidates):
-        sentence = sentences[index]
-        for pattern in patterns:
-            match = pattern.search(sentence)
-            if not match:
-                continue
-            if _NEGATION.search(sentence[: match.end()]) or _QUALIFIED.match(sentence[match.end():]):
-                continue
-            hits.append(" ".join(sentence.split()))
-            break
-    return tuple(hits)
+def _excused(sentence: str, match: re.Match) -> bool:
+    return bool(_NEGATION.search(sentence[: match.end()]) or _QUALIFIED.match(sentence[match.end():]))
 
 
 def _sealing_sources(review: Review) -> list[tuple[Concern, str]]:
