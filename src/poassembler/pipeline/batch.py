@@ -203,11 +203,12 @@ def _unexpected(item: BatchItem, exc: Exception, options: BatchOptions) -> Outco
 
 
 def _work_units(items: Sequence[BatchItem], options: BatchOptions, workers: int) -> list[list[BatchItem]]:
-    """One draft per unit; with --pdf, groups of up to PDF_GROUP drafts spread over the workers (one
+    """One draft per unit; with --pdf, groups of up to PDF_GROUP drafts, as many per worker (one
     LibreOffice start per group)."""
     if not options.outputs.pdf:
         return [[item] for item in items]
-    size = max(1, min(PDF_GROUP, -(-len(items) // workers)))
+    groups = workers * -(-len(items) // (workers * PDF_GROUP))  # a multiple of the workers: even shares
+    size = max(1, -(-len(items) // groups))
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
