@@ -324,27 +324,30 @@ print(json.dumps({"code": os.waitstatus_to_exitcode(status), "cpu_s": usage.ru_u
 
 
 def long_batch_memory(drafts: int, jobs: int, work: Path) -> dict:
-    """(e) a long batch through the command line: the peak memory of its largest process (parent or worker)."""
+    """(e) a long batch through the command line, with 1 job and with `jobs`: the peak memory of its
+    largest process (the one process; or the parent or a worker)."""
     folder = work / "long-answers"
     folder.mkdir()
     for index, sample in zip(range(drafts), itertools.cycle(SAMPLES)):
         shutil.copy(sample, folder / f"{index:04d}-{sample.name}")
-    out = work / "long-out"
-    start = time.perf_counter()
-    child = subprocess.run(
-        [sys.executable, "-c", _LAUNCHER, sys.executable, "-m", "poassembler", "render", str(folder), "-o", str(out), "-j", str(jobs)],
-        env=_env(cached=True), capture_output=True, text=True, check=True,
-    )
-    seconds = time.perf_counter() - start
-    usage = json.loads(child.stdout.strip().splitlines()[-1])  # the command's, with its workers (waited for by it)
-    assert usage["code"] == 0, "the long batch failed"
-    written = len(list(out.glob("*.docx")))
-    shutil.rmtree(out)
+    result: dict = {"drafts": drafts}
+    for count in (1, jobs):
+        out = work / "long-out"
+        start = time.perf_counter()
+        child = subprocess.run(
+            [sys.executable, "-c", _LAUNCHER, sys.executable, "-m", "poassembler", "render", str(folder), "-o", str(out), "-j", str(count)],
+            env=_env(cached=True), capture_output=True, text=True, check=True,
+        )
+        seconds = time.perf_counter() - start
+        usage = json.loads(child.stdout.strip().splitlines()[-1])  # the command's, with its workers (waited for by it)
+        assert usage["code"] == 0 and len(list(out.glob("*.docx"))) == drafts, "the long batch failed"
+        shutil.rmtree(out)
+        suffix = f"{count}_job{'s' if count > 1 else ''}"
+        result[f"seconds_{suffix}"] = round(seconds, 1)
+        result[f"cpu_s_{suffix}"] = round(usage["cpu_s"], 1)
+        result[f"peak_mb_{suffix}"] = round(usage["maxrss_kb"] / 1024, 1)
     shutil.rmtree(folder)
-    return {
-        "drafts": drafts, "jobs": jobs, "written": written, "seconds": round(seconds, 1),
-        "cpu_s": round(usage["cpu_s"], 1), "peak_mb_largest_process": round(usage["maxrss_kb"] / 1024, 1),
-    }
+    return result
 
 
 def _spin(units: int) -> int:
@@ -448,8 +451,10 @@ def table(results: dict) -> str:
         ("    no bytecode cache: --help / render, s wall", f"{d['help_s_without_bytecode_cache']} / {d['render_s_without_bytecode_cache']}", ""),
         ("(e) peak MB, one process rendering alone", c["peak_mb_single_process"], ""),
         ("    peak MB, largest batch worker", c["peak_mb_per_worker"], "peak_mb_per_worker"),
+        (f"    `render` of {results['long_batch']['drafts']} drafts, 1 job: peak MB of the process",
+         results["long_batch"]["peak_mb_1_job"], "peak_mb_per_worker"),
         (f"    `render` of {results['long_batch']['drafts']} drafts, {jobs} jobs: peak MB of its largest process",
-         results["long_batch"]["peak_mb_largest_process"], "peak_mb_per_worker"),
+         results["long_batch"][f"peak_mb_{jobs}_jobs"], "peak_mb_per_worker"),
         ("(f) check, 1,000 categories, 1 MB of harm: s CPU", big["check_cpu_s"], "check_1000_categories_s"),
         ("    plan of that case (clause text for each category), s CPU", big["plan_cpu_s"], ""),
         ("    check: 100 short categories / 3 harms of 100 KB, s CPU", f"{f['100_short_categories']['check_cpu_s']} / {f['3_harms_of_100KB']['check_cpu_s']}", ""),
