@@ -195,7 +195,10 @@ def check_scale() -> dict:
 
     library = load_library()
     base = yaml.safe_load((ROOT / "samples" / "segal-cacd.yaml").read_text(encoding="utf-8"))
-    cases = {"100_short_categories": (100, 150), "1000_categories_1MB_of_harm": (1000, 1000), "3_harms_of_100KB": (3, 100_000)}
+    cases = {
+        "100_short_categories": (100, 150), "1000_categories_1MB_of_harm": (1000, 1000),
+        "2000_categories_2MB_of_harm": (2000, 1000), "3_harms_of_100KB": (3, 100_000),
+    }
     result = {}
     for name, (count, chars) in cases.items():
         data = {**base, "categories": synthetic_categories(count, chars)}
@@ -457,6 +460,7 @@ def table(results: dict) -> str:
          results["long_batch"][f"peak_mb_{jobs}_jobs"], "peak_mb_per_worker"),
         ("(f) check, 1,000 categories, 1 MB of harm: s CPU", big["check_cpu_s"], "check_1000_categories_s"),
         ("    plan of that case (clause text for each category), s CPU", big["plan_cpu_s"], ""),
+        ("    check, 2,000 categories, 2 MB of harm (how it grows): s CPU", f["2000_categories_2MB_of_harm"]["check_cpu_s"], ""),
         ("    check: 100 short categories / 3 harms of 100 KB, s CPU", f"{f['100_short_categories']['check_cpu_s']} / {f['3_harms_of_100KB']['check_cpu_s']}", ""),
     ]
     load = results["machine"]["load_average_at_start"][0], results["machine"]["load_average_at_end"][0]
