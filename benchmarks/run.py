@@ -1,7 +1,7 @@
 """How fast poassembler is, at one draft and at hundreds. Not part of the test suite.
 
-    python benchmarks/run.py            # everything (about two minutes on 2 cores); JSON, then a table
-    python benchmarks/run.py --quick    # fewer repeats, 50-draft batches: a rough look in ~30 s
+    python benchmarks/run.py            # everything (about five minutes on 2 cores); JSON, then a table
+    python benchmarks/run.py --quick    # fewer repeats, smaller batches: a rough look in about two minutes
 
 Measures this checkout (src/ first on the path) with the built-in library and every sample in samples/:
   (a) ours, per draft in a warm process, stage by stage: read/validate the answers, plan (profile,
