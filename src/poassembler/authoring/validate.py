@@ -12,7 +12,7 @@ from pathlib import Path
 from poassembler.errors import BadLibrary, PoError, Problem
 from poassembler.library.yamlfile import key_lines, line_of, read_yaml
 
-KINDS = ("jurisdictions", "clauses", "templates")
+KINDS = ("jurisdictions", "clauses", "templates", "questions")
 
 
 def shown(path: Path) -> str:
@@ -158,7 +158,25 @@ def validate(library_dirs: list[Path], paths: list[Path] | None = None) -> list[
     for path in sources.templates:
         if report(path):
             findings += _template_findings(path, known)
+    findings += _plan_findings(roots, paths)
     return findings
+
+
+def _plan_findings(roots: list[Path], paths: list[Path] | None) -> list[Problem]:
+    """The interview plan (questions/interview.yaml) of each library folder asked about."""
+    from poassembler.interview.plan import PLAN_FILE, read_plan
+
+    wanted = [p.resolve() for p in paths or []]
+    out: list[Problem] = []
+    for root in roots:
+        path = root / PLAN_FILE
+        if not path.is_file() or (wanted and not any(path.resolve() == w or path.resolve().is_relative_to(w) for w in wanted)):
+            continue
+        try:
+            read_plan(path)
+        except PoError as exc:
+            out += _from_error(exc)
+    return out
 
 
 def _profile_findings(profiles, pid: str, path: Path, clauses: dict, used: dict, template_names: set[str]) -> list[Problem]:
@@ -172,6 +190,14 @@ def _profile_findings(profiles, pid: str, path: Path, clauses: dict, used: dict,
             from poassembler.library.profiles import _suggest
 
             out.append(Problem(f"unknown clause id '{cid}' (no clauses/{cid}.yaml in the library){_suggest(cid, sorted(clauses))}", shown(path), line_of(lines, ('clauses', cid)) or 1, "clauses", 3))
+    if profile.model_order is not None:
+        from poassembler.library.profiles import _suggest
+
+        for section in profile.model_order.sections:
+            for cid in [*section.clauses, *section.added]:
+                if cid not in clauses:
+                    out.append(Problem(f"section '{section.heading}' names unknown clause id '{cid}'{_suggest(cid, sorted(clauses))}",
+                                       shown(path), line_of(lines, ('model_order',)) or 1, "model_order", 3))
     if profile.kind == ProfileKind.judge and profile.judge is None:
         out.append(Problem("a judge profile needs `judge:` (name, title)", shown(path), line_of(lines, ('kind',)) or 1, exit_code=3))
     if profile.format.template and profile.format.template not in template_names:

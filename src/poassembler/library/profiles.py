@@ -131,11 +131,74 @@ class CheckSettings:
         return self.clauses.get(role)
 
 
+class ModelSection(_Strict):
+    """One section of a court's model order, as a fact about the model (its number and heading), never its text."""
+
+    number: str = ""  # "1", "6", "Exhibit A"; "" where the number was not seen
+    heading: NonEmpty
+    clauses: list[str] = Field(default_factory=list)  # clause ids that carry this section, in the model's order
+    added: list[str] = Field(default_factory=list)  # our clauses placed in this section that the model lacks
+    verified: bool
+    note: str = ""
+
+
+class ModelOrder(_Strict):
+    """A court's published model order: where it is, which version, and its sections mapped to our clauses."""
+
+    title: NonEmpty
+    url: NonEmpty  # where `models fetch` downloads it from
+    version: str = ""  # version or date as the court states it
+    source: NonEmpty  # a public page that says the model exists and what it requires
+    verified: bool
+    applies_when: str = "true"  # condition over the case facts (e.g. only patent cases)
+    sections: list[ModelSection] = Field(default_factory=list)
+    complete: bool = False  # True only when every section of the model is listed
+    follow_order: bool = False  # the court expects the draft in the model's order and numbering
+    redline_required: bool = False  # the court wants every departure shown as a redline against the model
+    explanation_required: bool = False  # the court wants each departure explained
+    tiers: list[str] = Field(default_factory=list)  # the tiers the model provides, where known
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")  # recorded hash of the file at `url`
+    note: str = ""
+
+
+class SubmissionStep(_Strict):
+    """One step of submitting the order (file, e-mail, serve), in our words, with its source."""
+
+    step: NonEmpty
+    source: NonEmpty
+    verified: bool
+    note: str = ""
+
+
+class SubmissionPatch(_Strict):
+    """How the order reaches the court; any field left out is inherited from the parent profile."""
+
+    vehicle: str | None = None  # "stipulation", "stipulated motion", "joint motion", "motion"
+    vehicle_title: str | None = None  # title of the paper that asks for entry (when it is not the order itself)
+    vehicle_source: Citation | None = None
+    proposed_order_word: bool | None = None  # a Word copy of the proposed order goes to chambers
+    mailbox: str | None = None  # e.g. "Proposed_Order_<Judge>@ilnd.uscourts.gov"
+    subject_line: str | None = None
+    steps: list[SubmissionStep] | None = None
+
+
+@dataclass(frozen=True)
+class Submission:
+    vehicle: str
+    vehicle_title: str
+    vehicle_source: Citation | None
+    proposed_order_word: bool
+    mailbox: str
+    subject_line: str
+    steps: tuple[SubmissionStep, ...]
+
+
 class JudgeInfo(_Strict):
     name: NonEmpty
     title: NonEmpty
     initials: str = ""
     source: str = ""  # where the name and initials can be checked (a public order or the court's page)
+    place: str = ""  # where this judge signs orders ("Brooklyn, New York"), only as the source shows it
 
 
 class ProfileKind(str, Enum):
@@ -163,6 +226,8 @@ class ProfileFile(_Strict):
     clauses: dict[str, ClauseStatus] = Field(default_factory=dict)
     format: FormatPatch = Field(default_factory=FormatPatch)
     check: CheckPatch = Field(default_factory=CheckPatch)
+    model_order: ModelOrder | None = None
+    submission: SubmissionPatch = Field(default_factory=SubmissionPatch)
     notes: list[str] = Field(default_factory=list)
 
     @field_validator("id", "extends")
@@ -216,6 +281,8 @@ class ResolvedProfile:
     warnings: tuple[str, ...] = ()
     check: CheckSettings = field(default_factory=CheckSettings)
     judges: tuple[JudgeInfo, ...] = ()
+    model_order: ModelOrder | None = None  # the nearest profile in the chain that names one
+    submission: Submission | None = None
 
     def citation(self, name: str) -> Citation:
         return self.citations[name].value
@@ -248,6 +315,7 @@ class ProfileLibrary:
     profiles: dict[str, ProfileFile] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     districts: dict[str, str] = field(default_factory=dict)  # every federal district id → caption name
+    abbreviations: dict[str, str] = field(default_factory=dict)  # district id → Bluebook abbreviation ("C.D. Cal.")
     _resolved: dict[tuple[str, str | None], ResolvedProfile] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
@@ -258,7 +326,10 @@ class ProfileLibrary:
                 raise BadLibrary(f"{folder}: no such jurisdictions folder.")
             districts = folder / "_districts.yaml"
             if districts.is_file():
-                library.districts.update(_read_districts(districts))
+                for cid, (name, abbreviation) in read_district_entries(districts).items():
+                    library.districts[cid] = name
+                    if abbreviation:
+                        library.abbreviations[cid] = abbreviation
             for path in sorted(folder.glob("*.yaml")):
                 if path.name.startswith("_"):
                     continue
@@ -361,10 +432,25 @@ def _read_profile(path: Path) -> ProfileFile:
 
 
 def _read_districts(path: Path) -> dict[str, str]:
+    """Court id → name from `_districts.yaml`."""
+    return {cid: name for cid, (name, _) in read_district_entries(path).items()}
+
+
+def read_district_entries(path: Path) -> dict[str, tuple[str, str]]:
+    """Court id → (name, Bluebook abbreviation or "") from `_districts.yaml`."""
     data = read_yaml(path, BadLibrary) or {}
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+    if not isinstance(data, dict):
         raise BadLibrary(f"{path}: expected a mapping of court id → court name.")
-    return {str(k): v for k, v in data.items()}
+    out: dict[str, tuple[str, str]] = {}
+    for cid, entry in data.items():
+        if isinstance(entry, str):
+            out[str(cid)] = (entry, "")
+        elif isinstance(entry, dict) and isinstance(entry.get("name"), str) and isinstance(entry.get("bluebook", ""), str) \
+                and set(entry) <= {"name", "bluebook"}:
+            out[str(cid)] = (entry["name"], entry.get("bluebook", ""))
+        else:
+            raise BadLibrary(f"{path}: {cid}: expected the court's name, or {{name: ..., bluebook: ...}}.")
+    return out
 
 
 def _merge_map(layers: list[ProfileFile], attr: str) -> dict[str, Sourced]:
@@ -432,7 +518,31 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
         notes=tuple(n for layer in layers for n in layer.notes),
         check=_merge_check(layers),
         judges=tuple(j for layer in layers for j in layer.judges),
+        model_order=last("model_order"),
+        submission=_merge_submission(layers),
     )
+
+
+_SUBMISSION_DEFAULTS = {
+    "vehicle": "stipulation",
+    "vehicle_title": "",
+    "vehicle_source": None,
+    "proposed_order_word": False,
+    "mailbox": "",
+    "subject_line": "",
+    "steps": (),
+}
+
+
+def _merge_submission(layers: list[ProfileFile]) -> Submission:
+    """Field by field, the nearest profile that sets a field wins."""
+    merged = dict(_SUBMISSION_DEFAULTS)
+    for layer in layers:
+        for name in layer.submission.model_fields_set:
+            value = getattr(layer.submission, name)
+            if value is not None:
+                merged[name] = tuple(value) if name == "steps" else value
+    return Submission(**merged)
 
 
 def _merge_check(layers: list[ProfileFile]) -> CheckSettings:

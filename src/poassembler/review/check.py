@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 from poassembler.library.answers import Answers, Category, CategoryKind
 from poassembler.library.clauses import Placement
 from poassembler.pipeline.scope import ClauseScope
+from poassembler.review.check_model import model_sections
 from poassembler.review.same_statement import SameStatements
 from poassembler.review.sentence_match import matching_sentences
 from poassembler.review.harm_language import (
@@ -455,5 +456,6 @@ RULES: tuple[Callable[[Review], list[Finding]], ...] = (
     gov_sharing,
     privacy_act,
     dispositive_sealing,
+    model_sections,
     unverified,
 )
