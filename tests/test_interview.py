@@ -84,7 +84,7 @@ def test_a_whole_case_renders(library, tmp_path):
     for expected in ("Maria Ortega", "Pacific Harbor Logistics, Inc.", "2:24-cv-01234-ABC (SSx)", "GOOD CAUSE STATEMENT",
                      "Competing brokers would undercut its quotes by the exact margin.", "Jane Q. Example", "Suzanne H. Segal",
                      # commercial information: attorneys' eyes only by default, and the good cause statement says why
-                     "As the description of “Customer pricing” states, its harm would follow from disclosure to the opposing party itself"):
+                     "Only information in “Customer pricing” may be designated “HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY”, and only to the extent"):
         assert expected in text
 
 
