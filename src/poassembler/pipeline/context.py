@@ -19,6 +19,9 @@ from poassembler.pipeline.selection import Selection
 
 BLANK_DATE = "Dated: ____________________"
 BLANK_LINE = "______________________________"
+# Under the order's signature line when nobody can tell who signs: one placeholder the answers check and
+# the document check both report as `judge_named` (never a guessed "District Judge / Magistrate Judge").
+JUDGE_PLACEHOLDER = "[DRAFTER: NAME THE JUDGE WHO SIGNS THIS ORDER]"
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,7 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
             date_line=f"Dated: {place}, ____________________" if (place := answers.order_place or (judge.place if judge else "")) else BLANK_DATE,
             signature_line=BLANK_LINE,
             judge_name=judge.name if judge else "",
-            judge_title=judge.title if judge else "United States District Judge / Magistrate Judge",
+            judge_title=judge.title if judge else JUDGE_PLACEHOLDER,
         ),
         exhibit=ExhibitView(
             title=exhibit_clauses[0].spec.heading if exhibit_clauses else "",
@@ -196,7 +199,8 @@ _INITIALS = re.compile(r"[A-Za-z]{2,4}x?")
 def signing_judge(profile: ResolvedProfile, answers: Answers) -> JudgeView | None:
     """Who signs the order: the judge the answers name, the judge profile's judge, or the judge whose
     initials the case number carries (a magistrate judge before a district judge: discovery orders are
-    theirs), looked up in the profile's `judges:` list."""
+    theirs), looked up in the profile's `judges:` list. Answers that give only `judge_title` say which kind
+    of judge signs: the order leaves the name to the judge (a blank line over the title)."""
     if answers.judge_name:
         return JudgeView(answers.judge_name, answers.judge_title)
     if profile.judge:
@@ -205,7 +209,9 @@ def signing_judge(profile: ResolvedProfile, answers: Answers) -> JudgeView | Non
     tokens = {t.casefold() for t in _INITIALS.findall(number)}
     found = [j for j in profile.judges if j.initials.casefold() in tokens]
     found.sort(key=lambda j: "magistrate" not in j.title.casefold())
-    return JudgeView(found[0].name, found[0].title, found[0].place) if found else None
+    if found:
+        return JudgeView(found[0].name, found[0].title, found[0].place)
+    return JudgeView("", answers.judge_title) if answers.judge_title else None
 
 
 def render_paragraphs(clause: Clause, scope: ClauseScope) -> list[ParagraphView]:
