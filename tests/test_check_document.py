@@ -403,3 +403,20 @@ def test_each_comment_sits_on_the_paragraph_it_is_about(corpus, library, tmp_pat
             assert "PROTECTIVE ORDER" in paragraph  # about the whole order: on its title
         else:
             assert finding.location.quote.strip("…")[:40].strip() in paragraph, (finding.rule, paragraph)
+
+
+def test_paragraph_reference_follows_its_clause_under_the_model_order(render):
+    """`[[section:gov_sharing.1]]` in an N.D. Cal. patent draft (the body regrouped under the model's headings)
+    names the paragraph that says what a Government Party may do, wherever the draft puts it."""
+    from conftest import sample_data
+
+    data = sample_data("quillfeather-cand.yaml")
+    defendant = next(p for p in data["parties"] if p["role"] == "defendant")
+    defendant["government"] = "federal"
+    data["government_sharing"] = {"burden": "requesting_party", "application_business_days": 3}
+    text = read_document(render(data))
+    outline = build_outline(text.blocks)
+    found = [m for b in text.blocks for m in [re.search(r"may use or disclose the material as Section (\d+\.\d+) allows", b.text)] if m]
+    assert len(found) == 1
+    target = [b.text for b, place in zip(text.blocks, outline.places) if place.number == found[0].group(1)]
+    assert target and target[0].startswith("Nothing in this Order prohibits or limits a Government Party"), target
