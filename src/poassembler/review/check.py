@@ -348,17 +348,18 @@ def tier_justified(review: Review) -> list[Finding]:
 
 
 def judge_named(review: Review) -> list[Finding]:
-    """The order's signature line names the judge whenever the answers or the profile can tell who it is."""
-    from poassembler.pipeline.context import signing_judge
+    """The order's signature line says who signs whenever the answers or the profile can tell; otherwise the
+    draft prints `JUDGE_PLACEHOLDER`, an error here and (same rule id) in the document check, shown once."""
+    from poassembler.pipeline.context import JUDGE_PLACEHOLDER, signing_judge
 
     if signing_judge(review.profile, review.answers) is not None:
         return []
     return [review.finding(
-        "judge_named", Severity.warning, "answers: judge_name",
-        "The order's signature line names no judge: neither the answers, a judge profile, nor the case number's "
-        "initials identify who will sign it.",
-        "Give judge_name and judge_title (or the judge's initials in the case number, with the judge in the "
-        "profile's `judges:` list).",
+        "judge_named", Severity.error, "answers: judge_name",
+        f"The order's signature block reads “{JUDGE_PLACEHOLDER}”: neither the answers, a judge profile, nor the "
+        "case number's initials tell who will sign it.",
+        "Give judge_name and judge_title, or judge_title alone for a blank line over the title (or the judge's "
+        "initials in the case number, with the judge in the profile's `judges:` list).",
     )]
 
 
