@@ -8,13 +8,14 @@ procedure, which citations a finding cites — come from the profile's `check:` 
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Callable, Iterable
 
 from poassembler.library.answers import Answers, Category, CategoryKind
-from poassembler.library.clauses import Placement
+from poassembler.pipeline.scope import ClauseScope
 from poassembler.review.check_model import model_sections
+from poassembler.review.same_statement import SameStatements
+from poassembler.review.sentence_match import matching_sentences
 from poassembler.review.harm_language import (
     ABSTRACT_WORDS,
     BOILERPLATE_WORDS,
@@ -27,16 +28,16 @@ from poassembler.review.harm_language import (
 from poassembler.library.profiles import Citation, ResolvedProfile
 from poassembler.pipeline.selection import Selection
 from poassembler.review.findings import Concern, Finding, RenderedClause, Review, Severity, about_answer, about_clause
+from poassembler.review.rules_filing import decision_reason, dispositive_sealing, dispute_procedure, sealing
 
 __all__ = ["Finding", "Severity", "check", "has_errors"]
 
 
-def build_review(answers: Answers, profile: ResolvedProfile, selection: Selection) -> Review:
-    """Render the included clauses' text once, for the rules that read it."""
+def build_review(answers: Answers, profile: ResolvedProfile, selection: Selection, scope: ClauseScope | None = None) -> Review:
+    """The included clauses' text, for the rules that read it (`scope`: the draft's, whose text is already rendered)."""
     from poassembler.pipeline.context import render_paragraphs
-    from poassembler.pipeline.scope import ClauseScope
 
-    scope = ClauseScope.build(profile, answers)
+    scope = scope or ClauseScope.build(profile, answers)
     texts = tuple(
         RenderedClause(c.id, c.spec.placement, " ".join(p.text for p in render_paragraphs(c, scope)))
         for c in selection.included()
@@ -44,9 +45,10 @@ def build_review(answers: Answers, profile: ResolvedProfile, selection: Selectio
     return Review(answers, profile, selection, scope.facts, texts)
 
 
-def check(answers: Answers, profile: ResolvedProfile, selection: Selection) -> list[Finding]:
-    """Every finding for this draft, errors first."""
-    review = build_review(answers, profile, selection)
+def check(answers: Answers, profile: ResolvedProfile, selection: Selection, scope: ClauseScope | None = None) -> list[Finding]:
+    """Every finding for this draft, errors first (`scope`: the planned draft's, to reuse its clause text)."""
+    matching_sentences.cache_clear()  # remembered within one check only: each draft's check does all its own work
+    review = build_review(answers, profile, selection, scope)
     findings = [f for rule in RULES for f in rule(review)]
     order = list(Severity)
     return sorted(findings, key=lambda f: order.index(f.severity))
@@ -59,7 +61,7 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 # --- good cause ---------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"^\W*(n/?a|none|tbd|to be (determined|added|supplied)|see above|same( as above)?|\[.*\])\W*$", re.IGNORECASE)
-_SAME_HARM = 0.85  # difflib ratio above which two categories' harms are the same statement
+_SAME_HARM = 0.8  # share of words (weighted Jaccard of the word bags) from which two harms are the same statement
 
 
 def _where(index: int, category: Category, field: str) -> Concern:
@@ -76,6 +78,7 @@ def good_cause(review: Review) -> list[Finding]:
             "Add each category likely to be produced, with a concrete description and the specific harm its disclosure would cause.",
         )]
     out: list[Finding] = []
+    same_harms = SameStatements([c.harm for c in categories], _SAME_HARM)
     for i, category in enumerate(categories):
         harm = category.harm
         words = content_words(harm, frozenset())
@@ -93,20 +96,14 @@ def good_cause(review: Review) -> list[Finding]:
                 "Name the concrete consequence: who would learn what, and what they could then do.",
             ))
             continue
-        for j in range(i):
-            ratio = difflib.SequenceMatcher(None, _norm(harm), _norm(categories[j].harm)).ratio()
-            if ratio >= _SAME_HARM:
-                out.append(review.finding(
-                    "good_cause", Severity.error, _where(i, category, "harm"),
-                    f"The harm repeats the harm given for “{categories[j].name}” (categories[{j}]): good cause is shown category by category.",
-                    "State the harm particular to this category, or merge the two categories if they are one.",
-                ))
-                break
+        j = same_harms.first_match(i)
+        if j is not None:
+            out.append(review.finding(
+                "good_cause", Severity.error, _where(i, category, "harm"),
+                f"The harm repeats the harm given for “{categories[j].name}” (categories[{j}]): good cause is shown category by category.",
+                "State the harm particular to this category, or merge the two categories if they are one.",
+            ))
     return out
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 def speculative_harm(review: Review) -> list[Finding]:
@@ -162,128 +159,6 @@ def overbreadth(review: Review) -> list[Finding]:
     return out
 
 
-# --- sealing ------------------------------------------------------------------------------------
-
-_SENTENCE = re.compile(r"[^.;]+[.;]?")
-_NEGATION = re.compile(r"\b(not|no|never|nothing|neither|nor)\b|n't\b", re.IGNORECASE)
-_QUALIFIED = re.compile(r"^[\s,]*(only|if|upon|after|with\s+(leave|the\s+Court'?s?\s+(approval|permission|leave)))\b", re.IGNORECASE)
-_BLANKET_SEALING = [re.compile(p, re.IGNORECASE) for p in (
-    r"\b(all|any|every)\b[^.;]{0,150}?\b(shall|will|must)\s+(be\s+|automatically\s+be\s+)?(filed|lodged|maintained|kept|submitted)\s+(\w+\s+){0,3}?under\s+seal\b",
-    r"\b(all|any|every)\b[^.;]{0,150}?\b(shall|will|must)\s+(be\s+|automatically\s+be\s+)?(impounded|sealed)\b",
-    r"\bagree\w*\s+(to|that\s+they\s+(shall|will))\s+(file|lodge)\s+(all|any|every)\b[^.;]{0,100}?under\s+seal\b",
-    r"\bautomatically\s+(be\s+)?(filed\s+under\s+seal|sealed|impounded)\b",
-)]
-_BINDS_COURT = [re.compile(p, re.IGNORECASE) for p in (
-    r"\b(the\s+)?(Court|Clerk|court\s+personnel|court\s+staff|Court'?s\s+staff|judicial\s+officers?)\s+(shall|must|agrees?\s+to|is\s+bound|are\s+bound)\b",
-    r"\bbind(s|ing)?\b[^.;]{0,40}?\b(the\s+Court|the\s+Clerk|court\s+personnel|court\s+staff|Court'?s\s+staff)\b",
-    r"\bbinding\s+(up)?on\s+(the\s+)?(Court|Clerk)\b",
-)]
-# The parties' stipulation speaks for the parties; the court's own order paragraphs may bind the court.
-_STIPULATED = (Placement.preamble, Placement.body, Placement.attestation, Placement.exhibit)
-
-
-def _matches(patterns: list[re.Pattern], text: str) -> list[str]:
-    """Sentences of `text` that a pattern matches without a negation before it or a qualifier after it."""
-    hits = []
-    for sentence in _SENTENCE.findall(text):
-        for pattern in patterns:
-            match = pattern.search(sentence)
-            if not match:
-                continue
-            if _NEGATION.search(sentence[: match.end()]) or _QUALIFIED.match(sentence[match.end():]):
-                continue
-            hits.append(" ".join(sentence.split()))
-            break
-    return hits
-
-
-def _sealing_sources(review: Review) -> list[tuple[Concern, str]]:
-    """Clause text (without the answers' own words, reported once below) and the answers' free text."""
-    texts = []
-    for t in review.texts:
-        if t.placement in _STIPULATED:
-            text = t.text
-            for category in review.answers.categories:
-                text = text.replace(category.description, " ").replace(category.harm, " ")
-            texts.append((about_clause(t.clause_id), text))
-    for i, category in enumerate(review.answers.categories):
-        texts.append((about_answer(f"categories[{i}]", category.name), f"{category.description} {category.harm}"))
-    return texts
-
-
-def sealing(review: Review) -> list[Finding]:
-    """Agreements to file Protected Material under seal as a class, and terms that bind the court."""
-    out = []
-    for concerns, text in _sealing_sources(review):
-        for sentence in _matches(_BLANKET_SEALING, text):
-            out.append(review.finding(
-                "blanket_sealing", Severity.error, concerns,
-                f"Agrees to file or keep Protected Material under seal as a class: “{_clip(sentence)}”. Parties may not agree "
-                "to file confidential documents under seal without the court's approval, and courts do not enter blanket sealing "
-                "(impoundment) orders.",
-                "Replace it with a term that a party seeking to file under seal applies to the court under its sealing rule, "
-                "with a particularized showing for each document.",
-            ))
-        for sentence in _matches(_BINDS_COURT, text):
-            out.append(review.finding(
-                "binds_court", Severity.error, concerns,
-                f"Binds the court or its staff: “{_clip(sentence)}”. A stipulation binds the parties; the court keeps its power "
-                "over its own records.",
-                "Rewrite it to bind the parties only, and leave what the court does to the court.",
-            ))
-    return out
-
-
-def _clip(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def dispositive_sealing(review: Review) -> list[Finding]:
-    """Ninth Circuit: the order's good cause will not seal material filed with dispositive motions."""
-    if review.profile.circuit != 9:
-        return []
-    return [review.finding(
-        "dispositive_sealing", Severity.note, "filing under seal",
-        "In the Ninth Circuit a protective order's good cause does not carry over to sealing: material attached to a "
-        "dispositive motion (or more than tangentially related to the merits) is sealed only for compelling reasons "
-        "supported by specific facts.",
-        "Plan the sealing applications: for merits filings, prepare compelling-reasons declarations document by document.",
-    )]
-
-
-# --- dispute procedure --------------------------------------------------------------------------
-
-
-def dispute_procedure(review: Review) -> list[Finding]:
-    """A court with its own discovery-dispute rule gets that clause, and no invented procedure."""
-    own = review.profile.check.clause("dispute")
-    if own is None:
-        return []
-    out = []
-    rule_cites = "; ".join(a.cite for a in review.authorities("dispute_procedure")) or "the court's local rule"
-    if not review.included(own):
-        why = _decision_reason(review.selection, own)
-        out.append(review.finding(
-            "dispute_procedure", Severity.error, about_clause(own),
-            f"The draft leaves out {own}, the court's own procedure for challenges and disputes ({rule_cites}){why}.",
-            f"Include {own} (set it `required` in the profile) and remove any other dispute procedure.",
-        ))
-    for clause_id in review.profile.check.dispute_clauses:
-        if clause_id != own and review.included(clause_id):
-            out.append(review.finding(
-                "dispute_procedure", Severity.error, about_clause(clause_id),
-                f"{clause_id} sets a dispute procedure of its own, which departs from {rule_cites}; judges in this court "
-                "refuse procedures the parties invent.",
-                f"Exclude {clause_id} and use {own}, which follows the local rule.",
-            ))
-    return out
-
-
-def _decision_reason(selection: Selection, clause_id: str) -> str:
-    decision = next((d for d in selection.decisions if d.clause.id == clause_id), None)
-    return f": {decision.reason}" if decision else ": the clause library has no such clause"
-
-
 # --- health, non-parties, government ------------------------------------------------------------
 
 _HEALTH = {CategoryKind.health, CategoryKind.mental_health}
@@ -299,7 +174,7 @@ def health(review: Review) -> list[Finding]:
         out.append(review.finding(
             "health", Severity.error, about_clause(hipaa or "hipaa"),
             "Health information will be produced but the draft has no HIPAA qualified-protective-order clause "
-            f"({hipaa or 'none named in the profile'}{_decision_reason(review.selection, hipaa) if hipaa else ''}).",
+            f"({hipaa or 'none named in the profile'}{decision_reason(review.selection, hipaa) if hipaa else ''}).",
             "Include the HIPAA clause: use limited to this litigation, return or destruction at its end.",
         ))
     for i, category in enumerate(review.answers.categories):
@@ -350,17 +225,18 @@ def tier_justified(review: Review) -> list[Finding]:
 
 
 def judge_named(review: Review) -> list[Finding]:
-    """The order's signature line names the judge whenever the answers or the profile can tell who it is."""
-    from poassembler.pipeline.context import signing_judge
+    """The order's signature line says who signs whenever the answers or the profile can tell; otherwise the
+    draft prints `JUDGE_PLACEHOLDER`, an error here and (same rule id) in the document check, shown once."""
+    from poassembler.pipeline.context import JUDGE_PLACEHOLDER, signing_judge
 
     if signing_judge(review.profile, review.answers) is not None:
         return []
     return [review.finding(
-        "judge_named", Severity.warning, "answers: judge_name",
-        "The order's signature line names no judge: neither the answers, a judge profile, nor the case number's "
-        "initials identify who will sign it.",
-        "Give judge_name and judge_title (or the judge's initials in the case number, with the judge in the "
-        "profile's `judges:` list).",
+        "judge_named", Severity.error, "answers: judge_name",
+        f"The order's signature block reads “{JUDGE_PLACEHOLDER}”: neither the answers, a judge profile, nor the "
+        "case number's initials tell who will sign it.",
+        "Give judge_name and judge_title, or judge_title alone for a blank line over the title (or the judge's "
+        "initials in the case number, with the judge in the profile's `judges:` list).",
     )]
 
 
@@ -372,7 +248,7 @@ def nonparty_notice(review: Review) -> list[Finding]:
     return [review.finding(
         "nonparty_notice", Severity.error, about_clause(clause or "nonparty_notice"),
         f"{review.facts.nonparty_names} will produce information, but the draft has no clause giving a non-party notice "
-        f"and a chance to seek protection{_decision_reason(review.selection, clause) if clause else ''}.",
+        f"and a chance to seek protection{decision_reason(review.selection, clause) if clause else ''}.",
         "Include the non-party material clause.",
     )]
 
@@ -404,7 +280,7 @@ def privacy_act(review: Review) -> list[Finding]:
     if clause and not review.included(clause):
         return [review.finding(
             "privacy_act", Severity.error, about_clause(clause),
-            f"The Privacy Act order is chosen but the clause is not in the draft{_decision_reason(review.selection, clause)}.",
+            f"The Privacy Act order is chosen but the clause is not in the draft{decision_reason(review.selection, clause)}.",
             f"Set {clause} to optional or required in the profile.",
         )]
     return []
