@@ -28,7 +28,7 @@ from poassembler.interview.questions import (
     Question,
     category_tier_choices,
     court_choices,
-    judge_choices,
+    judge_choices, judge_on_file, party_name_choices,
     tier_choices,
 )
 from poassembler.library.answers import Answers
@@ -36,7 +36,6 @@ from poassembler.library.files import read_library_file
 from poassembler.library.keypaths import Key, get_in
 from poassembler.library.load import data_root
 from poassembler.library.profiles import ProfileLibrary, ResolvedProfile
-from poassembler.pipeline.context import signing_judge
 from poassembler.pipeline.expressions import compile_condition, compile_text, run
 from poassembler.pipeline.facts import CaseFacts
 
@@ -253,20 +252,12 @@ def case_scope(data: dict, profile: ResolvedProfile | None) -> dict[str, Any]:
             "tiers": dict(profile.tier_labels) if profile else {},
             "cited": lambda name: cited(profile, name),
             "has_word": has_word,
-            "judge_on_file": _judge_on_file(profile, answers),
+            "judge_on_file": judge_on_file(profile, answers),
         })
     return _SCOPE_CACHE["scope"]
 
 
 _SCOPE_CACHE: dict[str, Any] = {}
-
-
-def _judge_on_file(profile: ResolvedProfile | None, answers: Answers):
-    """The judge the draft names without being told (judge profile, or case-number initials in the
-    court's judge list) — the draft's own lookup, with any judge the answers name set aside — or None."""
-    if profile is None:
-        return None
-    return signing_judge(profile, answers.model_copy(update={"judge_name": "", "judge_title": ""}))
 
 
 def cited(profile: ResolvedProfile | None, name: str) -> str:
@@ -356,11 +347,7 @@ class _Layout:
                 return None
             return judge_choices(self.profiles, court), None
         if name in ("party_names", "nonparty_names"):
-            parties = [p for p in self.data.get("parties") or () if isinstance(p, dict)]
-            if name == "nonparty_names":
-                parties = [p for p in parties if p.get("role") == "non_party"]
-            names = [p["name"] for p in parties if isinstance(p.get("name"), str) and p["name"].strip()]
-            return tuple(Choice(n, n) for n in names), (names[0] if names else None)
+            return party_name_choices(self.data, name == "nonparty_names")
         if self.profile is None:
             return None
         scope = self.scope

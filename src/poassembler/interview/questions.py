@@ -21,6 +21,7 @@ from poassembler.library.keypaths import Key, get_in, has_in
 from poassembler.interview.typed import as_sentence, parse_date
 from poassembler.library.courts import court_problem, courts, match_court
 from poassembler.library.profiles import ProfileLibrary, ResolvedProfile
+from poassembler.pipeline.context import signing_judge
 
 if TYPE_CHECKING:
     from poassembler.pipeline.facts import CaseFacts
@@ -297,6 +298,23 @@ def tier_choices(profile: ResolvedProfile, facts: CaseFacts, answers: Answers) -
     wanted = max(needs) if needs else (3 if facts.is_patent_or_software else (2 if kinds & _BUSINESS_KINDS else 1))
     fitting = [c.value for c in choices if len(c.value) <= wanted]
     return choices, (fitting[-1] if fitting else (choices[0].value if choices else None))
+
+
+def party_name_choices(data: dict, non_parties_only: bool) -> tuple[tuple[Choice, ...], Any]:
+    """The parties named so far (or only the non-parties), the first as the default."""
+    parties = [p for p in data.get("parties") or () if isinstance(p, dict)]
+    if non_parties_only:
+        parties = [p for p in parties if p.get("role") == "non_party"]
+    names = [p["name"] for p in parties if isinstance(p.get("name"), str) and p["name"].strip()]
+    return tuple(Choice(n, n) for n in names), (names[0] if names else None)
+
+
+def judge_on_file(profile: ResolvedProfile | None, answers: Answers) -> Any:
+    """The judge the draft names without being told (judge profile, or case-number initials in the
+    court's judge list) — the draft's own lookup, with any judge the answers name set aside — or None."""
+    if profile is None:
+        return None
+    return signing_judge(profile, answers.model_copy(update={"judge_name": "", "judge_title": ""}))
 
 
 def category_tier_choices(profile: ResolvedProfile, facts: CaseFacts) -> tuple[Choice, ...]:
