@@ -139,8 +139,9 @@ def fill_cacd_case(filler: Filler) -> None:
         **category(0, "Customer pricing", "Commercial", "Competing brokers would undercut its quotes by the exact margin."),
         **category(1, "Rate tables {{ 7*7 }}", "Trade secret", "Rivals would copy the tables and bid below them on every lane."),
         **category(2, "Dispatcher personnel files", "Personnel", "Co-workers would learn each dispatcher's discipline and pay."),
+        "categories.2.legal_basis": "",  # asked for personnel files: no statute
     })
     assert response.status_code == 303, error_texts(response.text)
-    response = filler.post("protection", {"tiers": ("pick", "HIGHLY"), "options.fre_502d": "no"})
+    response = filler.post("protection", {"tiers": ("pick", "HIGHLY"), "options.house_counsel_access": "no", "options.fre_502d": "no"})
     assert response.status_code == 303, error_texts(response.text)
     assert filler.post("dates", {"dates.stipulated": ""}).status_code == 303
