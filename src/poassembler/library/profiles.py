@@ -15,11 +15,11 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from poassembler.errors import BadInput, BadLibrary
-from poassembler.library.files import read_library_file
-from poassembler.library.yamlfile import read_yaml
+from poassembler.library.files import read_library_file, read_library_yaml
+from poassembler.library.patterns import compile_pattern
 
-PROFILE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+PROFILE_ID = re.compile(r"\A[a-z0-9][a-z0-9-]*\Z")  # \Z: "cacd\n" is not an id
+TEMPLATE_NAME = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 ROOT_PROFILE = "federal"
 
 
@@ -169,10 +169,7 @@ class ProfileFile(_Strict):
     @classmethod
     def _regex(cls, value: str | None) -> str | None:
         if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression: {exc}") from None
+            compile_pattern(value)  # ValueError: not a pattern RE2 can run (see patterns.py)
         return value
 
 
@@ -346,7 +343,7 @@ def _read_profile(path: Path) -> ProfileFile:
 
 
 def _read_districts(path: Path) -> dict[str, str]:
-    data = read_yaml(path, BadLibrary) or {}
+    data = read_library_yaml(path) or {}
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise BadLibrary(f"{path}: expected a mapping of court id → court name.")
     return {str(k): v for k, v in data.items()}
