@@ -78,6 +78,8 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
     """
     from_env = ctx.get_parameter_source("library") == click.core.ParameterSource.ENVIRONMENT
     ctx.obj = State(debug, library, from_env)
+    if ctx.obj.library_setting.notice:
+        click.secho(ctx.obj.library_setting.notice, fg="yellow", err=True)
 
 
 @cli.command()
@@ -201,9 +203,12 @@ cli.add_command(cmd_interview.interview)
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI; every PoError becomes one message and its exit code, no traceback."""
+    from poassembler.cli.guard import install_signal_handlers, interrupted_exit_code, os_error_problem
+
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
+        install_signal_handlers()
         cli.main(args=args, prog_name="poassembler", standalone_mode=False)
     except PoError as exc:
         if debug:
@@ -216,14 +221,18 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (guard.Terminated)
         click.echo("Interrupted.", err=True)
-        sys.exit(130)
+        sys.exit(interrupted_exit_code(exc))
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except Exception as exc:  # the last line of defence: still no traceback for the user
         if debug:
             raise
+        problem = os_error_problem(exc) if isinstance(exc, OSError) else None
+        if problem is not None:
+            click.secho(f"error: {problem.render()}", fg="red", err=True)
+            sys.exit(problem.exit_code)
         click.secho(
             f"error: an unexpected problem ({type(exc).__name__}: {exc}). "
             "Run again with --debug for details, and report it with the answers file if you can.",

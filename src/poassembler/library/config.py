@@ -27,6 +27,15 @@ class LibrarySetting:
     folders: tuple[Path, ...]
     origin: str  # "--library", "POASSEMBLER_LIBRARY", a config file's path, or "" (built-in only)
 
+    @property
+    def notice(self) -> str:
+        """What to tell the user when a config file in the current folder (perhaps a hidden one, or
+        one that came with a downloaded folder) changes the library; empty otherwise."""
+        origin = Path(self.origin) if self.origin else None
+        if origin is None or origin.name not in LOCAL_CONFIG_NAMES or not self.folders:
+            return ""
+        return f"note: using library folder(s) {', '.join(str(f) for f in self.folders)} (from {origin})."
+
 
 def user_config_path() -> Path:
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")

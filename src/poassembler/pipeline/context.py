@@ -201,6 +201,7 @@ _ROLE_WORDS = {Role.plaintiff: "Plaintiff", Role.defendant: "Defendant", Role.no
 def _counsel_groups(answers: Answers) -> list[tuple[Counsel | None, list[Party]]]:
     """Counsel who represent several parties sign once for all of them; self-represented parties sign alone."""
     groups: list[tuple[Counsel | None, list[Party]]] = []
+    by_counsel: dict[tuple[str, str], tuple[Counsel, list[Party]]] = {}  # one look-up per counsel: linear in the parties
     ordered = sorted(answers.parties, key=lambda p: list(_ROLE_WORDS).index(p.role))
     for party in ordered:
         if party.self_represented:
@@ -208,12 +209,13 @@ def _counsel_groups(answers: Answers) -> list[tuple[Counsel | None, list[Party]]
             continue
         for counsel in party.counsel:
             key = (counsel.name.casefold(), counsel.email.casefold())
-            match = next((g for g in groups if g[0] is not None and (g[0].name.casefold(), g[0].email.casefold()) == key), None)
+            match = by_counsel.get(key)
             if match:
-                if party not in match[1]:
+                if match[1][-1] is not party:  # the same counsel listed twice for one party
                     match[1].append(party)
             else:
-                groups.append((counsel, [party]))
+                by_counsel[key] = (counsel, [party])
+                groups.append(by_counsel[key])
     return groups
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Iterable
@@ -138,6 +139,7 @@ def good_cause(review: Review) -> list[Finding]:
             "Add each category likely to be produced, with a concrete description and the specific harm its disclosure would cause.",
         )]
     out: list[Finding] = []
+    repeats = _repeated_harms(categories)
     for i, category in enumerate(categories):
         harm = category.harm
         words = content_words(harm, frozenset())
@@ -155,16 +157,49 @@ def good_cause(review: Review) -> list[Finding]:
                 "Name the concrete consequence: who would learn what, and what they could then do.",
             ))
             continue
-        for j in range(i):
-            ratio = difflib.SequenceMatcher(None, _norm(harm), _norm(categories[j].harm)).ratio()
-            if ratio >= _SAME_HARM:
-                out.append(review.finding(
-                    "good_cause", Severity.error, _where(i, category, "harm"),
-                    f"The harm repeats the harm given for “{categories[j].name}” (categories[{j}]): good cause is shown category by category.",
-                    "State the harm particular to this category, or merge the two categories if they are one.",
-                ))
-                break
+        j = repeats.get(i)
+        if j is not None:
+            out.append(review.finding(
+                "good_cause", Severity.error, _where(i, category, "harm"),
+                f"The harm repeats the harm given for “{categories[j].name}” (categories[{j}]): good cause is shown category by category.",
+                "State the harm particular to this category, or merge the two categories if they are one.",
+            ))
     return out
+
+
+_CANDIDATES = 20  # earlier harms compared with each harm, at most: the check stays linear in the categories
+_COMPARED_CHARS = 2_000  # how much of two harms is compared (difflib is quadratic in the length)
+
+
+def _repeated_harms(categories: list[Category]) -> dict[int, int]:
+    """For each category whose harm repeats an earlier category's, the first such earlier category.
+
+    Exact repeats (after normalising case and spaces) are found by a dictionary; near repeats (difflib
+    ratio >= _SAME_HARM) only among the earlier harms that share this harm's rarest shared words, at most
+    _CANDIDATES of them, so 100,000 categories take seconds, not days.
+    """
+    norms = [_norm(c.harm)[:_COMPARED_CHARS] for c in categories]
+    words = [frozenset(n.split()) for n in norms]
+    frequency = Counter(w for ws in words for w in ws)
+    first_with: dict[str, int] = {}
+    earlier_with_word: dict[str, list[int]] = defaultdict(list)
+    repeats: dict[int, int] = {}
+    for i, norm in enumerate(norms):
+        if norm in first_with:
+            repeats[i] = first_with[norm]
+            continue
+        first_with[norm] = i
+        rarest = sorted((w for w in words[i] if w in earlier_with_word), key=lambda w: (frequency[w], w))[:3]
+        candidates = sorted({j for w in rarest for j in earlier_with_word[w][:_CANDIDATES]})[:_CANDIDATES]
+        for j in candidates:
+            matcher = difflib.SequenceMatcher(None, norm, norms[j])
+            if matcher.real_quick_ratio() >= _SAME_HARM and matcher.quick_ratio() >= _SAME_HARM and matcher.ratio() >= _SAME_HARM:
+                repeats[i] = j
+                break
+        for w in words[i]:
+            if len(earlier_with_word[w]) < _CANDIDATES:
+                earlier_with_word[w].append(i)
+    return repeats
 
 
 def _norm(text: str) -> str:
@@ -264,13 +299,23 @@ def _sealing_sources(review: Review) -> list[tuple[str, str]]:
     texts = []
     for t in review.texts:
         if t.placement in _STIPULATED:
-            text = t.text
-            for category in review.answers.categories:
-                text = text.replace(category.description, " ").replace(category.harm, " ")
-            texts.append((f"clause {t.clause_id}", text))
+            texts.append((f"clause {t.clause_id}", _without_answers(t.text, review.answers.categories)))
     for i, category in enumerate(review.answers.categories):
         texts.append((f"answers: categories[{i}] (“{category.name}”)", f"{category.description} {category.harm}"))
     return texts
+
+
+def _without_answers(text: str, categories: list[Category]) -> str:
+    """`text` without each category's description and harm, found in the order the clause shows them
+    (one pass over the text, however many categories: a replace per category would be quadratic)."""
+    pieces, last = [], 0
+    for category in categories:
+        for answer in (category.description, category.harm):
+            at = text.find(answer, last)
+            if at >= 0 and answer:
+                pieces += [text[last:at], " "]
+                last = at + len(answer)
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 def sealing(review: Review) -> list[Finding]:
