@@ -215,9 +215,10 @@ def main(argv: list[str] | None = None) -> None:
             raise
         click.secho(f"error: {exc.render()}", fg="red", err=True)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:  # click's form of Ctrl-C (and of guard.Terminated)
         click.echo("Interrupted.", err=True)
-        sys.exit(130)
+        cause = exc.__cause__
+        sys.exit(interrupted_exit_code(cause) if isinstance(cause, KeyboardInterrupt) else 130)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
