@@ -42,6 +42,8 @@ class _UniqueKeys:
     """Refuses a key written twice in the same mapping (mixed into a safe loader)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep=deep)  # PyYAML's "expected a mapping node" error
         first_line: dict[Any, int] = {}
         for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
@@ -56,6 +58,16 @@ class _UniqueKeys:
                 )
             first_line[key_node.value] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """PyYAML's constructors raise plain Python errors on some odd values (`!!int ""`, `!!float x`):
+        each becomes a YAML error at the value's line, like every other."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except _PYTHON_ERRORS as exc:
+            raise ConstructorError(None, None, f"cannot read this value ({type(exc).__name__}: {exc})", node.start_mark) from None
 
 
 def _construct_int(loader: SafeConstructor, node: yaml.ScalarNode) -> int:
@@ -75,6 +87,9 @@ def _construct_timestamp(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
         raise ConstructorError(
             None, None, f"'{node.value}' is not a real date ({exc}); write an existing date as YYYY-MM-DD", node.start_mark
         ) from None
+
+
+_PYTHON_ERRORS = (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError)
 
 
 class _SafeUniqueKeyLoader(_UniqueKeys, yaml.SafeLoader):
@@ -201,7 +216,7 @@ def read_yaml(path: Path, error: type[PoError]) -> Any:
     check_shape(text, path, error)
     try:
         return yaml.load(text, Loader=_FastSafeUniqueKeyLoader)  # noqa: S506 - a (C)SafeLoader subclass
-    except yaml.YAMLError:
+    except (yaml.YAMLError, *_PYTHON_ERRORS):
         pass  # parsed again below, for the pure-Python parser's message
     try:
         return yaml.load(text, Loader=_SafeUniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
@@ -220,6 +235,9 @@ def read_yaml(path: Path, error: type[PoError]) -> Any:
         ) from None
     except yaml.YAMLError as exc:
         raise error(f"{shown_path(path)}: malformed YAML ({exc}).") from None
+    except _PYTHON_ERRORS as exc:  # a constructor's own error on an odd value, outside construct_object
+        raise error(f"{shown_path(path)}: cannot be read as YAML ({type(exc).__name__}: {exc}).",
+                    hint="Check tags such as !!set or !!omap and the values under them.") from None
 
 
 def key_lines(path: Path) -> dict[tuple, int]:
