@@ -168,6 +168,7 @@ def good_cause(review: Review) -> list[Finding]:
 
 
 _CANDIDATES = 20  # earlier harms compared with each harm, at most: the check stays linear in the categories
+_SHARED_WORDS = 0.5  # near repeats share at least half their words (sets); only those go to difflib
 _COMPARED_CHARS = 2_000  # how much of two harms is compared (difflib is quadratic in the length)
 
 
@@ -192,6 +193,8 @@ def _repeated_harms(categories: list[Category]) -> dict[int, int]:
         rarest = sorted((w for w in words[i] if w in earlier_with_word), key=lambda w: (frequency[w], w))[:3]
         candidates = sorted({j for w in rarest for j in earlier_with_word[w][:_CANDIDATES]})[:_CANDIDATES]
         for j in candidates:
+            if len(words[i] & words[j]) < _SHARED_WORDS * len(words[i] | words[j]):
+                continue  # too few words in common to be the same statement; difflib is the costly part
             matcher = difflib.SequenceMatcher(None, norm, norms[j])
             if matcher.real_quick_ratio() >= _SAME_HARM and matcher.quick_ratio() >= _SAME_HARM and matcher.ratio() >= _SAME_HARM:
                 repeats[i] = j
