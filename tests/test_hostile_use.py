@@ -158,6 +158,12 @@ def test_dev_zero_as_answers_file_is_refused(tmp_path):
     assert "/dev/zero: is not a regular file" in result.stderr
 
 
+def test_dev_zero_given_to_compare_is_refused(tmp_path):
+    result = run_cli("compare", "/dev/zero", str(ROOT / "templates" / "standard.docx"), "-o", "r.docx", cwd=tmp_path, timeout=30)
+    assert_clean_child(result, 2)
+    assert "/dev/zero: is not a regular file" in result.stderr
+
+
 def test_a_named_pipe_as_answers_file_is_refused_without_waiting(tmp_path):
     os.mkfifo(tmp_path / "pipe.yaml")
     result = run_cli("render", "pipe.yaml", "-o", "d.docx", cwd=tmp_path, timeout=30)

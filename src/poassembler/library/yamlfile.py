@@ -18,6 +18,7 @@ column, wording) users see.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -116,8 +117,9 @@ def shown_path(path: Path, limit: int = 120) -> str:
     return text if len(text) <= limit else "…" + text[-(limit - 1):]
 
 
-def read_text(path: Path, error: type[PoError], what: str = "YAML file") -> str:
-    """The UTF-8 text of a regular file of at most MAX_FILE_BYTES; anything else raises `error`."""
+def read_file_bytes(path: Path, error: type[PoError], what: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; a device (/dev/zero), pipe, folder, missing,
+    unreadable or larger file raises `error` with a message naming it."""
     shown = shown_path(path)
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer; it has no effect on regular files.
@@ -127,7 +129,7 @@ def read_text(path: Path, error: type[PoError], what: str = "YAML file") -> str:
     except IsADirectoryError:
         raise error(f"{shown}: is a folder, not a {what}.") from None
     except OSError as exc:
-        if exc.errno == 36:  # ENAMETOOLONG
+        if exc.errno == errno.ENAMETOOLONG:
             raise error(f"{shown}: the path or a name in it is too long for this system ({len(str(path)):,} characters).",
                         hint="Use a shorter file or folder name.") from None
         raise error(f"{shown}: cannot be read ({exc.strerror or exc}).") from None
@@ -137,18 +139,24 @@ def read_text(path: Path, error: type[PoError], what: str = "YAML file") -> str:
             raise error(f"{shown}: is a folder, not a {what}.")
         if not stat.S_ISREG(info.st_mode):
             raise error(f"{shown}: is not a regular file (a device, pipe or socket); give a {what}.")
-        if info.st_size > MAX_FILE_BYTES:
-            raise error(f"{shown}: is {info.st_size / 2**20:.0f} MB; a {what} may be at most {MAX_FILE_BYTES // 2**20} MB.")
+        if info.st_size > limit:
+            raise error(f"{shown}: is {info.st_size / 2**20:,.0f} MB; a {what} may be at most {limit // 2**20} MB.")
         try:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
         except OSError as exc:
             raise error(f"{shown}: cannot be read ({exc.strerror or exc}).") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise error(f"{shown}: is larger than {MAX_FILE_BYTES // 2**20} MB, the most a {what} may be.")
+    if len(data) > limit:
+        raise error(f"{shown}: is larger than {limit // 2**20} MB, the most a {what} may be.")
+    return data
+
+
+def read_text(path: Path, error: type[PoError], what: str = "YAML file") -> str:
+    """The UTF-8 text of a regular file of at most MAX_FILE_BYTES; anything else raises `error`."""
+    data = read_file_bytes(path, error, what, MAX_FILE_BYTES)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error(f"{shown}: not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again.") from None
+        raise error(f"{shown_path(path)}: not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again.") from None
 
 
 def _where(path: Path, mark: Any) -> str:

@@ -34,7 +34,12 @@ def _docx_bytes(document: bytes | Path, label: str) -> bytes:
 
     from poassembler.pipeline.word_package import MAX_UNPACKED_BYTES
 
-    data = document.read_bytes() if isinstance(document, Path) else document
+    if isinstance(document, Path):
+        from poassembler.library.yamlfile import read_file_bytes
+
+        data = read_file_bytes(document, BadInput, "Word file", MAX_UNPACKED_BYTES)
+    else:
+        data = document
     if not zipfile.is_zipfile(io.BytesIO(data)) or "word/document.xml" not in zipfile.ZipFile(io.BytesIO(data)).namelist():
         raise BadInput(f"{label}: not a Word .docx file.", hint="Compare two .docx files (save a .doc or PDF as .docx first).")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
