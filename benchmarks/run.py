@@ -113,11 +113,12 @@ def render_in_process(repeat: int, work: Path) -> dict:
 def batch_child(folder: Path, out: Path, jobs: int) -> None:
     """One batch in this fresh process: library load to last file written; prints JSON."""
     start = time.perf_counter()
-    from poassembler.pipeline.batch import RenderOptions, plan_batch, render_batch
+    from poassembler.pipeline.batch import BatchOptions, plan_batch, render_batch
+    from poassembler.pipeline.produce import Outputs
 
     items = plan_batch([folder], out)
     out.mkdir(parents=True, exist_ok=True)
-    report = render_batch(items, RenderOptions(), jobs)
+    report = render_batch(items, BatchOptions(Outputs(Path("draft.docx"))), jobs)  # as `render FOLDER -o OUT`
     seconds = time.perf_counter() - start
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({

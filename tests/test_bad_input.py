@@ -4,15 +4,13 @@ traceback, no draft written. docs/errors.md lists these cases by test name.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 
-from cli_inprocess import assert_clean, invoke
+from cli_inprocess import in_a_process, assert_clean, poassembler
 from conftest import ROOT, SAMPLES, sample_data
 from test_sandbox import clause_library, word_template
 
@@ -33,7 +31,7 @@ def render(capsys, tmp_path: Path, answers: Path, *extra: str, library: Path | N
     """`poassembler [--library L] render ANSWERS -o draft.docx EXTRA…`; a failure leaves no draft."""
     out = tmp_path / "draft.docx"
     prefix = ("--library", str(library)) if library else ()
-    outcome = invoke(capsys, *prefix, "render", str(answers), "-o", str(out), *extra)
+    outcome = poassembler(*prefix, "render", str(answers), "-o", str(out), *extra)
     if outcome.code != 0:
         assert not out.exists(), "a failed render must not leave a draft behind"
     return outcome
@@ -179,13 +177,13 @@ def test_case_number_that_does_not_fit_the_court(tmp_path, capsys):
 
 
 def test_output_name_must_end_in_docx(tmp_path, capsys):
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(tmp_path / "draft.pdf"))
+    outcome = poassembler("render", str(SAMPLE), "-o", str(tmp_path / "draft.pdf"))
     assert_clean(outcome, 2)
     assert ".docx" in outcome.err
 
 
 def test_unknown_option_is_a_usage_error(capsys):
-    outcome = invoke(capsys, "render", str(SAMPLE), "--frce")
+    outcome = poassembler("render", str(SAMPLE), "--frce")
     assert outcome.code == 2
     assert "No such option" in outcome.err and "Traceback" not in outcome.err
 
@@ -282,14 +280,14 @@ def test_profile_naming_a_missing_template(tmp_path, capsys):
 
 
 def test_output_folder_missing(tmp_path, capsys):
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(tmp_path / "no" / "such" / "x.docx"))
+    outcome = poassembler("render", str(SAMPLE), "-o", str(tmp_path / "no" / "such" / "x.docx"))
     assert_clean(outcome, 4)
     assert "no such folder" in outcome.err
 
 
 def test_output_folder_is_a_file(tmp_path, capsys):
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(tmp_path / "notes.txt" / "x.docx"))
+    outcome = poassembler("render", str(SAMPLE), "-o", str(tmp_path / "notes.txt" / "x.docx"))
     assert_clean(outcome, 4)
     assert "is a file, not a folder" in outcome.err
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
@@ -297,7 +295,7 @@ def test_output_folder_is_a_file(tmp_path, capsys):
 
 @pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs a read-only /sys (Linux)")
 def test_unwritable_output_folder(tmp_path, capsys):
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", "/sys/kernel/draft.docx")
+    outcome = poassembler("render", str(SAMPLE), "-o", "/sys/kernel/draft.docx")
     assert_clean(outcome, 4)
     assert "/sys/kernel/draft.docx" in outcome.err and ("permission denied" in outcome.err or "could not be written" in outcome.err)
 
@@ -307,7 +305,7 @@ def test_unwritable_output_folder(tmp_path, capsys):
 
 def test_debug_shows_the_traceback(tmp_path):
     bad = answers_file(tmp_path, "court: [\n")
-    plain = subprocess.run([sys.executable, "-m", "poassembler", "render", str(bad)], capture_output=True, text=True, timeout=120)
-    debug = subprocess.run([sys.executable, "-m", "poassembler", "--debug", "render", str(bad)], capture_output=True, text=True, timeout=120)
-    assert plain.returncode == 2 and "Traceback" not in plain.stderr
-    assert debug.returncode != 0 and "Traceback" in debug.stderr and "BadInput" in debug.stderr
+    plain = in_a_process("render", bad)
+    debug = in_a_process("--debug", "render", bad)
+    assert plain.code == 2 and "Traceback" not in plain.err
+    assert debug.code != 0 and "Traceback" in debug.err and "BadInput" in debug.err

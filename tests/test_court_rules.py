@@ -25,7 +25,7 @@ OWN_RULES = {
     "casd": ["CivLR 26.1", "Civil Local Rule 79.2"],
     "caed": ["Local Rule 141.1(c)", "Local Rule 251"],
     "nyed": ["Local Civil Rule 37.3", "Lugosch"],
-    "nysd": ["Local Civil Rule 37.3", "Lugosch", "502(d)"],
+    "nysd": ["Local Civil Rule 37.2", "Lugosch", "502(d)"],
     "mad": ["Local Rule 7.2", "Local Rule 37.1", "Kravetz"],
 }
 
@@ -36,7 +36,9 @@ MARKS = {
     r"Civil L\.R\. (37-1|79-5)": {"cand"},
     r"CivLR 26\.1|79\.2\b": {"casd"},
     r"141\.1|Local Rule 251": {"caed"},
-    r"Local Civil Rules? 37\.[23]": {"nyed", "nysd"},
+    r"Local Civil Rules? 37\.2": {"nyed", "nysd"},
+    r"37\.3": {"nyed"},
+    r"(?i)impound": {"mad"},
     r"Lugosch": {"nyed", "nysd"},
     r"(?<![\d.])7\.2\b|37\.1\b|Kravetz": {"mad"},
     r"Kamakana": {"cacd", "cand", "casd", "caed"},
@@ -86,3 +88,287 @@ def test_federal_fallback_cites_only_the_federal_rules(render):
     assert "Fed. R. Civ. P. 26(c)" in text
     for mark in MARKS:
         assert not re.search(mark, text), mark
+
+
+# --- issue 13: drafts a clerk would enter as-is -------------------------------------------------
+
+
+def _render_with(render, sample, **changes):
+    from conftest import sample_data
+
+    data = sample_data(sample)
+    data.update(changes)
+    return full_text(render(data))
+
+
+def test_every_draft_names_its_judge_where_known(texts):
+    """From the case-number initials (judge list in the profile) or the judge profile."""
+    expected = {"caed": "Michael J. Seng", "nyed": "Lois Bloom", "mad": "Indira Talwani",
+                "casd": "Karen S. Crawford", "cacd": "Suzanne H. Segal"}
+    for court, name in expected.items():
+        assert f"{name}\nUnited States" in texts[court], court
+
+
+def test_judge_named_in_the_answers_is_printed(render):
+    text = _render_with(render, "harborline-nysd.yaml", judge_name="Ada B. Example", judge_title="United States District Judge")
+    assert "Ada B. Example\nUnited States District Judge" in text
+    assert "District Judge / Magistrate Judge" not in text
+
+
+def test_cacd_discovery_matter_caption_without_a_judge_profile(render):
+    from conftest import sample_data
+
+    data = sample_data("segal-cacd.yaml")
+    data.pop("judge")
+    assert "DISCOVERY MATTER" in full_text(render(data))
+
+
+def test_no_internal_file_names_or_seed_numbers_in_drafts(texts):
+    for court, text in texts.items():
+        assert not re.search(r"(?i)seed \d|research/|\.md\b|project brief", text), court
+
+
+def test_government_counsel_are_counsel_of_record_not_house_counsel(texts):
+    text = texts["nyed"]
+    assert "An attorney employed by a government who has appeared for a government Party" in text
+    assert "is Counsel of Record, not House Counsel" in text
+    assert "Outside Counsel of Record" not in text
+    assert "assigned to, or supervise, the defense" not in text
+
+
+def test_government_party_defined_wherever_used(texts):
+    for court, text in texts.items():
+        if "Government Party" in text:
+            assert "“Government Party”:" in text, court
+    assert "“Government Party”: the United States and each of its agencies and officers, including U.S. Customs" in texts["nyed"]
+    assert "(each, together with its" not in texts["nyed"]
+
+
+def test_incarcerated_self_represented_party_never_possesses_custody_restricted_material(texts):
+    text = texts["caed"]
+    assert "as if he or she were that Party's Outside Counsel" not in text
+    assert "Supervised review only. Material within “CDCR use-of-force and security records”" in text
+    assert "may not be given to, kept by, or copied for him or her" in text
+
+
+def test_caed_prisoner_case_has_no_l251_conferral_or_joint_statement_duty(texts):
+    text = texts["caed"]
+    assert "counsel must confer in good faith" not in text
+    assert "not required to meet and confer in person or to file a Joint Statement re Discovery Disagreement under Local Rule 251" in text
+
+
+def test_caed_names_every_signatory_in_its_capacity_and_singular_nonparty(texts):
+    text = texts["caed"]
+    assert "by and among Plaintiff Robert Bosley, who represents himself or herself; Defendant Valasco, through counsel; and the California Department of Corrections and Rehabilitation (“CDCR”), which is not a party to this action, through counsel" in text
+    assert "non-parties" not in text and "which are" not in text
+    assert "from a non-party to this action, the California Department of Corrections and Rehabilitation, which is" in text
+
+
+def test_caed_bosley_subpoena_finding_basis_and_position(texts):
+    text = texts["caed"]
+    assert "the subpoena issued by Defendant Valasco and served on the California Department of Corrections and Rehabilitation on December 3, 2015" in text
+    assert "Plaintiff, whose records these are, objected to a release of all of his mental-health records" in text
+    assert "The Court finds that disclosure of the records it seeks is necessary to the claims and defenses" in text
+    assert "California Welfare and Institutions Code § 5328" in text
+    assert "/s/ Avery N. Castro (as authorized on" in text
+    assert "ATTESTATION: The filing attorney attests" in text
+
+
+def test_casd_is_a_joint_motion_without_the_cand_challenge_schedule(texts):
+    text = texts["casd"]
+    assert "JOINT MOTION FOR ENTRY OF STIPULATED PROTECTIVE ORDER" in text
+    assert "jointly move the Court to enter" in text
+    assert "the Court GRANTS the joint motion" in text
+    assert "waives the challenged designation" not in text
+    assert "ATTESTATION: The filer of this document attests" in text
+
+
+def test_cacd_cites_79_5_2_2_b_for_material_designated_by_another_party(texts):
+    assert "must follow the procedure that L.R. 79-5.2.2(b) provides for" in texts["cacd"]
+    assert "DISCOVERY MATTER" in texts["cacd"]
+
+
+def test_ny_rules_stay_right_either_way_and_lugosch_sets_the_standard(texts):
+    assert "Local Civil Rule 37.3, as numbered before the July 1, 2024 amendments" in texts["nyed"]
+    assert "Local Civil Rule 37.2, as amended effective July 1, 2024, and the assigned judge's individual practices" in texts["nysd"]
+    for court in ("nyed", "nysd"):
+        assert "sets out the procedures to be followed, and the standards" not in texts[court]
+        assert "the Court will apply the standard set by Lugosch" in texts[court]
+
+
+def test_janfeshan_application_period_under_both_burden_choices(render):
+    for burden in ("requesting_party", "government"):
+        text = _render_with(render, "janfeshan-edny.yaml", government_sharing={"burden": burden, "application_business_days": 3})
+        assert "3 business days after" in text, burden
+
+
+def test_good_cause_harm_boilerplate_not_repeated_and_each_tier_justified(texts):
+    text = texts["cacd"]
+    assert text.count("would cause the following specific harm") <= 1
+    assert "The harm described for “Warehouse-routing software and rate tables” would follow from disclosure to the opposing party itself" in text
+
+
+def test_cross_references_use_section_numbers(texts):
+    for court, text in texts.items():
+        assert "Section of this Order headed" not in text, court
+    assert re.search(r"must comply with Section \d+ \(Final Disposition\)", texts["cand"])
+
+
+def test_one_signature_block_per_firm_with_both_lawyers(render):
+    from conftest import sample_data
+
+    data = sample_data("harborline-nysd.yaml")
+    first = dict(data["parties"][0]["counsel"][0])
+    second = dict(first, name="Second Q. Lawyer", email="second@example.com")
+    data["parties"][0]["counsel"] = [first, second]
+    text = full_text(render(data))
+    assert text.count("Attorneys for Plaintiff Harborline Capital Partners LP") == 1
+    assert "Second Q. Lawyer" in text
+
+
+def test_class_representative_capacity_in_caption_not_in_attorneys_for(render):
+    from conftest import sample_data
+
+    data = sample_data("segal-cacd.yaml")
+    data["parties"][0]["capacity"] = "individually and on behalf of all others similarly situated"
+    text = full_text(render(data))
+    assert "Maria Ortega, individually and on behalf of all others similarly situated" in text
+    assert "Attorneys for Plaintiff Maria Ortega\n" in text + "\n"
+    assert "Attorneys for Plaintiff Maria Ortega, individually" not in text
+
+
+def test_bar_number_typed_with_its_label_is_not_doubled(texts):
+    assert "Bar No. BBO No." not in texts["mad"]
+    assert "BBO No. 000001" in texts["mad"]
+
+
+def test_articles_before_agency_names(texts):
+    assert "by California Department" not in texts["caed"]
+    assert "and the U.S. Department of Homeland Security" in texts["nyed"]
+    assert "Attorneys for Defendants U.S. Customs and Border Protection and the U.S. Department of Homeland Security" in texts["nyed"]
+
+
+def _findings(library, data, rule):
+    from poassembler.library.answers import parse_answers
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.review.check import check
+
+    draft = plan_draft(parse_answers(data), library)
+    return [f for f in check(draft.answers, draft.profile, draft.selection) if f.rule == rule]
+
+
+def test_check_errors_when_a_prisoner_would_hold_material_whose_harm_is_a_prisoner_holding_it(library):
+    from conftest import sample_data
+    from poassembler.review.check import Severity
+
+    data = sample_data("bosley-caed.yaml")
+    assert not _findings(library, data, "custody_access")
+    data["categories"][1].pop("no_possession_in_custody")
+    found = _findings(library, data, "custody_access")
+    assert [f.severity for f in found] == [Severity.error]
+    assert "in the hands of inmates" in found[0].problem
+
+
+def test_hipaa_note_only_in_drafts_with_the_hipaa_clause(library):
+    from conftest import sample_data
+
+    def hipaa_notes(name):
+        return [f for f in _findings(library, sample_data(name), "unverified") if "164.512" in f.problem]
+
+    assert hipaa_notes("bosley-caed.yaml")  # health records: the HIPAA clause is in
+    assert not hipaa_notes("harborline-nysd.yaml")  # no health records, no HIPAA clause, no HIPAA note
+
+
+def test_publicly_in_a_harm_is_not_a_partys_own_statement(library):
+    from conftest import sample_data
+
+    data = sample_data("segal-cacd.yaml")
+    data["categories"][0]["harm"] = "If the rate tables were publicly filed, competitors would undercut each quote by the exact margin."
+    assert not _findings(library, data, "own_statements")
+    data["categories"][0]["harm"] = "Plaintiff has publicly stated these facts in a press interview."
+    assert _findings(library, data, "own_statements")
+
+
+def test_cand_patent_model_departures_are_filled_in(texts):
+    text = texts["cand"]
+    assert "relating to computer-implemented task scheduling and routing, the field of the '123 patent family, including any patent or application that claims priority to" in text
+    assert "in the preceding 4 years, and, by case name, case number, and court, every litigation" in text
+    assert "with the Producing Party treated as the Challenging Party and the Receiving Party as the Designating Party" in text
+    assert "EXPORT CONTROL" in text and "export-control laws of the United States" in text
+    assert "telephone number ____________________, as my California agent for service of process" in text
+
+
+def test_agent_for_service_is_not_californian_outside_california(texts):
+    assert "California agent" not in texts["nysd"]
+    assert "as my agent for service of process" in texts["nysd"]
+
+
+def test_memo_lists_hipaa_only_with_the_hipaa_clause(library, tmp_path):
+    from conftest import sample_data
+    from poassembler.library.answers import parse_answers
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.review.check import check
+    from poassembler.review.memo import build_memo, memo_markdown
+
+    def memo(name):
+        draft = plan_draft(parse_answers(sample_data(name)), library)
+        return memo_markdown(build_memo(draft, check(draft.answers, draft.profile, draft.selection)))
+
+    assert "164.512" not in memo("harborline-nysd.yaml")
+    assert "164.512" in memo("bosley-caed.yaml")
+    for name in COURT_OF:
+        assert not re.search(r"(?i)seed \d|research/|jurisdictions\.md|project brief", memo(name)), name
+
+
+def test_check_warns_when_no_judge_can_be_named(library):
+    from conftest import sample_data
+
+    data = sample_data("harborline-nysd.yaml")
+    assert [f.rule for f in _findings(library, data, "judge_named")] == ["judge_named"]
+    data.update(judge_name="Ada B. Example", judge_title="United States District Judge")
+    assert not _findings(library, data, "judge_named")
+    assert not _findings(library, sample_data("bosley-caed.yaml"), "judge_named")
+
+
+def test_mad_order_does_not_copy_the_seed_orders_sentence(texts):
+    text = texts["mad"]
+    assert "power to make orders concerning the disclosure or impoundment of documents produced in discovery" not in text
+    assert "impounded" in text and "Local Rule 7.2" in text
+
+
+def test_check_warns_when_no_category_justifies_the_aeo_tier(library):
+    from conftest import sample_data
+
+    data = sample_data("segal-cacd.yaml")
+    assert not _findings(library, data, "tier_justified")
+    for category in data["categories"]:
+        category.pop("tier", None)
+    assert [f.rule for f in _findings(library, data, "tier_justified")] == ["tier_justified"]
+
+
+def test_subpoena_attached_as_an_exhibit_is_said_so(render):
+    from conftest import sample_data
+
+    data = sample_data("bosley-caed.yaml")
+    data["subpoenas"][0]["exhibit"] = "Exhibit B"
+    assert "(a copy is attached as Exhibit B)" in full_text(render(data))
+
+
+def test_self_represented_party_out_of_custody_receives_confidential_material_like_counsel(render):
+    from conftest import sample_data
+
+    data = sample_data("bosley-caed.yaml")
+    data["parties"][0]["incarcerated"] = False
+    text = full_text(render(data))
+    assert "A Self-Represented Party may receive information or items designated “CONFIDENTIAL” on the same terms as Counsel of Record" in text
+    assert "Supervised review only" not in text
+    assert "counsel must confer in good faith" in text  # L.R. 251 conferral applies outside prisoner cases
+
+
+def test_in_house_counsel_of_record_keeps_house_counsel_limits_for_the_top_tier(render):
+    from conftest import sample_data
+
+    data = sample_data("harborline-nysd.yaml")
+    data["parties"][1]["counsel"][0]["kind"] = "in_house"
+    text = full_text(render(data))
+    assert "An employee of a Party who has appeared for that Party is Counsel of Record, except that he or she may receive “HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY” material only on the terms this Order sets for House Counsel." in text

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from poassembler.library.answers import load_answers
 from poassembler.pipeline.draft import plan_draft, render_draft
 from poassembler.errors import BadLibrary
 from poassembler.library.load import load_library
+from cli_inprocess import poassembler
 
 RELIEF = """\
 id: further_relief
@@ -68,11 +67,8 @@ def test_a_broken_clause_is_reported_when_the_library_loads_even_if_no_draft_use
         'id: unused_clause\norder: 999\nparagraphs:\n  - text: "Fine."\n  - text: "Named {{ answers.court | shout }}."\n',
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "poassembler", "--library", str(firm), "render", str(SAMPLES / "segal-cacd.yaml"), "-o", str(tmp_path / "x.docx")],
-        capture_output=True, text=True, timeout=120,
-    )
-    assert result.returncode == 3, result.stderr
-    assert "unused_clause.yaml (paragraph 2): Jinja syntax error: No filter named 'shout'." in result.stderr
-    assert "Traceback" not in result.stderr
+    result = poassembler("--library", firm, "render", SAMPLES / "segal-cacd.yaml", "-o", tmp_path / "x.docx")
+    assert result.code == 3, result.err
+    assert "unused_clause.yaml (paragraph 2): Jinja syntax error: No filter named 'shout'." in result.err
+    assert "Traceback" not in result.err
     assert not (tmp_path / "x.docx").exists()

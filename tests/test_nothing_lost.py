@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_inprocess import assert_clean, invoke
+from cli_inprocess import assert_clean, poassembler
 from conftest import SAMPLES
 from docx_text import full_text
 
@@ -53,7 +53,7 @@ def test_disk_full_keeps_the_old_file_and_leaves_no_temp(tmp_path, capsys, monke
     out = tmp_path / "draft.docx"
     out.write_bytes(OLD)
     monkeypatch.setattr(os, "fdopen", _fdopen_that_fails(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))))
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(out), "--force")
+    outcome = poassembler("render", str(SAMPLE), "-o", str(out), "--force")
     monkeypatch.undo()
     assert_clean(outcome, 4)
     assert "No space left on device" in outcome.err and "free disk space" in outcome.err
@@ -64,7 +64,7 @@ def test_disk_full_keeps_the_old_file_and_leaves_no_temp(tmp_path, capsys, monke
 def test_disk_full_on_a_new_file_leaves_nothing(tmp_path, capsys, monkeypatch):
     out = tmp_path / "draft.docx"
     monkeypatch.setattr(os, "fdopen", _fdopen_that_fails(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))))
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(out))
+    outcome = poassembler("render", str(SAMPLE), "-o", str(out))
     monkeypatch.undo()
     assert_clean(outcome, 4)
     assert list(tmp_path.iterdir()) == []
@@ -74,7 +74,7 @@ def test_ctrl_c_during_the_write_keeps_the_old_file(tmp_path, capsys, monkeypatc
     out = tmp_path / "draft.docx"
     out.write_bytes(OLD)
     monkeypatch.setattr(os, "fdopen", _fdopen_that_fails(KeyboardInterrupt()))
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(out), "--force")
+    outcome = poassembler("render", str(SAMPLE), "-o", str(out), "--force")
     monkeypatch.undo()
     assert outcome.code == 130
     assert "Interrupted." in outcome.err and "Traceback" not in outcome.err
@@ -91,7 +91,7 @@ def test_permission_denied_is_exit_4(tmp_path, capsys, monkeypatch):
         return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", refuse_temp_files)
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(tmp_path / "draft.docx"))
+    outcome = poassembler("render", str(SAMPLE), "-o", str(tmp_path / "draft.docx"))
     monkeypatch.undo()
     assert_clean(outcome, 4)
     assert "permission denied" in outcome.err and "folder you can write to" in outcome.err
@@ -103,7 +103,7 @@ def test_failed_render_keeps_the_old_file(tmp_path, capsys):
     out.write_bytes(OLD)
     bad = tmp_path / "bad.yaml"
     bad.write_text(SAMPLE.read_text(encoding="utf-8").replace("court: cacd", "court: cadc"), encoding="utf-8")
-    outcome = invoke(capsys, "render", str(bad), "-o", str(out), "--force")
+    outcome = poassembler("render", str(bad), "-o", str(out), "--force")
     assert_clean(outcome, 2)
     assert out.read_bytes() == OLD
     assert leftovers(tmp_path) == []
@@ -112,11 +112,11 @@ def test_failed_render_keeps_the_old_file(tmp_path, capsys):
 def test_existing_file_needs_force(tmp_path, capsys):
     out = tmp_path / "draft.docx"
     out.write_bytes(OLD)
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(out))
+    outcome = poassembler("render", str(SAMPLE), "-o", str(out))
     assert_clean(outcome, 4)
     assert "already exists" in outcome.err and "--force" in outcome.err
     assert out.read_bytes() == OLD
-    forced = invoke(capsys, "render", str(SAMPLE), "-o", str(out), "--force")
+    forced = poassembler("render", str(SAMPLE), "-o", str(out), "--force")
     assert forced.code == 0, forced.err
     assert "Maria Ortega" in full_text(out)
     assert leftovers(tmp_path) == []
@@ -127,14 +127,14 @@ def test_render_never_rewrites_the_answers_file(tmp_path, capsys):
     shutil.copy(SAMPLE, answers)
     before = (hashlib.sha256(answers.read_bytes()).hexdigest(), answers.stat().st_mtime_ns)
     for args in ([], ["--force"]):
-        invoke(capsys, "render", str(answers), "-o", str(tmp_path / "draft.docx"), *args)
+        poassembler("render", str(answers), "-o", str(tmp_path / "draft.docx"), *args)
     assert (hashlib.sha256(answers.read_bytes()).hexdigest(), answers.stat().st_mtime_ns) == before
 
 
 def test_output_cannot_be_the_answers_file(tmp_path, capsys):
     answers = tmp_path / "case.docx"  # an answers file with an unlucky name
     shutil.copy(SAMPLE, answers)
-    outcome = invoke(capsys, "render", str(answers), "-o", str(answers), "--force")
+    outcome = poassembler("render", str(answers), "-o", str(answers), "--force")
     assert_clean(outcome, 2)
     assert "that is the answers file" in outcome.err
     assert answers.read_bytes() == SAMPLE.read_bytes()
@@ -143,7 +143,7 @@ def test_output_cannot_be_the_answers_file(tmp_path, capsys):
 def test_new_draft_gets_ordinary_permissions(tmp_path, capsys):
     old_umask = os.umask(0o022)
     try:
-        outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(tmp_path / "draft.docx"))
+        outcome = poassembler("render", str(SAMPLE), "-o", str(tmp_path / "draft.docx"))
     finally:
         os.umask(old_umask)
     assert outcome.code == 0, outcome.err
@@ -154,13 +154,13 @@ def test_replaced_draft_keeps_its_permissions(tmp_path, capsys):
     out = tmp_path / "draft.docx"
     out.write_bytes(OLD)
     out.chmod(0o640)
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(out), "--force")
+    outcome = poassembler("render", str(SAMPLE), "-o", str(out), "--force")
     assert outcome.code == 0, outcome.err
     assert stat.S_IMODE(out.stat().st_mode) == 0o640
 
 
 @pytest.mark.parametrize("name", ["draft.docx", "My Draft (v2) – Núñez.docx"])
 def test_successful_render_leaves_only_the_draft(name, tmp_path, capsys):
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(tmp_path / name))
+    outcome = poassembler("render", str(SAMPLE), "-o", str(tmp_path / name))
     assert outcome.code == 0, outcome.err
     assert [p.name for p in tmp_path.iterdir()] == [name]

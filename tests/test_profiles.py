@@ -149,5 +149,7 @@ def test_judge_profile_adds_replaces_and_removes_from_its_district(library, rend
     with_judge = full_text(render(data, "judge"))
     data.pop("judge")
     without = full_text(render(data, "district"))
-    assert "DISCOVERY MATTER" in with_judge and "DISCOVERY MATTER" not in without
+    # "DISCOVERY MATTER" is the district's caption practice before any magistrate judge (issue 13)
+    assert "DISCOVERY MATTER" in with_judge and "DISCOVERY MATTER" in without
+    assert "Suzanne H. Segal" in with_judge and "Suzanne H. Segal" not in without
     assert with_judge != without

@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cli_inprocess import invoke
+from cli_inprocess import poassembler
 from conftest import sample_data
 from docx_text import full_text
 from poassembler.library.answers import parse_answers
@@ -172,7 +172,7 @@ def test_invalid_answers_exit_2_with_a_message(data, capsys):
         answers = Path(folder) / "case.yaml"
         answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         out = Path(folder) / "draft.docx"
-        outcome = invoke(capsys, "render", str(answers), "-o", str(out))
+        outcome = poassembler("render", str(answers), "-o", str(out))
         assert outcome.code == 2, outcome.err
         assert outcome.err.startswith("error: ") and len(outcome.err.strip()) > len("error: ")
         assert "Traceback" not in outcome.err + outcome.out

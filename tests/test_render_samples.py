@@ -68,8 +68,8 @@ def test_cacd_segal_good_cause_statement_and_local_rule_37(render):
 def test_nyed_government_sharing_clause(render):
     text = full_text(render("janfeshan-edny.yaml"))
     assert "authorized by law" in text
-    assert "three (3) business days" in text or "3 business days" in text
-    assert "in writing" in text
+    assert "the Producing Party may, within 3 business days after receiving the written rejection, apply to the Court" in text
+    assert "The Government Party must accept or reject the request in writing." in text
 
 
 def test_government_sharing_text_differs_per_burden(render):

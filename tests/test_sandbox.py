@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import SAMPLES
-from cli_inprocess import assert_clean, invoke
+from cli_inprocess import assert_clean, poassembler
 
 SAMPLE = str(SAMPLES / "segal-cacd.yaml")
 
@@ -67,7 +67,7 @@ def test_malicious_clause_text_is_refused_by_the_sandbox(payload, tmp_path, caps
     marker = tmp_path / "pwned"
     library = clause_library(tmp_path / "lib", "Hello " + payload.replace("MARKER", marker_command(marker)))
     out = tmp_path / "x.docx"
-    result = invoke(capsys, "--library", str(library), "render", SAMPLE, "-o", str(out))
+    result = poassembler("--library", str(library), "render", SAMPLE, "-o", str(out))
     assert_clean(result, 3)
     assert "purposes_limitations.yaml" in result.err
     assert not marker.exists()
@@ -78,7 +78,7 @@ def test_malicious_clause_text_is_refused_by_the_sandbox(payload, tmp_path, caps
 def test_malicious_clause_condition_is_refused(condition, tmp_path, capsys):
     marker = tmp_path / "pwned"
     library = clause_library(tmp_path / "lib", "Hello.", applies_when=condition.replace("MARKER", marker_command(marker)))
-    result = invoke(capsys, "--library", str(library), "render", SAMPLE, "-o", str(tmp_path / "x.docx"))
+    result = poassembler("--library", str(library), "render", SAMPLE, "-o", str(tmp_path / "x.docx"))
     assert_clean(result, 3)
     assert "applies_when" in result.err
     assert not marker.exists()
@@ -86,7 +86,7 @@ def test_malicious_clause_condition_is_refused(condition, tmp_path, capsys):
 
 def test_clause_cannot_change_the_answers(tmp_path, capsys):
     library = clause_library(tmp_path / "lib", "{{ answers.parties.clear() }}Hello.")
-    result = invoke(capsys, "--library", str(library), "render", SAMPLE, "-o", str(tmp_path / "x.docx"))
+    result = poassembler("--library", str(library), "render", SAMPLE, "-o", str(tmp_path / "x.docx"))
     assert_clean(result, 3)
     assert "sandbox" in result.err
 
@@ -94,7 +94,7 @@ def test_clause_cannot_change_the_answers(tmp_path, capsys):
 @pytest.mark.parametrize("tag", ["{% include '/etc/passwd' %}", "{% extends '../../etc/passwd' %}", "{% import 'os' as os %}"])
 def test_clause_cannot_include_files(tag, tmp_path, capsys):
     library = clause_library(tmp_path / "lib", f"Hello {tag}")
-    result = invoke(capsys, "--library", str(library), "render", SAMPLE, "-o", str(tmp_path / "x.docx"))
+    result = poassembler("--library", str(library), "render", SAMPLE, "-o", str(tmp_path / "x.docx"))
     assert_clean(result, 3)
     assert "root:" not in result.err + result.out
 
@@ -115,7 +115,7 @@ def test_malicious_word_template_is_refused(payload, tmp_path, capsys):
     marker = tmp_path / "pwned"
     template = word_template(tmp_path / "evil.docx", "Before", payload.replace("MARKER", marker_command(marker)), "After")
     out = tmp_path / "x.docx"
-    result = invoke(capsys, "render", SAMPLE, "-o", str(out), "--template", str(template))
+    result = poassembler("render", SAMPLE, "-o", str(out), "--template", str(template))
     assert_clean(result, 3)
     assert "evil.docx" in result.err
     assert "root:" not in result.err
@@ -132,7 +132,7 @@ def test_malicious_template_in_a_library_folder_and_in_document_properties(tmp_p
             "{{ court.name }}",
             title=f"{{{{ cycler.__init__.__globals__.os.system('{marker_command(marker)}') }}}}",
         )
-    result = invoke(capsys, "--library", str(tmp_path / "lib"), "render", SAMPLE, "-o", str(tmp_path / "x.docx"))
+    result = poassembler("--library", str(tmp_path / "lib"), "render", SAMPLE, "-o", str(tmp_path / "x.docx"))
     assert_clean(result, 3)
     assert str(tmp_path / "lib" / "templates") in result.err
     assert not marker.exists()
@@ -147,7 +147,7 @@ def _profile_library(root: Path, **overrides) -> Path:
 
 def test_extends_a_path_is_refused(tmp_path, capsys):
     library = _profile_library(tmp_path / "lib", extends="../../etc/passwd")
-    result = invoke(capsys, "--library", str(library), "jurisdictions", "show", "evil")
+    result = poassembler("--library", str(library), "jurisdictions", "show", "evil")
     assert_clean(result, 3)
     assert "evil.yaml" in result.err
     assert "'../../etc/passwd' is not a profile id" in result.err
@@ -157,6 +157,6 @@ def test_extends_a_path_is_refused(tmp_path, capsys):
 def test_template_given_as_a_path_is_refused(tmp_path, capsys):
     outside = word_template(tmp_path / "outside.docx", "{{ court.name }}")
     library = _profile_library(tmp_path / "lib", format={"template": f"../../../../../..{outside.with_suffix('')}"})
-    result = invoke(capsys, "--library", str(library), "jurisdictions", "show", "evil")
+    result = poassembler("--library", str(library), "jurisdictions", "show", "evil")
     assert_clean(result, 3)
     assert "format.template" in result.err and "never a path" in result.err

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -14,17 +11,12 @@ import pytest
 
 from conftest import ROOT, SAMPLES
 from docx_text import full_text, paragraphs, styled
+from cli_inprocess import poassembler
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIRM = FIXTURES / "firm-library"
 
 
-def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    full_env = {k: v for k, v in os.environ.items() if k != "POASSEMBLER_LIBRARY"}
-    full_env["XDG_CONFIG_HOME"] = str(FIXTURES / "no-user-config")  # the tester's own config must not leak in
-    full_env.update(env or {})
-    full_env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + full_env.get("PYTHONPATH", "")
-    return subprocess.run([sys.executable, "-m", "poassembler", *args], capture_output=True, text=True, cwd=cwd, env=full_env, timeout=180)
 
 
 # --- placeholders (issue 3: no clause may reference a field that does not exist) -----------------------
@@ -68,9 +60,9 @@ def test_placeholder_walker_catches_misspelt_fields():
 
 
 def test_validate_built_in_library_is_clean():
-    result = run("validate")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("OK")
+    result = poassembler("validate")
+    assert result.code == 0, result.out + result.err
+    assert result.out.startswith("OK")
 
 
 @pytest.mark.parametrize(
@@ -94,36 +86,36 @@ def test_validate_built_in_library_is_clean():
     ],
 )
 def test_validate_reports_each_breakage_with_its_place(fixture, expected):
-    result = run("validate", str(FIXTURES / fixture), cwd=ROOT)
-    assert result.returncode == 3, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    lines = result.stdout.splitlines()
+    result = poassembler("validate", str(FIXTURES / fixture), cwd=ROOT)
+    assert result.code == 3, result.out + result.err
+    assert "Traceback" not in result.err
+    lines = result.out.splitlines()
     for want in expected:
-        assert any(want in line for line in lines), (want, result.stdout)
-    assert len(lines) == len(expected), result.stdout
-    assert f"{len(expected)} problem" in result.stderr
+        assert any(want in line for line in lines), (want, result.out)
+    assert len(lines) == len(expected), result.out
+    assert f"{len(expected)} problem" in result.err
 
 
 def test_validate_lists_every_problem_in_one_run():
     folders = [str(FIXTURES / name) for name in ("profile-unknown-clause", "profile-citation-no-source", "clause-bad-placeholder")]
-    result = run("validate", *folders)
-    assert result.returncode == 3
-    assert "6 problems found" in result.stderr
+    result = poassembler("validate", *folders)
+    assert result.code == 3
+    assert "6 problems found" in result.err
 
 
 def test_validate_firm_library_clean_and_missing_path():
-    assert run("--library", str(FIRM), "validate").returncode == 0
-    missing = run("validate", "no/such/file.yaml")
-    assert missing.returncode == 3 and "no/such/file.yaml: no such file or folder" in missing.stdout
+    assert poassembler("--library", str(FIRM), "validate").code == 0
+    missing = poassembler("validate", "no/such/file.yaml")
+    assert missing.code == 3 and "no/such/file.yaml: no such file or folder" in missing.out
 
 
 # --- library folders: option, environment variable, config file ------------------------------------
 
 
 def test_jurisdictions_list_shows_where_each_profile_comes_from():
-    result = run("--library", str(FIRM), "jurisdictions", "list")
-    assert result.returncode == 0, result.stderr
-    lines = {line.split()[0]: line for line in result.stdout.splitlines()}
+    result = poassembler("--library", str(FIRM), "jurisdictions", "list")
+    assert result.code == 0, result.err
+    lines = {line.split()[0]: line for line in result.out.splitlines()}
     assert lines["nvd"].endswith(f"({FIRM})")
     assert lines["nvd-roe"].startswith("nvd-roe") and "Jane Roe" in lines["nvd-roe"]
     assert lines["cacd"].endswith("(built-in)")
@@ -136,24 +128,24 @@ def test_config_file_env_and_option_precedence(tmp_path):
     (tmp_path / "poassembler.toml").write_text(f'library = ["{FIRM}"]\n', encoding="utf-8")
     home = {"XDG_CONFIG_HOME": str(tmp_path / "no-config")}
 
-    from_config = run("jurisdictions", "list", cwd=tmp_path, env=home)
-    assert f"({FIRM})" in from_config.stdout and "nvd-roe" in from_config.stdout
-    from_env = run("jurisdictions", "list", cwd=tmp_path, env={**home, "POASSEMBLER_LIBRARY": str(other)})
-    assert f"({other})" in from_env.stdout and "nvd-roe" not in from_env.stdout
-    from_option = run("--library", str(FIRM), "jurisdictions", "list", cwd=tmp_path, env={**home, "POASSEMBLER_LIBRARY": str(other)})
-    assert f"({FIRM})" in from_option.stdout and f"({other})" not in from_option.stdout
+    from_config = poassembler("jurisdictions", "list", cwd=tmp_path, env=home)
+    assert f"({FIRM})" in from_config.out and "nvd-roe" in from_config.out
+    from_env = poassembler("jurisdictions", "list", cwd=tmp_path, env={**home, "POASSEMBLER_LIBRARY": str(other)})
+    assert f"({other})" in from_env.out and "nvd-roe" not in from_env.out
+    from_option = poassembler("--library", str(FIRM), "jurisdictions", "list", cwd=tmp_path, env={**home, "POASSEMBLER_LIBRARY": str(other)})
+    assert f"({FIRM})" in from_option.out and f"({other})" not in from_option.out
 
     (tmp_path / "poassembler.toml").write_text("library = [1, 2]\n", encoding="utf-8")
-    bad = run("jurisdictions", "list", cwd=tmp_path, env=home)
-    assert bad.returncode == 2 and "poassembler.toml: `library` must be a folder" in bad.stderr
-    gone = run("--library", str(tmp_path / "nope"), "jurisdictions", "list")
-    assert gone.returncode == 2 and "library folder not found" in gone.stderr
+    bad = poassembler("jurisdictions", "list", cwd=tmp_path, env=home)
+    assert bad.code == 2 and "poassembler.toml: `library` must be a folder" in bad.err
+    gone = poassembler("--library", str(tmp_path / "nope"), "jurisdictions", "list")
+    assert gone.code == 2 and "library folder not found" in gone.err
 
 
 def test_custom_library_renders_new_district_judge_clause_and_template(tmp_path):
     out = tmp_path / "nvd.docx"
-    result = run("--library", str(FIRM), "render", str(FIRM / "sample-nvd.yaml"), "-o", str(out))
-    assert result.returncode == 0, result.stderr
+    result = poassembler("--library", str(FIRM), "render", str(FIRM / "sample-nvd.yaml"), "-o", str(out))
+    assert result.code == 0, result.err
     text = full_text(out)
     assert "DISTRICT OF NEVADA" in text and "Jane Roe" in text and "DISCOVERY MATTER" in text
     assert "Case No. 2:26-cv-00042 (JR)" not in text  # initials only when the profile asks
@@ -170,29 +162,29 @@ def test_custom_library_renders_new_district_judge_clause_and_template(tmp_path)
 def test_jurisdictions_new_writes_a_valid_commented_judge_profile(tmp_path):
     lib = tmp_path / "lib"
     lib.mkdir()
-    result = run("--library", str(lib), "jurisdictions", "new", "cacd-roe", "--extends", "cacd", "--judge", "Jane Roe")
-    assert result.returncode == 0, result.stderr
+    result = poassembler("--library", str(lib), "jurisdictions", "new", "cacd-roe", "--extends", "cacd", "--judge", "Jane Roe")
+    assert result.code == 0, result.err
     written = lib / "jurisdictions" / "cacd-roe.yaml"
     text = written.read_text(encoding="utf-8")
     assert "kind: judge" in text and '"Jane Roe"' in text and "# the profile this one builds on" in text
     assert "#   good_cause_statement: required  [cacd]" in text
-    assert run("--library", str(lib), "validate").returncode == 0
-    show = run("--library", str(lib), "jurisdictions", "show", "cacd", "--judge", "roe")
-    assert "United States Magistrate Judge Jane Roe" in show.stdout and "federal → cacd → cacd-roe" in show.stdout
-    again = run("--library", str(lib), "jurisdictions", "new", "cacd-roe", "--extends", "cacd", "--judge", "Jane Roe")
-    assert again.returncode == 4 and "already exists" in again.stderr
-    assert run("--library", str(lib), "jurisdictions", "new", "cacd-roe", "--extends", "cacd", "--judge", "J. Roe", "--force").returncode == 0
+    assert poassembler("--library", str(lib), "validate").code == 0
+    show = poassembler("--library", str(lib), "jurisdictions", "show", "cacd", "--judge", "roe")
+    assert "United States Magistrate Judge Jane Roe" in show.out and "federal → cacd → cacd-roe" in show.out
+    again = poassembler("--library", str(lib), "jurisdictions", "new", "cacd-roe", "--extends", "cacd", "--judge", "Jane Roe")
+    assert again.code == 4 and "already exists" in again.err
+    assert poassembler("--library", str(lib), "jurisdictions", "new", "cacd-roe", "--extends", "cacd", "--judge", "J. Roe", "--force").code == 0
 
 
 def test_jurisdictions_new_district_and_bad_inputs(tmp_path):
     out = tmp_path / "nvd.yaml"
-    result = run("jurisdictions", "new", "nvd", "--extends", "federal", "-o", str(out))
-    assert result.returncode == 0, result.stderr
+    result = poassembler("jurisdictions", "new", "nvd", "--extends", "federal", "-o", str(out))
+    assert result.code == 0, result.err
     assert '"DISTRICT OF NEVADA"' in out.read_text(encoding="utf-8")
-    assert run("validate", str(out)).returncode == 0
-    assert "did you mean 'cacd'" in run("jurisdictions", "new", "x", "--extends", "cacdd", "-o", str(tmp_path / "x.yaml")).stderr
-    assert run("jurisdictions", "new", "nvd", "--extends", "federal").returncode == 2  # nowhere to write
-    assert "use nvd.yaml" in run("jurisdictions", "new", "nvd", "--extends", "federal", "-o", str(tmp_path / "other.yaml")).stderr
+    assert poassembler("validate", str(out)).code == 0
+    assert "did you mean 'cacd'" in poassembler("jurisdictions", "new", "x", "--extends", "cacdd", "-o", str(tmp_path / "x.yaml")).err
+    assert poassembler("jurisdictions", "new", "nvd", "--extends", "federal").code == 2  # nowhere to write
+    assert "use nvd.yaml" in poassembler("jurisdictions", "new", "nvd", "--extends", "federal", "-o", str(tmp_path / "other.yaml")).err
 
 
 # --- schema -------------------------------------------------------------------------------------------
@@ -207,10 +199,10 @@ def test_committed_schemas_equal_the_models(kind):
 
 
 def test_schema_command_prints_json_schema():
-    result = run("schema", "profile")
-    schema = json.loads(result.stdout)
+    result = poassembler("schema", "profile")
+    schema = json.loads(result.out)
     assert "extends" in schema["properties"] and "source" in schema["$defs"]["Citation"]["required"]
-    assert run("schema", "nope").returncode == 2
+    assert poassembler("schema", "nope").code == 2
 
 
 def test_built_in_files_point_to_the_schemas():
@@ -223,21 +215,21 @@ def test_built_in_files_point_to_the_schemas():
 
 
 def test_clauses_list_and_show():
-    listing = run("clauses", "list", "--court", "cacd", "--judge", "segal")
-    assert listing.returncode == 0, listing.stderr
-    lines = {line.split()[0]: line for line in listing.stdout.splitlines()[1:]}
+    listing = poassembler("clauses", "list", "--court", "cacd", "--judge", "segal")
+    assert listing.code == 0, listing.err
+    lines = {line.split()[0]: line for line in listing.out.splitlines()[1:]}
     assert lines["duration_discovery_only"].rstrip().endswith("required (cacd-segal)")
     assert lines["duration_cacd"].rstrip().endswith("excluded (cacd-segal)")
-    show = run("clauses", "show", "good_cause_statement")
-    assert "Fed. R. Civ. P. 26(c)" in show.stdout and "excluded: caed" in show.stdout
-    assert "{{ item.harm }}" in show.stdout and "once for each item of answers.categories" in show.stdout
-    bad = run("clauses", "show", "good_cause_statment")
-    assert bad.returncode == 2 and "did you mean 'good_cause_statement'" in bad.stderr
+    show = poassembler("clauses", "show", "good_cause_statement")
+    assert "Fed. R. Civ. P. 26(c)" in show.out and "excluded: caed" in show.out
+    assert "{{ item.harm }}" in show.out and "once for each item of answers.categories" in show.out
+    bad = poassembler("clauses", "show", "good_cause_statment")
+    assert bad.code == 2 and "did you mean 'good_cause_statement'" in bad.err
 
 
 def test_clauses_show_marks_a_library_override():
-    show = run("--library", str(FIRM), "clauses", "show", "scope")
-    assert "SCOPE OF THIS ORDER" in show.stdout and f"({FIRM})" in show.stdout
+    show = poassembler("--library", str(FIRM), "clauses", "show", "scope")
+    assert "SCOPE OF THIS ORDER" in show.out and f"({FIRM})" in show.out
 
 
 # --- template export: round trip ----------------------------------------------------------------------
@@ -247,23 +239,23 @@ def test_clauses_show_marks_a_library_override():
 def test_exported_template_renders_like_the_court_template(tmp_path, sample, court, judge):
     template = tmp_path / "court-template.docx"
     args = ["template", "export", "--court", court, "-o", str(template)] + (["--judge", judge] if judge else [])
-    result = run(*args)
-    assert result.returncode == 0, result.stderr
+    result = poassembler(*args)
+    assert result.code == 0, result.err
     exported = paragraphs(template)
     assert "{%p if \"good_cause_statement\" in clauses_included %}" in exported
     assert any("{{ item.name }}" in p for p in exported)
-    assert run("validate", str(template)).returncode == 0
+    assert poassembler("validate", str(template)).code == 0
     direct, via = tmp_path / "direct.docx", tmp_path / "via.docx"
-    assert run("render", str(SAMPLES / sample), "-o", str(direct)).returncode == 0
-    rendered = run("render", str(SAMPLES / sample), "--template", str(template), "-o", str(via))
-    assert rendered.returncode == 0, rendered.stderr
+    assert poassembler("render", str(SAMPLES / sample), "-o", str(direct)).code == 0
+    rendered = poassembler("render", str(SAMPLES / sample), "--template", str(template), "-o", str(via))
+    assert rendered.code == 0, rendered.err
     assert styled(via, "PO Heading 1") == styled(direct, "PO Heading 1")
     assert paragraphs(via) == paragraphs(direct)
 
 
 def test_template_export_bad_inputs(tmp_path):
-    assert run("template", "export", "--court", "cacd", "-o", str(tmp_path / "t.txt")).returncode == 2
-    assert "did you mean 'cacd'" in run("template", "export", "--court", "cacdd", "-o", str(tmp_path / "t.docx")).stderr
+    assert poassembler("template", "export", "--court", "cacd", "-o", str(tmp_path / "t.txt")).code == 2
+    assert "did you mean 'cacd'" in poassembler("template", "export", "--court", "cacdd", "-o", str(tmp_path / "t.docx")).err
 
 
 # --- preview ------------------------------------------------------------------------------------------
@@ -271,20 +263,20 @@ def test_template_export_bad_inputs(tmp_path):
 
 def test_preview_renders_with_marked_placeholders(tmp_path):
     out = tmp_path / "preview.docx"
-    result = run("preview", "--court", "cacd", "--judge", "segal", "-o", str(out))
-    assert result.returncode == 0, result.stderr
-    assert "PREVIEW" in result.stdout
+    result = poassembler("preview", "--court", "cacd", "--judge", "segal", "-o", str(out))
+    assert result.code == 0, result.err
+    assert "PREVIEW" in result.out
     text = full_text(out)
     assert "[PLAINTIFF NAME]" in text and "[DEFENDANT NAME]" in text and "Case No. [CASE NUMBER]" in text
     assert "GOOD CAUSE STATEMENT" in text and "DISCOVERY MATTER" in text
     assert "Suzanne H. Segal" in text
     other = tmp_path / "nyed.docx"
-    assert run("preview", "--court", "nyed", "-o", str(other)).returncode == 0
+    assert poassembler("preview", "--court", "nyed", "-o", str(other)).code == 0
     assert "GOOD CAUSE STATEMENT" in full_text(other) and "DISCOVERY MATTER" not in full_text(other)
 
 
 def test_preview_bad_inputs(tmp_path):
-    assert "did you mean 'cacd'" in run("preview", "--court", "cacdd", "-o", str(tmp_path / "p.docx")).stderr
+    assert "did you mean 'cacd'" in poassembler("preview", "--court", "cacdd", "-o", str(tmp_path / "p.docx")).err
     (tmp_path / "p.docx").write_bytes(b"mine")
-    kept = run("preview", "--court", "cacd", "-o", str(tmp_path / "p.docx"))
-    assert kept.returncode == 4 and (tmp_path / "p.docx").read_bytes() == b"mine"
+    kept = poassembler("preview", "--court", "cacd", "-o", str(tmp_path / "p.docx"))
+    assert kept.code == 4 and (tmp_path / "p.docx").read_bytes() == b"mine"

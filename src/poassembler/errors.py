@@ -1,6 +1,48 @@
-"""The errors a user can see. The CLI maps each class to one message and one exit code."""
+"""The errors a user can see. The CLI maps each class to one message and one exit code.
+
+A `Problem` is one thing wrong, with its place (file, line, field path) as data: answers loading,
+profile and clause loading, `validate` and the interview all report `Problem`s, and only `str()` turns
+one into the "file:line: field: message" text a user reads.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong: what (`message`), where (`file`, `line`, `field` — a dotted key path), and its exit code."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
+    exit_code: int = 2
+
+    @property
+    def where(self) -> str:
+        """"path:line", "path", "line 7" or "" — the place without the field."""
+        if self.file and self.line:
+            return f"{self.file}:{self.line}"
+        if self.file:
+            return self.file
+        return f"line {self.line}" if self.line else ""
+
+    def __str__(self) -> str:
+        head = ": ".join(part for part in (self.where, self.field) if part)
+        return f"{head}: {self.message}" if head else self.message
+
+
+def field_path(loc: tuple) -> str:
+    """('parties', 2, 'counsel', 0, 'email') → 'parties[2].counsel[0].email'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
 
 
 class PoError(Exception):
@@ -9,10 +51,10 @@ class PoError(Exception):
     exit_code = 1
     label = "error"
 
-    def __init__(self, message: str, problems: list[str] | None = None, hint: str | None = None):
+    def __init__(self, message: str, problems: list[Problem | str] | None = None, hint: str | None = None):
         super().__init__(message)
         self.message = message
-        self.problems = list(problems or [])
+        self.problems: list[Problem] = [p if isinstance(p, Problem) else Problem(p, exit_code=self.exit_code) for p in problems or []]
         self.hint = hint
 
     def render(self) -> str:

@@ -45,7 +45,7 @@ class ListOf:
 
 
 @dataclass(frozen=True)
-class Problem:
+class ExpressionProblem:
     """One placeholder that does not exist; `expression` is the chain as written."""
 
     expression: str
@@ -56,7 +56,7 @@ class Problem:
 class Report:
     """Problems found, and which period / citation / tier names the text uses (for per-court checks)."""
 
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[ExpressionProblem] = field(default_factory=list)
     used: dict[str, set[str]] = field(default_factory=dict)  # "period" → {"final_disposition_days", …}
 
 
@@ -156,7 +156,7 @@ class _Walker:
             found, shape = self.lookup(node.name)
             if not found and self.strict_names and node.name not in _JINJA_GLOBALS:
                 known = [n for s in self.scopes for n in s]
-                self.report.problems.append(Problem(node.name, f"unknown name '{node.name}'{_did_you_mean(node.name, known)}"))
+                self.report.problems.append(ExpressionProblem(node.name, f"unknown name '{node.name}'{_did_you_mean(node.name, known)}"))
             return shape, node.name
         if isinstance(node, nodes.Getattr):
             return self._step(node.node, node.attr, f".{node.attr}")
@@ -179,7 +179,7 @@ class _Walker:
         if isinstance(base, Keyed) and why is None and base.keys:
             self.report.used.setdefault(base.what, set()).add(name)
         if why:
-            self.report.problems.append(Problem(text + suffix, why))
+            self.report.problems.append(ExpressionProblem(text + suffix, why))
             return ANY, text + suffix
         return shape, text + suffix
 
@@ -245,7 +245,7 @@ def check_source(
             tree = environment.parse(source)
     except TemplateSyntaxError as exc:
         walker = _Walker(roots, strict_names)
-        walker.report.problems.append(Problem("", f"Jinja syntax error: {exc.message}"))
+        walker.report.problems.append(ExpressionProblem("", f"Jinja syntax error: {exc.message}"))
         return walker.report
     walker = _Walker(roots, strict_names)
     walker.visit(tree)
@@ -313,7 +313,7 @@ class Located:
 
     key: tuple
     field: str
-    problem: Problem
+    problem: ExpressionProblem
 
 
 @dataclass

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from poassembler.errors import BadLibrary, PoError
+from poassembler.errors import BadLibrary, PoError, Problem
 from poassembler.library.files import check_inside_library
-from poassembler.library.yamlfile import key_lines, read_yaml
+from poassembler.library.yamlfile import key_lines, line_of, read_yaml
 
 KINDS = ("jurisdictions", "clauses", "templates")
 
@@ -22,15 +22,6 @@ def shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-@dataclass(frozen=True)
-class Finding:
-    where: str  # "path:line" or "path: paragraph “…”"
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
 
 
 @dataclass
@@ -81,26 +72,12 @@ def library_root_of(path: Path) -> Path | None:
     return None
 
 
-def _line(lines: dict[tuple, int], key: tuple) -> int:
-    for end in range(len(key), -1, -1):
-        if key[:end] in lines:
-            return lines[key[:end]]
-    return 1
+def _from_error(exc: PoError) -> list[Problem]:
+    """A loader's error → its problems (already placed), or the error itself as one problem."""
+    return list(exc.problems) or [Problem(exc.message, exit_code=exc.exit_code)]
 
 
-def _from_error(exc: PoError) -> list[Finding]:
-    """A loader's error → findings ("path:line: field: message" problems are already placed)."""
-    if exc.problems:
-        findings = []
-        for problem in exc.problems:
-            where, _, message = problem.partition(": ")
-            findings.append(Finding(where, message))
-        return findings
-    where, _, message = exc.message.partition(": ")
-    return [Finding(where, message)]
-
-
-def validate(library_dirs: list[Path], paths: list[Path] | None = None) -> list[Finding]:
+def validate(library_dirs: list[Path], paths: list[Path] | None = None) -> list[Problem]:
     """Check the built-in library plus `library_dirs`; with `paths`, report only on those files/folders
     (library folders among them are also used to resolve ids)."""
     from poassembler.library.clauses import load_clause
@@ -126,7 +103,7 @@ def validate(library_dirs: list[Path], paths: list[Path] | None = None) -> list[
         wanted = [p.resolve() for p in paths]
         targets = {f.resolve() for f in sources.all_files() if any(f.resolve() == w or f.resolve().is_relative_to(w) for w in wanted)}
         missing = [p for p in paths if not p.exists()]
-        findings = [Finding(str(p), "no such file or folder") for p in missing]
+        findings = [Problem("no such file or folder", str(p), exit_code=3) for p in missing]
     else:
         targets = {f.resolve() for f in sources.all_files()}
         findings = []
@@ -172,7 +149,7 @@ def validate(library_dirs: list[Path], paths: list[Path] | None = None) -> list[
             lines = key_lines(clause.path)
             for located in result.problems:
                 expr = f"`{located.problem.expression}`: " if located.problem.expression else ""
-                findings.append(Finding(f"{shown(clause.path)}:{_line(lines, located.key)}", f"{located.field}: {expr}{located.problem.message}"))
+                findings.append(Problem(f"{expr}{located.problem.message}", shown(clause.path), line_of(lines, located.key) or 1, located.field, 3))
 
     for pid, profile in profiles.profiles.items():
         path = profiles.paths[pid]
@@ -190,26 +167,26 @@ def validate(library_dirs: list[Path], paths: list[Path] | None = None) -> list[
     return findings
 
 
-def _profile_findings(profiles, pid: str, path: Path, clauses: dict, used: dict, template_names: set[str]) -> list[Finding]:
+def _profile_findings(profiles, pid: str, path: Path, clauses: dict, used: dict, template_names: set[str]) -> list[Problem]:
     from poassembler.library.profiles import ClauseStatus, ProfileKind
 
     lines = key_lines(path)
     profile = profiles.profiles[pid]
-    out: list[Finding] = []
+    out: list[Problem] = []
     for cid in profile.clauses:
         if cid not in clauses:
             from poassembler.library.profiles import _suggest
 
-            out.append(Finding(f"{shown(path)}:{_line(lines, ('clauses', cid))}", f"clauses: unknown clause id '{cid}' (no clauses/{cid}.yaml in the library){_suggest(cid, sorted(clauses))}"))
+            out.append(Problem(f"unknown clause id '{cid}' (no clauses/{cid}.yaml in the library){_suggest(cid, sorted(clauses))}", shown(path), line_of(lines, ('clauses', cid)) or 1, "clauses", 3))
     if profile.kind == ProfileKind.judge and profile.judge is None:
-        out.append(Finding(f"{shown(path)}:{_line(lines, ('kind',))}", "a judge profile needs `judge:` (name, title)"))
+        out.append(Problem("a judge profile needs `judge:` (name, title)", shown(path), line_of(lines, ('kind',)) or 1, exit_code=3))
     if profile.format.template and profile.format.template not in template_names:
-        out.append(Finding(f"{shown(path)}:{_line(lines, ('format', 'template'))}", f"format.template: no Word template '{profile.format.template}.docx' in any templates/ folder"))
+        out.append(Problem(f"no Word template '{profile.format.template}.docx' in any templates/ folder", shown(path), line_of(lines, ('format', 'template')) or 1, "format.template", 3))
     try:
         resolved = profiles.resolve(pid)
     except PoError as exc:
-        where, _, message = exc.message.partition(": ")
-        out.append(Finding(f"{shown(path)}:{_line(lines, ('extends',))}", message))
+        message = exc.message.removeprefix(f"{path}: ")
+        out.append(Problem(message, shown(path), line_of(lines, ('extends',)) or 1, exit_code=3))
         return out
     # Every clause this court may use must find the periods, citations and tier labels it names.
     for cid, entry in resolved.clauses.items():
@@ -219,16 +196,16 @@ def _profile_findings(profiles, pid: str, path: Path, clauses: dict, used: dict,
             for name in sorted(used[cid].get(what, set()) - set(have)):
                 key = ("clauses", cid) if ("clauses", cid) in lines else ()
                 plural = {"period": "periods", "citation": "citations", "tier": "tier_labels"}[what]
-                out.append(Finding(
-                    f"{shown(path)}:{_line(lines, key)}",
+                out.append(Problem(
                     f"clause '{cid}' ({entry.value.value} via {entry.origin}) uses {plural}.{name}, which the {pid} profile "
                     f"(chain {' → '.join(resolved.chain)}) does not define: add it under `{plural}:` or exclude the clause",
+                    shown(path), line_of(lines, key) or 1, exit_code=3,
                 ))
     return out
 
 
-def _template_findings(path: Path, known) -> list[Finding]:
+def _template_findings(path: Path, known) -> list[Problem]:
     from poassembler.pipeline.template_names import template_roots
     from poassembler.authoring.word_lint import lint_template
 
-    return [Finding(f"{shown(path)}: {p.where}", p.message) for p in lint_template(path, template_roots(known))]
+    return [Problem(p.message, shown(path), field=p.where, exit_code=3) for p in lint_template(path, template_roots(known))]

@@ -18,6 +18,7 @@ this draft includes. Every tag sits in one run and each {%p %} tag alone in its 
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from poassembler.errors import BadLibrary
@@ -63,7 +64,8 @@ def _lines_for(clause) -> list[tuple[str, str]]:
             lines.append(("tag", f"{{%p if {' '.join(para.when.split())} %}}"))
         if para.repeat:
             lines.append(("tag", f"{{%p for item in {' '.join(para.repeat.split())} %}}"))
-        lines.append((str(para.level), " ".join(para.text.split())))
+        text = re.sub(r"\[\[section:([a-z0-9_]+)\]\]", r"{{ section_refs['\1'] }}", " ".join(para.text.split()))
+        lines.append((str(para.level), text))
         if para.repeat:
             lines.append(("tag", "{%p endfor %}"))
         if para.when:

@@ -62,12 +62,3 @@ def describe(finding, colour: bool = True) -> str:
 def summary(findings, profile_id: str) -> str:
     counts = {s: sum(f.severity.value == s for f in findings) for s in ("error", "warning", "note")}
     return f"{profile_id}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['note']} note(s)."
-
-
-def warn_findings(findings) -> None:
-    """How `render` shows the check: errors and warnings as warnings on stderr, notes counted."""
-    shown = [f for f in findings if f.severity.value != "note"]
-    for finding in shown:
-        click.secho(f"check {finding.severity.value}: {finding.concerns}: {finding.problem} → {finding.action}", fg="yellow", err=True)
-    if shown:
-        click.secho("Run `poassembler check` on the answers file for the authorities.", fg="yellow", err=True)

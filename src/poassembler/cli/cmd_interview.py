@@ -40,10 +40,10 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
             "interview asks questions in a terminal, but input is not a terminal.",
             hint="Without a terminal, write an answers file (see samples/) and run `poassembler render ANSWERS.yaml -o DRAFT.docx`.",
         )
-    if output.suffix.lower() != ".docx":
-        raise BadInput(f"-o {output}: the draft is a Word file; give a name ending in .docx.")
-    if output.exists() and not force:
-        raise OutputProblem(f"{output} already exists.", hint="Choose another name with -o, or add --force to replace it.")
+    from poassembler.pipeline.produce import Outputs
+
+    outputs = Outputs(output, force)  # the same pre-flight check and all-or-nothing writing as `render`
+    outputs.check_targets()
     data: dict = {}
     if answers_path is None:
         answers_path = output.with_suffix(".yaml")
@@ -59,7 +59,9 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
         if not isinstance(data, dict):
             raise BadInput(f"{answers_path}: expected a mapping of fields (court:, case:, parties: …).")
 
-    from poassembler.pipeline.draft import plan_draft, render_draft
+    from poassembler.cli.show import show_result
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.pipeline.produce import produce
     from poassembler.interview.ask import Interview, completed_yaml_data, save_answers_file
     from poassembler.interview.prompter_questionary import QuestionaryPrompter
 
@@ -73,14 +75,5 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
         click.echo(f"Go on with: poassembler interview -o {output} --answers {answers_path}", err=True)
         sys.exit(130)
     save_answers_file(answers_path, completed_yaml_data(answers), header)
-    draft = plan_draft(answers, library)
-    for warning in draft.warnings:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
-    render_draft(draft, library, output, force)
     click.echo(f"Saved the answers in {answers_path}.")
-    click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
-    from poassembler.review.profile_report import verify_notice
-
-    notice = verify_notice(draft.profile)
-    if notice:
-        click.secho(notice, fg="yellow", err=True)
+    show_result(produce(plan_draft(answers, library), library, outputs))

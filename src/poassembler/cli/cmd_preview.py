@@ -21,17 +21,20 @@ def preview(state, court: str, judge: str | None, chosen: tuple[str, ...], outpu
     """Render a draft for a court with placeholder case facts ("[PLAINTIFF NAME]", …), to see what its
     profile (and your edits to it) produce without writing an answers file."""
     from poassembler.library.answers import Options
-    from poassembler.pipeline.draft import plan_with_profile, render_draft
+    from poassembler.pipeline.draft import plan_with_profile
+    from poassembler.pipeline.produce import Outputs, produce
     from poassembler.errors import BadInput
     from poassembler.authoring.preview import placeholder_answers
 
     if output.suffix.lower() != ".docx":
         raise BadInput(f"-o {output}: the preview is a Word file; give a name ending in .docx.")
+    outputs = Outputs(output, force, template, check=False)  # placeholder facts: the check would only flag them
+    outputs.check_targets()
     library = state.library()
     profile = library.profiles.resolve_for(court, judge)
-    for warning in profile.warnings:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
     answers = placeholder_answers(profile, court, judge, Options(**{name: True for name in chosen}))
     draft = plan_with_profile(answers, profile, library)  # placeholder facts: no case-number format check
-    render_draft(draft, library, output, force, template)
+    result = produce(draft, library, outputs)
+    for warning in result.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
     click.echo(f"Wrote {output}: PREVIEW of {profile.id} ({len(draft.context.sections)} sections) with placeholder case facts — not a draft to file.")

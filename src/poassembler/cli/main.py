@@ -20,6 +20,7 @@ from poassembler.cli import (
     cmd_interview,
     cmd_jurisdictions_new,
     cmd_preview,
+    cmd_render,
     cmd_schema,
     cmd_template,
     cmd_validate,
@@ -82,73 +83,6 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
         click.secho(ctx.obj.library_setting.notice, fg="yellow", err=True)
 
 
-@cli.command()
-@click.argument("answers_files", metavar="ANSWERS...", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the .docx (default: the answers file's name with .docx, in the current folder). With several answers files or a folder: the folder for the drafts.")
-@click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
-@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Use this Word template instead of the court's.")
-@click.option("--pdf", "pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice; without it: a warning, the .docx, exit 0).")
-@click.option("--memo", is_flag=True, help="Also write the drafting memo: DRAFT.memo.md and DRAFT.memo.docx.")
-@click.option("--redline-against", type=click.Choice(["court-default"]), help="Also write DRAFT.redline.docx: this draft as tracked changes against the court's default draft.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="With several answers files: drafts rendered at once (default: the number of CPUs).")
-@click.pass_obj
-def render(
-    state: State,
-    answers_files: tuple[Path, ...],
-    output: Path | None,
-    force: bool,
-    template: Path | None,
-    pdf: bool,
-    memo: bool,
-    redline_against: str | None,
-    jobs: int | None,
-) -> None:
-    """Render the protective order for the case in ANSWERS (a YAML answers file).
-
-    Several answers files, or a folder of them, give one draft each, named after its answers file:
-    `poassembler render samples/ -o out/`.
-    """
-    from poassembler.pipeline import batch
-
-    if batch.is_batch(answers_files):
-        options = batch.RenderOptions(tuple(state.library_dirs), force, template, state.debug, pdf, memo, redline_against)
-        return batch.run_from_cli(answers_files, output, options, jobs)
-    answers = answers_files[0]
-    from poassembler.library.answers import load_answers
-    from poassembler.pipeline.draft import plan_draft, render_draft
-
-    output = output or Path(answers.stem + ".docx")
-    if output.suffix.lower() != ".docx":
-        raise BadInput(f"-o {output}: the draft is a Word file; give a name ending in .docx.")
-    if output.exists() and answers.exists() and output.resolve() == answers.resolve():
-        raise BadInput(f"-o {output}: that is the answers file; render never writes over it.")
-    if output.exists() and not force:
-        from poassembler.errors import OutputProblem
-
-        raise OutputProblem(f"{output} already exists.", hint="Choose another name with -o, or add --force to replace it.")
-    from poassembler.pipeline.pdf import check_pdf_target, pdf_step
-
-    pdf_target = check_pdf_target(output, force) if pdf else None
-    library = state.library()
-    draft = plan_draft(load_answers(answers), library)
-    for warning in draft.warnings:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
-    render_draft(draft, library, output, force, template)
-    click.echo(f"Wrote {output} ({draft.profile.name}; {len(draft.context.sections)} sections).")
-    from poassembler.review.reports import review_rendered
-
-    for extra in review_rendered(draft, library, output, force, memo, redline_against):
-        click.echo(f"Wrote {extra}.")
-    if pdf_target:
-        made, message = pdf_step(output, pdf_target, force)
-        click.secho(message, err=not made, fg=None if made else "yellow")
-    from poassembler.review.profile_report import verify_notice
-
-    notice = verify_notice(draft.profile)
-    if notice:
-        click.secho(notice, fg="yellow", err=True)
-
-
 @cli.group()
 def jurisdictions() -> None:
     """List and inspect the court profiles."""
@@ -190,6 +124,7 @@ def jurisdictions_show(state: State, profile_id: str, judge: str | None) -> None
 
 # Commands that live in their own modules (each imports only click at module level) are registered
 # here, one line each: `cli.add_command(module.command)`.
+cli.add_command(cmd_render.render)
 cli.add_command(cmd_validate.validate)
 cli.add_command(cmd_schema.schema)
 cli.add_command(cmd_clauses.clauses)
@@ -203,28 +138,32 @@ cli.add_command(cmd_interview.interview)
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI; every PoError becomes one message and its exit code, no traceback."""
-    from poassembler.cli.guard import install_signal_handlers, interrupted_exit_code, os_error_problem
+    from poassembler.cli.os_errors import os_error_problem
 
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    from poassembler.pipeline.atomic import Terminated, terminate_on_signals
+
     try:
-        install_signal_handlers()
-        cli.main(args=args, prog_name="poassembler", standalone_mode=False)
+        with terminate_on_signals():  # SIGTERM / SIGHUP unwind like Ctrl-C: temp files removed, nothing half-written
+            cli.main(args=args, prog_name="poassembler", standalone_mode=False)
     except PoError as exc:
         if debug:
             raise
         click.secho(f"error: {exc.render()}", fg="red", err=True)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort as exc:  # click's form of Ctrl-C (and of guard.Terminated)
+    except click.exceptions.Abort:
         click.echo("Interrupted.", err=True)
-        cause = exc.__cause__
-        sys.exit(interrupted_exit_code(cause) if isinstance(cause, KeyboardInterrupt) else 130)
+        sys.exit(130)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (guard.Terminated)
+    except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
-        sys.exit(interrupted_exit_code(exc))
+        sys.exit(130)
+    except Terminated as exc:
+        click.echo("Interrupted.", err=True)
+        sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except Exception as exc:  # the last line of defence: still no traceback for the user

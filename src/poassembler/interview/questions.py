@@ -169,8 +169,8 @@ def problem(question: Question, value: Any, context: Context) -> str | None:
     try:
         parse_answers(candidate)
     except BadInput as exc:
-        for line in exc.problems:
-            path, _, message = line.partition(": ")
+        for found in exc.problems:
+            path, message = found.field or "", found.message
             if path == where or path.startswith((where + ".", where + "[")):
                 return message if path == where else f"{path.removeprefix(where).lstrip('.')}: {message}"
     if question.check:

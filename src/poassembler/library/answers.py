@@ -21,9 +21,9 @@ from pydantic import (
     model_validator,
 )
 
-from poassembler.errors import BadInput
+from poassembler.errors import BadInput, Problem, field_path
 from poassembler.library.textpolicy import clean_field, field_lines, xml_illegal_character
-from poassembler.library.yamlfile import key_lines, read_yaml
+from poassembler.library.yamlfile import key_lines, line_of, read_yaml
 
 
 def _xml_safe(value: str) -> str:
@@ -131,8 +131,17 @@ class Burden(str, Enum):
     omit = "omit"
 
 
+class CounselKind(str, Enum):
+    """What kind of lawyer appears: the order's definitions and access lists follow from it."""
+
+    outside = "outside"  # retained outside counsel
+    government = "government"  # a government lawyer (AUSA, DOJ trial attorney, state AG, agency counsel)
+    in_house = "in_house"  # an employee of the party it represents
+
+
 class Counsel(Strict):
     name: RequiredText
+    kind: CounselKind = CounselKind.outside
     bar_number: Text = ""
     firm: Text = ""
     address: Annotated[list[Text], BeforeValidator(_lines)] = Field(min_length=1)
@@ -151,6 +160,15 @@ class Party(Strict):
     phone: Phone | None = None
     email: Email | None = None
     inmate_number: Text = ""
+    incarcerated: bool = False  # held in a prison or jail: decides who may possess Protected Material
+    capacity: Text = ""  # e.g. "individually and on behalf of all others similarly situated" (caption only)
+    definite_article: bool = False  # "the California Department of …" in running text
+    short_name: Text = ""  # e.g. "CDCR", used after the first mention
+
+    @property
+    def text_name(self) -> str:
+        """The name as running text uses it ("the California Department of …")."""
+        return ("the " if self.definite_article else "") + self.name
 
     @model_validator(mode="after")
     def _represented_or_not(self) -> "Party":
@@ -174,6 +192,9 @@ class Category(Strict):
     kind: CategoryKind = CategoryKind.other
     description: RequiredText
     harm: RequiredText
+    tier: Tier | None = None  # the highest tier this category needs; the good cause statement justifies it
+    legal_basis: Text = ""  # a statute or regulation that keeps it confidential, cited as the drafter gives it
+    no_possession_in_custody: bool = False  # the harm comes from a prisoner holding it: view under supervision only
 
 
 class GovernmentSharing(Strict):
@@ -186,6 +207,19 @@ class Options(Strict):
     prosecution_bar: bool = False
     source_code_tier: bool = False
     privacy_act_order: bool = False
+    prosecution_bar_subject: Text = ""  # the field the prosecution bar covers, e.g. "streaming-video compression"
+    export_control: bool = False  # material subject to U.S. export-control laws will be produced
+
+
+class Subpoena(Strict):
+    """A subpoena for records the order covers (E.D. Cal., Bosley: identify it, or attach it)."""
+
+    recipient: RequiredText  # the party name of the non-party served
+    served_by: RequiredText  # the party name that issued it
+    served_on: dt.date | None = None
+    description: RequiredText  # what it asks for
+    exhibit: Text = ""  # e.g. "Exhibit B" when a copy is attached
+    subject_position: Text = ""  # the position of the person whose records are sought
 
 
 class Dates(Strict):
@@ -197,17 +231,22 @@ class Answers(Strict):
 
     court: RequiredText
     judge: Text | None = None
+    judge_name: Text = ""  # the assigned judge by name, where no judge profile exists
+    judge_title: Text = ""  # e.g. "United States Magistrate Judge"
     division: Text = ""
     case: Case
     parties: list[Party] = Field(min_length=2)
     categories: list[Category] = Field(default_factory=list)
     tiers: list[Tier] = Field(default_factory=lambda: [Tier.confidential])
     government_sharing: GovernmentSharing | None = None
+    subpoenas: list[Subpoena] = Field(default_factory=list)
     options: Options = Field(default_factory=Options)
     dates: Dates = Field(default_factory=Dates)
 
     @model_validator(mode="after")
     def _sides(self) -> "Answers":
+        if bool(self.judge_name) != bool(self.judge_title):
+            raise ValueError("give the judge's name and title together (judge_name and judge_title)")
         roles = {p.role for p in self.parties}
         missing = [r.value for r in (Role.plaintiff, Role.defendant) if r not in roles]
         if missing:
@@ -216,24 +255,23 @@ class Answers(Strict):
             raise ValueError("choose at least one protection tier (e.g. confidential)")
         if len(set(self.tiers)) != len(self.tiers):
             raise ValueError("each tier may be listed once")
+        for category in self.categories:
+            if category.tier is not None and category.tier not in self.tiers:
+                raise ValueError(
+                    f"category '{category.name}' needs tier '{category.tier.value}', which is not in `tiers`: add it there"
+                )
+        names = {p.name for p in self.parties}
+        for subpoena in self.subpoenas:
+            for who in (subpoena.recipient, subpoena.served_by):
+                if who not in names:
+                    raise ValueError(f"subpoena: '{who}' is not the name of a party in `parties`")
         return self
 
     def parties_with(self, role: Role) -> list[Party]:
         return [p for p in self.parties if p.role == role]
 
 
-def field_path(loc: tuple) -> str:
-    """('parties', 2, 'counsel', 0, 'email') → 'parties[2].counsel[0].email'."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out or "(top level)"
-
-
-def _messages(exc: ValidationError, lines: dict[tuple, int] | None = None) -> list[str]:
+def _messages(exc: ValidationError, lines: dict[tuple, int] | None = None) -> list[Problem]:
     problems = []
     for error in exc.errors():
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
@@ -249,17 +287,8 @@ def _messages(exc: ValidationError, lines: dict[tuple, int] | None = None) -> li
                 f"must be text, but YAML read {error['input']!r}; put the value in quotes "
                 "(e.g. \"0123456\") so it is kept exactly as typed"
             )
-        line = _line_for(loc, lines or {})
-        where = f"line {line}: " if line else ""
-        problems.append(f"{where}{field_path(loc)}: {message}")
+        problems.append(Problem(message, line=line_of(lines or {}, loc), field=field_path(loc)))
     return problems
-
-
-def _line_for(loc: tuple, lines: dict[tuple, int]) -> int | None:
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None
 
 
 def parse_answers(

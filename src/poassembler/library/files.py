@@ -12,9 +12,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from poassembler.library.answers import field_path
-from poassembler.errors import BadLibrary
-from poassembler.library.yamlfile import key_lines, read_yaml
+from poassembler.errors import BadLibrary, Problem, field_path
+from poassembler.library.yamlfile import key_lines, line_of, read_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -55,11 +54,10 @@ def read_library_file(path: Path, model: type[Model], what: str, fields_hint: st
         problems = []
         for error in exc.errors():
             loc = error["loc"]
-            line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), 1)
             message = "required, but missing" if error["type"] == "missing" else error["msg"].removeprefix("Value error, ")
             if error["type"] == "extra_forbidden":
                 message = "is not a field of " + what.removeprefix("a ").removeprefix("an ") + " (misspelt?)"
-            problems.append(f"{path}:{line}: {_short(field_path(loc))}: {message}")
+            problems.append(Problem(message, str(path), line_of(lines, loc) or 1, _short(field_path(loc)), BadLibrary.exit_code))
         raise BadLibrary(f"{path}: not a valid {what.removeprefix('a ')}.", problems) from None
 
 

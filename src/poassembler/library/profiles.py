@@ -35,9 +35,10 @@ class Citation(_Strict):
 
     cite: NonEmpty
     title: str = ""
-    source: NonEmpty  # a URL or "seed NNN"
+    source: NonEmpty  # a public URL, or a reporter / docket citation a lawyer can open
     verified: bool
     note: str = ""
+    with_clause: str = ""  # report it only in drafts that include this clause (e.g. hipaa_qpo)
 
 
 class Period(_Strict):
@@ -68,6 +69,8 @@ class FormatPatch(_Strict):
     proposed_order: bool | None = None
     caption_notes: list[str] | None = None
     judge_initials_in_caption: bool | None = None
+    cosigner_signature: str | None = None  # how the filer shows another signatory's e-signature: "/s/ {name}"
+    service_agent_state: str | None = None  # Exhibit A names an agent for service in this state ("California")
 
     @field_validator("template")
     @classmethod
@@ -91,6 +94,8 @@ class Format:
     proposed_order: bool
     caption_notes: tuple[str, ...]
     judge_initials_in_caption: bool
+    cosigner_signature: str = "/s/ {name}"
+    service_agent_state: str = ""
 
     @property
     def caption_title(self) -> str:
@@ -127,6 +132,7 @@ class JudgeInfo(_Strict):
     name: NonEmpty
     title: NonEmpty
     initials: str = ""
+    source: str = ""  # where the name and initials can be checked (a public order or the court's page)
 
 
 class ProfileKind(str, Enum):
@@ -147,6 +153,7 @@ class ProfileFile(_Strict):
     case_number_pattern: str | None = None
     case_number_example: str | None = None
     judge: JudgeInfo | None = None
+    judges: list[JudgeInfo] = Field(default_factory=list)  # the court's judges, found by case-number initials
     citations: dict[str, Citation | None] = Field(default_factory=dict)
     periods: dict[str, Period | None] = Field(default_factory=dict)
     tier_labels: dict[str, str] = Field(default_factory=dict)
@@ -202,6 +209,7 @@ class ResolvedProfile:
     notes: tuple[str, ...]
     warnings: tuple[str, ...] = ()
     check: CheckSettings = field(default_factory=CheckSettings)
+    judges: tuple[JudgeInfo, ...] = ()
 
     def citation(self, name: str) -> Citation:
         return self.citations[name].value
@@ -213,10 +221,14 @@ class ResolvedProfile:
         entry = self.clauses.get(clause_id)
         return entry.value if entry else None
 
-    def unverified(self) -> list[tuple[str, str, Citation | Period]]:
-        """Every citation and period not verified: ("citation"|"period", name, entry)."""
+    def unverified(self, included: frozenset[str] | set[str] | None = None) -> list[tuple[str, str, Citation | Period]]:
+        """Every citation and period not verified: ("citation"|"period", name, entry).
+
+        With `included` (a draft's clause ids), a citation tied to a clause (`with_clause`) the draft
+        lacks is left out: no HIPAA note in a draft without the HIPAA clause."""
         out: list[tuple[str, str, Citation | Period]] = []
-        out += [("citation", n, s.value) for n, s in self.citations.items() if not s.value.verified]
+        out += [("citation", n, s.value) for n, s in self.citations.items() if not s.value.verified
+                and not (included is not None and s.value.with_clause and s.value.with_clause not in included)]
         out += [("period", n, s.value) for n, s in self.periods.items() if not s.value.verified]
         if self.format.font_size_source and not self.format.font_size_source.verified:
             out.append(("citation", "font size", self.format.font_size_source))
@@ -370,6 +382,8 @@ _FORMAT_DEFAULTS = {
     "proposed_order": False,
     "caption_notes": [],
     "judge_initials_in_caption": False,
+    "cosigner_signature": "/s/ {name}",
+    "service_agent_state": "",
 }
 
 
@@ -410,6 +424,7 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
         format=Format(**fmt),
         notes=tuple(n for layer in layers for n in layer.notes),
         check=_merge_check(layers),
+        judges=tuple(j for layer in layers for j in layer.judges),
     )
 
 

@@ -280,3 +280,11 @@ def key_lines(path: Path) -> dict[tuple, int]:
     if root is not None:
         walk(root, ())
     return lines
+
+
+def line_of(lines: dict[tuple, int], key: tuple) -> int | None:
+    """The line of `key`, or of its nearest enclosing key in `lines` (from `key_lines`); None if none."""
+    for end in range(len(key), -1, -1):
+        if key[:end] in lines:
+            return lines[key[:end]]
+    return None

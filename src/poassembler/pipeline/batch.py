@@ -1,30 +1,35 @@
 """Render many answers files at once: one draft per file, on every core, every failure reported at the end.
 
-`poassembler render samples/ -o out/` (a folder, or several answers files) comes here; a single answers
-file keeps the plain `render` path in cli.py. The library is loaded once in this process before the
+`poassembler render samples/ -o out/` (a folder, or several answers files) comes here. Each draft goes
+through the same `produce` as a single render; a worker returns its `Result` (or the error), and only
+`run_from_cli` prints. The library is loaded once in this process before the
 worker processes start, so on Linux (fork) each worker begins with it already loaded; each worker then
 compiles each Word template once (render.py) and renders its share of the drafts.
 
-Only the standard library is imported at module level; the pipeline is imported when a batch runs.
+Nothing here prints: `cli/cmd_render.py` shows the progress, the results and the failures.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from poassembler.errors import BadInput, OutputProblem, PoError
+from poassembler.errors import BadInput, PoError
+from poassembler.pipeline.produce import Outputs, Result, produce
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
 
 # The exit code of a batch with failures is that of its most serious failure, in this order:
 # 1 an unexpected problem (a bug) · 3 bad profile, clause or template · 4 output · 2 bad answers.
 EXIT_PRIORITY = (1, 3, 4, 2)
+
+_IN_WORKER = False  # set in worker processes (`_start_worker`)
 
 
 @dataclass(frozen=True)
@@ -37,17 +42,12 @@ class BatchItem:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one item: exit code 0 and the profile used, or the error message the single render gives.
-
-    `notices` are the lines the single render prints on stderr for this draft (warnings, check findings).
-    """
+    """What happened to one item: its `Result`, or the exit code and message the single render gives."""
 
     item: BatchItem
     exit_code: int = 0
     message: str = ""
-    notices: tuple[str, ...] = ()
-    profile_id: str = ""
-    unverified: int = 0
+    result: Result | None = None
 
     @property
     def ok(self) -> bool:
@@ -71,16 +71,15 @@ class BatchReport:
 
 
 @dataclass(frozen=True)
-class RenderOptions:
-    """What every draft in the batch shares."""
+class BatchOptions:
+    """What every draft in the batch shares: the outputs asked for (`outputs.docx` is replaced by each item's)."""
 
+    outputs: Outputs
     library_dirs: tuple[Path, ...] = ()
-    force: bool = False
-    template: Path | None = None
     debug: bool = False
-    pdf: bool = False
-    memo: bool = False
-    redline_against: str | None = None
+
+    def outputs_for(self, item: BatchItem) -> Outputs:
+        return dataclasses.replace(self.outputs, docx=item.output)
 
 
 class BatchFailed(PoError):
@@ -133,35 +132,25 @@ def plan_batch(paths: Sequence[Path], output_dir: Path | None) -> list[BatchItem
     return items
 
 
-def render_one(item: BatchItem, options: RenderOptions) -> Outcome:
-    """Render one draft exactly as `poassembler render ANSWERS -o OUTPUT [options]` does; never raises."""
-    import contextlib
-    import io
-
+def render_one(item: BatchItem, options: BatchOptions) -> Outcome:
+    """Produce one draft exactly as `poassembler render ANSWERS -o OUTPUT [options]` does; never raises
+    (except `Terminated`, after which the worker ends by the signal that stopped it)."""
     from poassembler.library.answers import load_answers
-    from poassembler.pipeline.draft import plan_draft, render_draft
     from poassembler.library.load import load_library
-    from poassembler.pipeline.pdf import check_pdf_target, pdf_step
-    from poassembler.review.reports import review_rendered
+    from poassembler.pipeline.atomic import Terminated
+    from poassembler.pipeline.draft import plan_draft
 
     try:
-        if item.output.exists() and not options.force:
-            raise OutputProblem(f"{item.output} already exists.", hint="Choose another name with -o, or add --force to replace it.")
-        pdf_target = check_pdf_target(item.output, options.force) if options.pdf else None
+        outputs = options.outputs_for(item)
+        outputs.check_targets(item.answers)
         library = load_library(list(options.library_dirs))
-        draft = plan_draft(load_answers(item.answers), library)
-        render_draft(draft, library, item.output, options.force, options.template)
-        printed = io.StringIO()  # the check's findings, as the single render prints them
-        with contextlib.redirect_stderr(printed):
-            review_rendered(draft, library, item.output, options.force, options.memo, options.redline_against)
-        notices = [f"warning: {w}" for w in draft.warnings] + [line for line in printed.getvalue().splitlines() if line.strip()]
-        if pdf_target:
-            made, message = pdf_step(item.output, pdf_target, options.force)
-            if not made:
-                notices.append(message)
-        return Outcome(item, notices=tuple(notices), profile_id=draft.profile.id, unverified=len(draft.profile.unverified()))
+        return Outcome(item, result=produce(plan_draft(load_answers(item.answers), library), library, outputs))
     except PoError as exc:
         return Outcome(item, exit_code=exc.exit_code, message=exc.render())
+    except Terminated as exc:
+        if _IN_WORKER:
+            exc.die()
+        raise
     except Exception as exc:  # one broken draft must not stop the others; reported like the single render does
         message = (
             f"an unexpected problem ({type(exc).__name__}: {exc}). "
@@ -174,14 +163,15 @@ def render_one(item: BatchItem, options: RenderOptions) -> Outcome:
 
 def render_batch(
     items: Sequence[BatchItem],
-    options: RenderOptions,
+    options: BatchOptions,
     jobs: int,
     on_done: Callable[[Outcome], None] | None = None,
 ) -> BatchReport:
     """Render every item, in worker processes when jobs > 1; outcomes in the order of `items`."""
     from poassembler.library.load import load_library
-    import poassembler.pipeline.draft  # noqa: F401 — loaded here once, so forked workers start with it
+    import poassembler.pipeline.produce  # noqa: F401 — loaded here once, so forked workers start with it
     import poassembler.pipeline.render  # noqa: F401
+    import poassembler.review.check  # noqa: F401
 
     load_library(list(options.library_dirs))  # a broken library fails the whole batch once, not per draft
     started = time.perf_counter()
@@ -201,7 +191,7 @@ def render_batch(
     return BatchReport(tuple(done[item] for item in items), time.perf_counter() - started, workers)
 
 
-def _render_in_pool(items: Sequence[BatchItem], options: RenderOptions, workers: int, record: Callable[[Outcome], None]) -> None:
+def _render_in_pool(items: Sequence[BatchItem], options: BatchOptions, workers: int, record: Callable[[Outcome], None]) -> None:
     import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -224,101 +214,19 @@ def _render_in_pool(items: Sequence[BatchItem], options: RenderOptions, workers:
     pool.shutdown(wait=True)
 
 
-def _start_worker(options: RenderOptions) -> None:
-    """Ctrl-C is the parent's to handle (it cancels what has not started); load the library once (no-op after fork)."""
+def _start_worker(options: BatchOptions) -> None:
+    """Ctrl-C is the parent's to handle (it cancels what has not started); SIGTERM / SIGHUP remove this
+    worker's temp files, then end it; load the library once (no-op after fork)."""
     import signal
 
     from poassembler.library.load import load_library
+    from poassembler.pipeline.atomic import terminate_on_signals
 
+    global _IN_WORKER
+    _IN_WORKER = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    terminate_on_signals().__enter__()  # for the worker's whole life
     load_library(list(options.library_dirs))
-
-
-@dataclass
-class _Progress:
-    """A rich progress bar on stderr when it is a terminal; nothing otherwise (the summary line follows)."""
-
-    total: int
-    bar: object | None = None
-    task: object | None = None
-    failed: int = field(default=0)
-
-    def __enter__(self) -> "_Progress":
-        if sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            self.bar = Progress(
-                TextColumn("Rendering"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[failed]}"),
-                TimeRemainingColumn(), console=Console(file=sys.stderr), transient=True,
-            )
-            self.task = self.bar.add_task("drafts", total=self.total, failed="")
-            self.bar.__enter__()
-        return self
-
-    def advance(self, outcome: Outcome) -> None:
-        self.failed += 0 if outcome.ok else 1
-        if self.bar is not None:
-            self.bar.update(self.task, advance=1, failed=f"{self.failed} failed" if self.failed else "")
-
-    def __exit__(self, *exc_info) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc_info)
-
-
-def run_from_cli(paths: Sequence[Path], output_dir: Path | None, options: RenderOptions, jobs: int | None) -> None:
-    """`poassembler render` with several answers files or a folder: render, summarise, raise BatchFailed if any failed."""
-    import click
-
-    items = plan_batch(paths, output_dir)
-    folder = output_dir or Path(".")
-    if not folder.is_dir():
-        try:
-            folder.mkdir(parents=True)
-        except OSError as exc:
-            raise OutputProblem(f"{folder}: could not create the folder ({exc.strerror or exc}).", hint="Choose a folder you can write to.") from None
-    # The bar starts after the workers are forked (render_batch forks on its first submit, before any
-    # callback runs), so no rich thread is running when the process forks.
-    progress = _Progress(len(items))
-    started = False
-
-    def on_done(outcome: Outcome) -> None:
-        nonlocal started
-        if not started:
-            progress.__enter__()
-            started = True
-        progress.advance(outcome)
-
-    try:
-        report = render_batch(items, options, jobs or default_jobs(), on_done)
-    finally:
-        if started:
-            progress.__exit__(None, None, None)
-    written = len(report.outcomes) - len(report.failures)
-    failed = f"; {len(report.failures)} failed" if report.failures else ""
-    click.echo(
-        f"Wrote {written} of {len(report.outcomes)} drafts to {folder} in {report.seconds:.1f} s "
-        f"({report.jobs} job{'s' if report.jobs != 1 else ''}){failed}."
-    )
-    once = set()
-    for outcome in report.outcomes:
-        for notice in outcome.notices:
-            if notice.startswith("Run `poassembler"):  # the check's closing hint: once for the batch
-                once.add(notice)
-            else:
-                click.secho(f"{outcome.item.answers}: {notice}", fg="yellow", err=True)
-    for notice in sorted(once):
-        click.secho(notice, fg="yellow", err=True)
-    unverified = sorted({o.profile_id for o in report.outcomes if o.ok and o.unverified})
-    if unverified:
-        click.secho(
-            f"Verify before filing: the {', '.join(unverified)} profile(s) have citations or periods that are not verified "
-            "(`poassembler jurisdictions show ID` lists them).",
-            fg="yellow",
-            err=True,
-        )
-    if report.failures:
-        raise BatchFailed(report)
 
 
 def _failure_line(outcome: Outcome) -> str:

@@ -5,6 +5,7 @@ Clause text is rendered here to plain strings (escaping for Word happens in `ren
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -114,9 +115,13 @@ class RenderContext:
 
 def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseScope) -> RenderContext:
     answers = scope.answers
-    signatures = signature_blocks(answers)
+    signatures = signature_blocks(answers, profile.format.cosigner_signature)
     filer = next((s for s in signatures if not s.self_represented), None)
     exhibit_clauses = selection.included(Placement.exhibit)
+    judge = signing_judge(profile, answers)
+    body = selection.included(Placement.body)
+    numbers = section_numbers([c.id for c in body])
+    refs = lambda views: [ParagraphView(p.level, resolve_section_refs(p.text, numbers)) for p in views]  # noqa: E731
     return RenderContext(
         court=CourtView(caption_lines=_caption_lines(profile, answers), name=profile.name),
         case=CaseView(number=answers.case.number, number_line=_number_line(profile, answers), title=scope.facts.case_title),
@@ -127,26 +132,72 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
             short_title=profile.format.short_title,
         ),
         filer=filer,
-        preamble=_paragraphs_of(selection.included(Placement.preamble), scope),
+        preamble=refs(_paragraphs_of(selection.included(Placement.preamble), scope)),
         sections=[
-            SectionView(clause_id=c.id, heading=c.spec.heading, paragraphs=render_paragraphs(c, scope))
-            for c in selection.included(Placement.body)
+            SectionView(clause_id=c.id, heading=c.spec.heading, paragraphs=refs(render_paragraphs(c, scope)))
+            for c in body
         ],
         signatures=signatures,
         attestation=_paragraphs_of(selection.included(Placement.attestation), scope),
         order=OrderBlock(
-            paragraphs=_paragraphs_of(selection.included(Placement.order), scope),
+            paragraphs=refs(_paragraphs_of(selection.included(Placement.order), scope)),
             date_line=BLANK_DATE,
             signature_line=BLANK_LINE,
-            judge_name=profile.judge.name if profile.judge else "",
-            judge_title=profile.judge.title if profile.judge else "United States District Judge / Magistrate Judge",
+            judge_name=judge.name if judge else "",
+            judge_title=judge.title if judge else "United States District Judge / Magistrate Judge",
         ),
         exhibit=ExhibitView(
             title=exhibit_clauses[0].spec.heading if exhibit_clauses else "",
-            paragraphs=_paragraphs_of(exhibit_clauses, scope),
+            paragraphs=refs(_paragraphs_of(exhibit_clauses, scope)),
             blanks=[b for c in exhibit_clauses for b in c.spec.blanks],
         ),
     )
+
+
+_SECTION_REF = re.compile(r"\[\[section:([a-z0-9_]+)\]\]")
+
+
+def section_numbers(body_ids: list[str]) -> dict[str, int]:
+    """Clause id → its section number (Word numbers the body headings 1, 2, 3 … in this order).
+
+    `challenge` names whichever dispute clause the court uses (`challenge_generic`, `challenge_cacd`, …)."""
+    numbers = {cid: i + 1 for i, cid in enumerate(body_ids)}
+    for cid, n in list(numbers.items()):
+        if cid.startswith("challenge_"):
+            numbers.setdefault("challenge", n)
+    return numbers
+
+
+def resolve_section_refs(text: str, numbers: dict[str, int]) -> str:
+    """`[[section:final_disposition]]` in clause text → "Section 20" (the number this draft gives it)."""
+    def one(match: re.Match) -> str:
+        number = numbers.get(match.group(1))
+        return f"Section {number}" if number else "this Order"
+    return _SECTION_REF.sub(one, text)
+
+
+@dataclass(frozen=True)
+class JudgeView:
+    name: str
+    title: str
+
+
+_INITIALS = re.compile(r"[A-Za-z]{2,4}x?")
+
+
+def signing_judge(profile: ResolvedProfile, answers: Answers) -> JudgeView | None:
+    """Who signs the order: the judge the answers name, the judge profile's judge, or the judge whose
+    initials the case number carries (a magistrate judge before a district judge: discovery orders are
+    theirs), looked up in the profile's `judges:` list."""
+    if answers.judge_name:
+        return JudgeView(answers.judge_name, answers.judge_title)
+    if profile.judge:
+        return JudgeView(profile.judge.name, profile.judge.title)
+    number = answers.case.number.split("cv", 1)[-1].split("CV", 1)[-1]
+    tokens = {t.casefold() for t in _INITIALS.findall(number)}
+    found = [j for j in profile.judges if j.initials.casefold() in tokens]
+    found.sort(key=lambda j: "magistrate" not in j.title.casefold())
+    return JudgeView(found[0].name, found[0].title) if found else None
 
 
 def render_paragraphs(clause: Clause, scope: ClauseScope) -> list[ParagraphView]:
@@ -185,8 +236,11 @@ def _number_line(profile: ResolvedProfile, answers: Answers) -> str:
 
 
 def _caption(answers: Answers) -> CaptionView:
-    plaintiffs = [p.name for p in answers.parties_with(Role.plaintiff)]
-    defendants = [p.name for p in answers.parties_with(Role.defendant)]
+    def shown(p: Party) -> str:
+        return f"{p.name}, {p.capacity}" if p.capacity else p.name
+
+    plaintiffs = [shown(p) for p in answers.parties_with(Role.plaintiff)]
+    defendants = [shown(p) for p in answers.parties_with(Role.defendant)]
     return CaptionView(
         plaintiffs=plaintiffs,
         plaintiff_label="Plaintiffs," if len(plaintiffs) > 1 else "Plaintiff,",
@@ -219,11 +273,39 @@ def _counsel_groups(answers: Answers) -> list[tuple[Counsel | None, list[Party]]
     return groups
 
 
-def signature_blocks(answers: Answers) -> list[SignatureBlock]:
-    date_line = f"Dated: {_long_date(answers.dates.stipulated)}" if answers.dates.stipulated else BLANK_DATE
-    blocks = []
+def _bar_line(counsel: Counsel) -> str:
+    """"Bar No. 123456"; a number typed with its own label ("BBO No. 000001") is printed as typed."""
+    number = counsel.bar_number
+    if not number:
+        return ""
+    return number if any(ch.isalpha() for ch in number) else f"Bar No. {number}"
+
+
+def _firm_groups(answers: Answers) -> list[tuple[list[Counsel], list[Party]]]:
+    """Lawyers of one firm who represent the same parties sign in one block."""
+    groups: list[tuple[list[Counsel], list[Party]]] = []
     for counsel, parties in _counsel_groups(answers):
         if counsel is None:
+            groups.append(([], parties))
+            continue
+        same = next((g for g in groups if g[0] and counsel.firm and g[0][0].firm == counsel.firm
+                     and [p.name for p in g[1]] == [p.name for p in parties]), None)
+        if same:
+            same[0].append(counsel)
+        else:
+            groups.append(([counsel], parties))
+    return groups
+
+
+def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}") -> list[SignatureBlock]:
+    """One block per firm (all its lawyers, "Attorneys for" once); self-represented parties sign alone.
+    The first counsel block is the filer's ("/s/ name"); others use the court's form for a co-signer."""
+    stipulated = answers.dates.stipulated
+    date_line = f"Dated: {_long_date(stipulated)}" if stipulated else BLANK_DATE
+    blocks = []
+    filer_seen = False
+    for lawyers, parties in _firm_groups(answers):
+        if not lawyers:
             party = parties[0]
             role = _ROLE_WORDS[party.role]
             number = f"{party.inmate_number}" if party.inmate_number else ""
@@ -242,16 +324,21 @@ def signature_blocks(answers: Answers) -> list[SignatureBlock]:
                 )
             )
             continue
+        first, others = lawyers[0], lawyers[1:]
+        form = "/s/ {name}" if not filer_seen else cosigner_form
+        filer_seen = True
+        # Further lawyers of the firm: their names and bar numbers lead the address lines.
+        extra = [line for c in others for line in (c.name, _bar_line(c)) if line]
         blocks.append(
             SignatureBlock(
                 date_line=date_line,
-                firm=counsel.firm,
-                signature=f"/s/ {counsel.name}",
-                name=counsel.name,
-                bar_line=f"Bar No. {counsel.bar_number}" if counsel.bar_number else "",
-                address_lines=list(counsel.address),
-                phone=counsel.phone,
-                email=counsel.email,
+                firm=first.firm,
+                signature=form.format(name=first.name, date=_long_date(stipulated) if stipulated else "____________"),
+                name=first.name,
+                bar_line=_bar_line(first),
+                address_lines=extra + list(first.address),
+                phone=first.phone,
+                email=first.email,
                 role_line=_attorneys_for(parties),
             )
         )
@@ -261,7 +348,7 @@ def signature_blocks(answers: Answers) -> list[SignatureBlock]:
 def _attorneys_for(parties: list[Party]) -> str:
     by_role: dict[Role, list[str]] = {}
     for party in parties:
-        by_role.setdefault(party.role, []).append(party.name)
+        by_role.setdefault(party.role, []).append(party.text_name)
     parts = []
     for role, names in by_role.items():
         word = _ROLE_WORDS[role] + ("s" if len(names) > 1 else "")

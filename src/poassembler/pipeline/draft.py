@@ -7,7 +7,7 @@ from pathlib import Path
 
 from poassembler.library.answers import Answers
 from poassembler.pipeline.context import RenderContext, build_context
-from poassembler.errors import BadInput
+from poassembler.errors import BadInput, Problem
 from poassembler.library.load import Library
 from poassembler.library.patterns import pattern_search
 from poassembler.library.profiles import ResolvedProfile
@@ -49,10 +49,10 @@ def check_against_profile(answers: Answers, profile: ResolvedProfile) -> None:
     problems = []
     number_problem = case_number_problem(answers.case.number, profile)
     if number_problem:
-        problems.append(f"case.number: {number_problem}")
+        problems.append(Problem(number_problem, field="case.number"))
     missing = [t.value for t in answers.tiers if t.value not in profile.tier_labels]
     if missing:
-        problems.append(f"tiers: the {profile.id} profile has no label for {', '.join(missing)}")
+        problems.append(Problem(f"the {profile.id} profile has no label for {', '.join(missing)}", field="tiers"))
     if problems:
         raise BadInput(f"{len(problems)} answer{'s do' if len(problems) > 1 else ' does'} not fit the {profile.id} profile.", problems)
 
@@ -65,13 +65,19 @@ def case_number_problem(number: str, profile: ResolvedProfile) -> str | None:
     return None
 
 
-def render_draft(draft: Draft, library: Library, output: Path, force: bool, template: Path | None = None) -> Path:
-    """Render the planned draft to `output` (atomic; refuses to overwrite without `force`)."""
-    from poassembler.pipeline.atomic import write_atomically
+def render_bytes(draft: Draft, library: Library, template: Path | None = None) -> bytes:
+    """The Word draft in memory: the court's template (or `template`) with this draft's context and names."""
     from poassembler.pipeline.render import render_docx
     from poassembler.pipeline.template_names import template_extras
 
     template_path = template or library.template(draft.profile.format.template)
-    data = render_docx(template_path, draft.context, draft.profile.format, template_extras(draft))
-    write_atomically(output, data, force)
+    return render_docx(template_path, draft.context, draft.profile.format, template_extras(draft))
+
+
+def render_draft(draft: Draft, library: Library, output: Path, force: bool, template: Path | None = None) -> Path:
+    """Only the Word draft, written atomically (tests, benchmarks). Commands use `produce.produce`,
+    which also checks, writes memo / redline / PDF, and writes all of them or none."""
+    from poassembler.pipeline.atomic import write_atomically
+
+    write_atomically(output, render_bytes(draft, library, template), force)
     return output

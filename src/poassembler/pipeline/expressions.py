@@ -76,7 +76,7 @@ class PlainText:
         return self.source
 
 
-class ClauseText:
+class JinjaText:
     """Clause text with Jinja tags: checked when the library loads, compiled the first time a draft uses it.
 
     (A draft uses about half of the library's paragraphs; compiling is most of the cost of loading it.)
@@ -101,7 +101,7 @@ class ClauseText:
 _JINJA_TAGS = ("{{", "{%", "{#")
 
 
-def compile_text(source: str, where: str) -> PlainText | ClauseText:
+def compile_text(source: str, where: str) -> PlainText | JinjaText:
     """Clause text, ready to render; syntax errors are found now and name the clause file and paragraph."""
     if not any(tag in source for tag in _JINJA_TAGS):
         return PlainText(source)
@@ -109,7 +109,7 @@ def compile_text(source: str, where: str) -> PlainText | ClauseText:
         _check(source)
     except TemplateSyntaxError as exc:
         raise _syntax_error(where, exc) from None
-    return ClauseText(source, where)
+    return JinjaText(source, where)
 
 
 def _check(source: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from poassembler.library.answers import Answers, CaseType, CategoryKind, Government, Role, Tier
+from poassembler.library.answers import Answers, CaseType, CategoryKind, CounselKind, Government, Role, Tier
 from poassembler.pipeline.expressions import join_and
 
 _HEALTH = {CategoryKind.health, CategoryKind.mental_health}
@@ -25,6 +25,23 @@ class CaseFacts:
     has_mental_health_records: bool
     has_law_enforcement_material: bool
     has_self_represented_party: bool
+    government_party_count: int
+    nonparty_count: int
+    has_government_counsel: bool  # a government lawyer appears for a party: counsel of record, not House Counsel
+    has_in_house_counsel_of_record: bool  # an employee-lawyer has appeared for its employer
+    has_incarcerated_party: bool
+    has_incarcerated_self_represented_party: bool
+    incarcerated_self_represented_names: str
+    custody_restricted_names: str  # categories an incarcerated party may view only under supervision
+    has_custody_restricted_material: bool
+    aeo_category_names: str  # categories the good cause statement says need the AEO tier
+    aeo_category_count: int
+    source_code_category_names: str
+    has_subpoena: bool
+    text_names: dict  # party name → the name as running text uses it ("the California Department of …")
+    party_labels: dict  # party name → "Defendant Valasco" / "the California Department of …"
+    subpoena_recipient_names: str
+    signatories: str  # the preamble's list of who stipulates, each in its real capacity
     case_title: str
     plaintiff_names: str
     defendant_names: str
@@ -35,6 +52,8 @@ class CaseFacts:
     @classmethod
     def of(cls, answers: Answers) -> "CaseFacts":
         government = [p for p in answers.parties if p.government is not None and p.role != Role.non_party]
+        counsel = [c for p in answers.parties for c in p.counsel]
+        jailed_pro_se = [p for p in answers.parties if p.incarcerated and p.self_represented]
         federal = [p for p in answers.parties if p.government == Government.federal]
         nonparties = answers.parties_with(Role.non_party)
         kinds = {c.kind for c in answers.categories}
@@ -43,15 +62,34 @@ class CaseFacts:
         return cls(
             has_government_party=bool(government),
             has_federal_party=any(p.government == Government.federal for p in government),
-            government_party_names=join_and(p.name for p in government),
+            government_party_names=join_and(p.text_name + (f" ({p.capacity})" if p.capacity else "") for p in government),
             has_federal_entity=bool(federal),
             federal_entity_names=join_and(p.name for p in federal),
             has_nonparty=bool(nonparties),
-            nonparty_names=join_and(p.name for p in nonparties),
+            nonparty_names=join_and(p.text_name for p in nonparties),
             has_health_records=bool(kinds & _HEALTH),
             has_mental_health_records=CategoryKind.mental_health in kinds,
             has_law_enforcement_material=CategoryKind.law_enforcement in kinds,
             has_self_represented_party=any(p.self_represented for p in answers.parties),
+            government_party_count=len(government),
+            nonparty_count=len(nonparties),
+            has_government_counsel=any(c.kind == CounselKind.government for c in counsel),
+            has_in_house_counsel_of_record=any(c.kind == CounselKind.in_house for c in counsel),
+            has_incarcerated_party=any(p.incarcerated for p in answers.parties),
+            has_incarcerated_self_represented_party=bool(jailed_pro_se),
+            incarcerated_self_represented_names=join_and(p.text_name for p in jailed_pro_se),
+            custody_restricted_names=join_and(f"“{c.name}”" for c in answers.categories if c.no_possession_in_custody),
+            has_custody_restricted_material=any(c.no_possession_in_custody for c in answers.categories),
+            aeo_category_names=join_and(f"“{c.name}”" for c in answers.categories if c.tier == Tier.highly_confidential_aeo),
+            aeo_category_count=sum(c.tier == Tier.highly_confidential_aeo for c in answers.categories),
+            source_code_category_names=join_and(f"“{c.name}”" for c in answers.categories if c.tier == Tier.source_code),
+            has_subpoena=bool(answers.subpoenas),
+            text_names={p.name: p.text_name for p in answers.parties},
+            party_labels={p.name: (f"{_ROLE_WORD[p.role]} {p.name}" if p.role in _ROLE_WORD else p.text_name) for p in answers.parties},
+            subpoena_recipient_names=join_and(
+                dict.fromkeys(next(p.text_name for p in answers.parties if p.name == s.recipient) for s in answers.subpoenas)
+            ),
+            signatories=_signatories(answers),
             case_title=answers.case.short_title or _title(plaintiffs, defendants),
             plaintiff_names=join_and(plaintiffs),
             defendant_names=join_and(defendants),
@@ -59,6 +97,26 @@ class CaseFacts:
             uses_source_code_tier=Tier.source_code in answers.tiers or answers.options.source_code_tier,
             is_patent_or_software=answers.case.type in (CaseType.patent, CaseType.software),
         )
+
+
+_ROLE_WORD = {Role.plaintiff: "Plaintiff", Role.defendant: "Defendant", Role.intervenor: "Intervenor"}
+
+
+def _signatories(answers: Answers) -> str:
+    """Each signatory in its real capacity: parties by side ("Plaintiffs A and B, through counsel"), a
+    self-represented party on its own, then each non-party that signs."""
+    items: list[str] = []
+    for role in (Role.plaintiff, Role.defendant, Role.intervenor):
+        parties = answers.parties_with(role)
+        represented = [p.text_name for p in parties if not p.self_represented]
+        if represented:
+            word = _ROLE_WORD[role] + ("s" if len(represented) > 1 else "")
+            items.append(f"{word} {join_and(represented)}, through counsel")
+        items += [f"{_ROLE_WORD[role]} {p.name}, who represents himself or herself" for p in parties if p.self_represented]
+    for party in answers.parties_with(Role.non_party):
+        short = f" (“{party.short_name}”)" if party.short_name else ""
+        items.append(f"{party.text_name}{short}, which is not a party to this action, through counsel")
+    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
 
 
 def _title(plaintiffs: list[str], defendants: list[str]) -> str:

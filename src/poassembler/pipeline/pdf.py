@@ -33,19 +33,6 @@ def find_soffice() -> str | None:
     return next((found for name in SOFFICE_NAMES if (found := shutil.which(name))), None)
 
 
-def pdf_path_for(docx: Path) -> Path:
-    """DRAFT.docx → DRAFT.pdf, beside it."""
-    return docx.with_suffix(".pdf")
-
-
-def check_pdf_target(docx: Path, force: bool) -> Path:
-    """Before anything is written: the PDF's path, or an error if it exists and `force` is off."""
-    target = pdf_path_for(docx)
-    if target.exists() and not force:
-        raise OutputProblem(f"{target} already exists.", hint="Choose another name with -o, or add --force to replace it.")
-    return target
-
-
 def convert_to_pdf(docx_files: list[Path], outdir: Path, timeout: float = TIMEOUT_SECONDS) -> list[Path]:
     """Convert every .docx to outdir/<stem>.pdf in ONE LibreOffice run; return the PDFs' paths.
 
@@ -84,16 +71,6 @@ def convert_to_pdf(docx_files: list[Path], outdir: Path, timeout: float = TIMEOU
     return expected
 
 
-def write_pdf_beside(docx: Path, target: Path, force: bool) -> Path:
-    """Convert `docx` and put the PDF at `target` atomically (temp folder, then rename)."""
-    from poassembler.pipeline.atomic import write_atomically
-
-    with tempfile.TemporaryDirectory(prefix="poassembler-pdf-") as work:
-        (pdf,) = convert_to_pdf([docx], Path(work))
-        write_atomically(target, pdf.read_bytes(), force)
-    return target
-
-
 def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess:
     """Run LibreOffice in its own process group, so a timeout ends it and every child it started."""
     process = subprocess.Popen(
@@ -109,17 +86,8 @@ def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess:
             f"LibreOffice did not finish the PDF within {timeout:.0f} seconds; it was stopped.",
             hint="Try again (the first start of LibreOffice is slow), or save the .docx as PDF by hand.",
         ) from None
+    except BaseException:  # Ctrl-C, SIGTERM (atomic.Terminated): LibreOffice runs in its own session, so end it here
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
-
-
-def pdf_step(docx: Path, target: Path, force: bool) -> tuple[bool, str]:
-    """The `render --pdf` step after the .docx is written: (made, message for the user).
-
-    Without LibreOffice the draft is still done: (False, a warning saying how to install it), and
-    the command exits 0. Any other failure raises OutputProblem (exit 4).
-    """
-    try:
-        write_pdf_beside(docx, target, force)
-    except NoLibreOffice as exc:
-        return False, f"warning: {exc.message} {exc.hint} {docx} was written."
-    return True, f"Wrote {target}."

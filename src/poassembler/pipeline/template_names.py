@@ -13,21 +13,34 @@ import dataclasses
 import typing
 from typing import Any
 
-EXTRA_NAMES = ("answers", "facts", "profile", "periods", "citations", "tiers", "clauses_included")
+EXTRA_NAMES = ("answers", "facts", "profile", "periods", "citations", "tiers", "clauses_included", "section_refs")
+
+
+class SectionRefs(dict):
+    """Clause id → "Section N" for this draft; an id the draft lacks reads "this Order"."""
+
+    def __missing__(self, key: str) -> str:
+        return "this Order"
 
 
 def template_extras(draft) -> dict[str, Any]:
     """The extra names for one planned draft (`draft.Draft`): the same names its clause text saw."""
-    return {**draft.scope.names(), "clauses_included": draft.selection.included_ids()}
+    from poassembler.library.clauses import Placement
+    from poassembler.pipeline.context import section_numbers
+
+    numbers = section_numbers([c.id for c in draft.selection.included(Placement.body)])
+    refs = SectionRefs({cid: f"Section {n}" for cid, n in numbers.items()})
+    return {**draft.scope.names(), "clauses_included": draft.selection.included_ids(), "section_refs": refs}
 
 
 def template_roots(known) -> dict[str, Any]:
     """Shapes of every name a template may use, for `placeholders.check_source` (`known`: KnownNames)."""
     from poassembler.pipeline.context import RenderContext
-    from poassembler.authoring.placeholders import ListOf, clause_roots, shape_of_type
+    from poassembler.authoring.placeholders import ANY, ListOf, clause_roots, shape_of_type
 
     hints = typing.get_type_hints(RenderContext)
     roots = {f.name: shape_of_type(hints[f.name]) for f in dataclasses.fields(RenderContext)}
     roots.update(clause_roots(known))
     roots["clauses_included"] = ListOf(str)
+    roots["section_refs"] = ANY
     return roots

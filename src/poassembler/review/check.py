@@ -1,7 +1,7 @@
 """The pre-flight check: what courts have sent protective orders back for, tested against one draft.
 
 Every rule is a pure function of the case (`Review`: answers, resolved profile, clause selection and
-the rendered clause text) returning `Finding`s. Court facts — which clause is a court's own dispute
+the rendered clause text; review/findings.py) returning `Finding`s. Court facts — which clause is a court's own dispute
 procedure, which citations a finding cites — come from the profile's `check:` section and its
 `citations`; nothing court-specific is written here.
 """
@@ -11,87 +11,24 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from enum import Enum
 from typing import Callable, Iterable
 
 from poassembler.library.answers import Answers, Category, CategoryKind
 from poassembler.library.clauses import Placement
-from poassembler.pipeline.facts import CaseFacts
 from poassembler.review.harm_language import (
     ABSTRACT_WORDS,
     BOILERPLATE_WORDS,
     content_words,
     overbroad_phrases,
     own_statement_phrases,
+    custody_holding_phrase,
     speculative_terms,
 )
 from poassembler.library.profiles import Citation, ResolvedProfile
 from poassembler.pipeline.selection import Selection
+from poassembler.review.findings import Concern, Finding, RenderedClause, Review, Severity, about_answer, about_clause
 
-
-class Severity(str, Enum):
-    error = "error"  # a court has refused orders for this: fix before filing
-    warning = "warning"  # likely to draw an objection; decide and say why
-    note = "note"  # something to verify or remember
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem: how serious, what it concerns, what is wrong, what to do, and on whose authority."""
-
-    rule: str
-    severity: Severity
-    concerns: str  # "answers: categories[1].harm" or "clause challenge_generic"
-    problem: str
-    action: str
-    authorities: tuple[Citation, ...] = ()
-
-    def as_dict(self) -> dict:
-        return {
-            "rule": self.rule,
-            "severity": self.severity.value,
-            "concerns": self.concerns,
-            "problem": self.problem,
-            "action": self.action,
-            "authorities": [a.model_dump() for a in self.authorities],
-        }
-
-
-@dataclass(frozen=True)
-class ClauseText:
-    """The rendered text of one included clause."""
-
-    clause_id: str
-    placement: Placement
-    text: str
-
-
-@dataclass(frozen=True)
-class Review:
-    """What the rules look at."""
-
-    answers: Answers
-    profile: ResolvedProfile
-    selection: Selection
-    facts: CaseFacts
-    texts: tuple[ClauseText, ...]
-
-    def authorities(self, rule: str) -> tuple[Citation, ...]:
-        """The citations the profile's `check.authorities` names for `rule` (names it lacks are skipped)."""
-        names = self.profile.check.authorities.get(rule, ())
-        out: list[Citation] = []
-        for name in names:
-            entry = self.profile.citations.get(name)
-            if entry is not None and entry.value not in out:
-                out.append(entry.value)
-        return tuple(out)
-
-    def included(self, clause_id: str | None) -> bool:
-        return clause_id is not None and clause_id in self.selection.included_ids()
-
-    def finding(self, rule: str, severity: Severity, concerns: str, problem: str, action: str, authority: str | None = None) -> Finding:
-        return Finding(rule, severity, concerns, problem, action, self.authorities(authority or rule))
+__all__ = ["Finding", "Severity", "check", "has_errors"]
 
 
 def build_review(answers: Answers, profile: ResolvedProfile, selection: Selection) -> Review:
@@ -101,7 +38,7 @@ def build_review(answers: Answers, profile: ResolvedProfile, selection: Selectio
 
     scope = ClauseScope.build(profile, answers)
     texts = tuple(
-        ClauseText(c.id, c.spec.placement, " ".join(p.text for p in render_paragraphs(c, scope)))
+        RenderedClause(c.id, c.spec.placement, " ".join(p.text for p in render_paragraphs(c, scope)))
         for c in selection.included()
     )
     return Review(answers, profile, selection, scope.facts, texts)
@@ -125,8 +62,8 @@ _PLACEHOLDER = re.compile(r"^\W*(n/?a|none|tbd|to be (determined|added|supplied)
 _SAME_HARM = 0.85  # difflib ratio above which two categories' harms are the same statement
 
 
-def _where(index: int, category: Category, field: str) -> str:
-    return f"answers: categories[{index}].{field} (“{category.name}”)"
+def _where(index: int, category: Category, field: str) -> Concern:
+    return about_answer(f"categories[{index}].{field}", category.name)
 
 
 def good_cause(review: Review) -> list[Finding]:
@@ -134,7 +71,7 @@ def good_cause(review: Review) -> list[Finding]:
     categories = review.answers.categories
     if not categories:
         return [review.finding(
-            "good_cause", Severity.error, "answers: categories",
+            "good_cause", Severity.error, about_answer("categories"),
             "No category of confidential information is described, so the GOOD CAUSE STATEMENT has no case-specific content.",
             "Add each category likely to be produced, with a concrete description and the specific harm its disclosure would cause.",
         )]
@@ -297,14 +234,14 @@ def _matches(patterns: list[re.Pattern], text: str) -> list[str]:
     return hits
 
 
-def _sealing_sources(review: Review) -> list[tuple[str, str]]:
+def _sealing_sources(review: Review) -> list[tuple[Concern, str]]:
     """Clause text (without the answers' own words, reported once below) and the answers' free text."""
     texts = []
     for t in review.texts:
         if t.placement in _STIPULATED:
-            texts.append((f"clause {t.clause_id}", _without_answers(t.text, review.answers.categories)))
+            texts.append((about_clause(t.clause_id), _without_answers(t.text, review.answers.categories)))
     for i, category in enumerate(review.answers.categories):
-        texts.append((f"answers: categories[{i}] (“{category.name}”)", f"{category.description} {category.harm}"))
+        texts.append((about_answer(f"categories[{i}]", category.name), f"{category.description} {category.harm}"))
     return texts
 
 
@@ -374,14 +311,14 @@ def dispute_procedure(review: Review) -> list[Finding]:
     if not review.included(own):
         why = _decision_reason(review.selection, own)
         out.append(review.finding(
-            "dispute_procedure", Severity.error, f"clause {own}",
+            "dispute_procedure", Severity.error, about_clause(own),
             f"The draft leaves out {own}, the court's own procedure for challenges and disputes ({rule_cites}){why}.",
             f"Include {own} (set it `required` in the profile) and remove any other dispute procedure.",
         ))
     for clause_id in review.profile.check.dispute_clauses:
         if clause_id != own and review.included(clause_id):
             out.append(review.finding(
-                "dispute_procedure", Severity.error, f"clause {clause_id}",
+                "dispute_procedure", Severity.error, about_clause(clause_id),
                 f"{clause_id} sets a dispute procedure of its own, which departs from {rule_cites}; judges in this court "
                 "refuse procedures the parties invent.",
                 f"Exclude {clause_id} and use {own}, which follows the local rule.",
@@ -407,7 +344,7 @@ def health(review: Review) -> list[Finding]:
     hipaa = review.profile.check.clause("hipaa")
     if review.facts.has_health_records and not review.included(hipaa):
         out.append(review.finding(
-            "health", Severity.error, f"clause {hipaa or 'hipaa'}",
+            "health", Severity.error, about_clause(hipaa or "hipaa"),
             "Health information will be produced but the draft has no HIPAA qualified-protective-order clause "
             f"({hipaa or 'none named in the profile'}{_decision_reason(review.selection, hipaa) if hipaa else ''}).",
             "Include the HIPAA clause: use limited to this litigation, return or destruction at its end.",
@@ -428,13 +365,59 @@ def health(review: Review) -> list[Finding]:
     return out
 
 
+def custody_access(review: Review) -> list[Finding]:
+    """A category whose harm is a prisoner holding it must not reach a self-represented prisoner's hands."""
+    if not review.facts.has_incarcerated_self_represented_party:
+        return []
+    out = []
+    for i, category in enumerate(review.answers.categories):
+        phrase = custody_holding_phrase(category.harm)
+        if phrase and not category.no_possession_in_custody:
+            out.append(review.finding(
+                "custody_access", Severity.error, _where(i, category, "no_possession_in_custody"),
+                f"The stated harm is a prisoner holding this material ({phrase!r}), yet the order lets "
+                f"{review.facts.incarcerated_self_represented_names}, a self-represented party in custody, receive and keep it.",
+                "Set no_possession_in_custody: true on the category: he or she may then only review it under supervision.",
+            ))
+    return out
+
+
+def tier_justified(review: Review) -> list[Finding]:
+    """Each tier above CONFIDENTIAL is justified by the categories that need it (C.D. Cal.: good cause per tier)."""
+    if not review.facts.uses_aeo or review.facts.aeo_category_count or not review.answers.categories:
+        return []
+    return [review.finding(
+        "tier_justified", Severity.warning, "answers: categories[].tier",
+        "The draft uses the attorneys'-eyes-only tier, but no category says it needs that tier, so the good cause "
+        "statement cannot justify it (the draft prints a DRAFTER placeholder there).",
+        "Set `tier: highly_confidential_aeo` on each category whose harm comes from disclosure to the opposing party "
+        "itself, or drop the tier.",
+        authority="good_cause",
+    )]
+
+
+def judge_named(review: Review) -> list[Finding]:
+    """The order's signature line names the judge whenever the answers or the profile can tell who it is."""
+    from poassembler.pipeline.context import signing_judge
+
+    if signing_judge(review.profile, review.answers) is not None:
+        return []
+    return [review.finding(
+        "judge_named", Severity.warning, "answers: judge_name",
+        "The order's signature line names no judge: neither the answers, a judge profile, nor the case number's "
+        "initials identify who will sign it.",
+        "Give judge_name and judge_title (or the judge's initials in the case number, with the judge in the "
+        "profile's `judges:` list).",
+    )]
+
+
 def nonparty_notice(review: Review) -> list[Finding]:
     """A non-party producer is told before its information is produced."""
     clause = review.profile.check.clause("nonparty_notice")
     if not review.facts.has_nonparty or review.included(clause):
         return []
     return [review.finding(
-        "nonparty_notice", Severity.error, f"clause {clause or 'nonparty_notice'}",
+        "nonparty_notice", Severity.error, about_clause(clause or "nonparty_notice"),
         f"{review.facts.nonparty_names} will produce information, but the draft has no clause giving a non-party notice "
         f"and a chance to seek protection{_decision_reason(review.selection, clause) if clause else ''}.",
         "Include the non-party material clause.",
@@ -446,7 +429,7 @@ def gov_sharing(review: Review) -> list[Finding]:
     if not review.facts.has_government_party or review.answers.government_sharing is not None:
         return []
     return [review.finding(
-        "gov_sharing", Severity.warning, "answers: government_sharing",
+        "gov_sharing", Severity.warning, about_answer("government_sharing"),
         f"{review.facts.government_party_names} is a government party, and the answers make no decision on whether it may "
         "use or share designated material outside this case.",
         "Set government_sharing.burden (requesting_party, government, or omit) and, if needed, application_business_days.",
@@ -460,14 +443,14 @@ def privacy_act(review: Review) -> list[Finding]:
     clause = review.profile.check.clause("privacy_act")
     if not review.answers.options.privacy_act_order:
         return [review.finding(
-            "privacy_act", Severity.warning, "answers: options.privacy_act_order",
+            "privacy_act", Severity.warning, about_answer("options.privacy_act_order"),
             "A federal agency is a party, and the Privacy Act order is not chosen: an agency may disclose records about "
             "individuals only with their consent or under the order of a court.",
             "Set options.privacy_act_order: true if the agency will produce records about individuals; otherwise note why not.",
         )]
     if clause and not review.included(clause):
         return [review.finding(
-            "privacy_act", Severity.error, f"clause {clause}",
+            "privacy_act", Severity.error, about_clause(clause),
             f"The Privacy Act order is chosen but the clause is not in the draft{_decision_reason(review.selection, clause)}.",
             f"Set {clause} to optional or required in the profile.",
         )]
@@ -481,7 +464,7 @@ def unverified(review: Review) -> list[Finding]:
     """Every citation or period the profile (or an included clause) marks unverified."""
     out = []
     seen: set[str] = set()
-    for kind, name, entry in review.profile.unverified():
+    for kind, name, entry in review.profile.unverified(set(review.selection.included_ids())):
         if isinstance(entry, Citation):
             seen.add(entry.cite)
             what, authorities = f"{entry.cite} — {entry.title}" if entry.title else entry.cite, (entry,)
@@ -502,6 +485,7 @@ def unverified(review: Review) -> list[Finding]:
                     f"The clause relies on an unverified authority: {authority.cite}." + (f" {authority.note}" if authority.note else ""),
                     "Verify before filing.",
                     (authority,),
+                    clause=clause.id,
                 ))
     return out
 
@@ -510,6 +494,9 @@ RULES: tuple[Callable[[Review], list[Finding]], ...] = (
     good_cause,
     speculative_harm,
     own_statements,
+    custody_access,
+    judge_named,
+    tier_justified,
     overbreadth,
     sealing,
     dispute_procedure,

@@ -38,7 +38,7 @@ BOILERPLATE_WORDS = frozenset(
 OWN_STATEMENT_PATTERNS = (
     r"\b(plaintiff|defendant|petitioner|respondent)s?\s+(has\s+|have\s+)?(stated|said|testified|claimed|admitted|told)\b",
     r"\bas\s+alleged\s+in\s+the\s+(complaint|answer|pleadings?)\b",
-    r"\bpublicly\b",
+    r"\b(has|have|had)\s+(already\s+)?publicly\s+(stated|said|disclosed|discussed|described|admitted)\b",
     r"\bpress\s+release\b",
     r"\b(in|during)\s+(his|her|their|its)\s+(deposition|testimony|letters?)\b",
     r"\bown\s+(public\s+)?statements?\b",
@@ -67,6 +67,21 @@ _OVERBROAD = [re.compile(p, re.IGNORECASE) for p in OVERBROAD_PATTERNS]
 def content_words(text: str, ignore: frozenset[str]) -> list[str]:
     """The words of `text` that are not in `ignore` (lower-cased, in order)."""
     return [w.lower() for w in _WORD.findall(text) if w.lower() not in ignore]
+
+
+# The stated harm comes from a prisoner holding the material (E.D. Cal., Bosley): a self-represented
+# prisoner may then only view it under supervision.
+_CUSTODY_HOLDING = re.compile(
+    r"\b(in\s+the\s+hands\s+of|held\s+by|possess(ed|ion)\s+(by|of)|kept\s+by|access\s+by)\s+(an?\s+|other\s+)?"
+    r"(inmates?|prisoners?|detainees?)\b|\b(inmates?|prisoners?|detainees?)\s+(who\s+)?(hold|holding|possess|possessing|keep|keeping)\b",
+    re.IGNORECASE,
+)
+
+
+def custody_holding_phrase(text: str) -> str | None:
+    """The phrase in a harm saying the harm comes from a prisoner holding the material, if any."""
+    match = _CUSTODY_HOLDING.search(text)
+    return match.group(0) if match else None
 
 
 def own_statement_phrases(text: str) -> list[str]:

@@ -100,7 +100,7 @@ def _summary(draft: Draft, findings: list[Finding], counts: dict) -> MemoSection
         )
     else:
         lines.append("The pre-flight check found no errors or warnings.")
-    unverified = len(profile.unverified())
+    unverified = len(profile.unverified(set(draft.selection.included_ids())))
     if unverified:
         lines.append(f"{unverified} citation(s) or period(s) in the profile are not verified: they are listed at the end and must be checked before filing.")
     lines += [f"Profile warning: {w}" for w in draft.warnings]
@@ -141,7 +141,7 @@ def _left_out_entry(decision) -> MemoEntry:
 
 def _verify_section(draft: Draft) -> MemoSection:
     entries = []
-    for kind, name, entry in draft.profile.unverified():
+    for kind, name, entry in draft.profile.unverified(set(draft.selection.included_ids())):
         if isinstance(entry, Citation):
             title = f"{entry.cite}" + (f" — {entry.title}" if entry.title else "")
         else:

@@ -14,14 +14,13 @@ def _flag(entry: Citation | Period) -> str:
     return VERIFY + (f": {entry.note}" if entry.note else "")
 
 
-def verify_notice(profile: ResolvedProfile) -> str | None:
-    """The one-line reminder printed after a draft when its profile has unverified citations or periods."""
-    unverified = profile.unverified()
+def verify_notice(profile_id: str, unverified: int) -> str | None:
+    """The one-line reminder after a draft whose profile has `unverified` citations or periods (render, interview)."""
     if not unverified:
         return None
     return (
-        f"Verify before filing: {len(unverified)} citation(s) or period(s) in the {profile.id} profile are not verified "
-        f"(`poassembler jurisdictions show {profile.id}` lists them)."
+        f"Verify before filing: {unverified} citation(s) or period(s) in the {profile_id} profile are not verified "
+        f"(`poassembler jurisdictions show {profile_id}` lists them)."
     )
 
 

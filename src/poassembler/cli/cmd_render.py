@@ -1,0 +1,151 @@
+"""`poassembler render ANSWERS… -o DRAFT.docx`: one draft, or a batch (several answers files or a folder).
+
+Both go through `pipeline.produce.produce`; this module only prints its results (and the batch's
+progress bar, summary and failures).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from poassembler.cli.show import CHECK_HINT, finding_line, show_result, shown_findings, warn
+
+
+@click.command()
+@click.argument("answers_files", metavar="ANSWERS...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the .docx (default: the answers file's name with .docx, in the current folder). With several answers files or a folder: the folder for the drafts.")
+@click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Use this Word template instead of the court's.")
+@click.option("--pdf", "pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice; without it: a warning, the .docx, exit 0).")
+@click.option("--memo", is_flag=True, help="Also write the drafting memo: DRAFT.memo.md and DRAFT.memo.docx.")
+@click.option("--redline-against", type=click.Choice(["court-default"]), help="Also write DRAFT.redline.docx: this draft as tracked changes against the court's default draft.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="With several answers files: drafts rendered at once (default: the number of CPUs).")
+@click.pass_obj
+def render(
+    state,
+    answers_files: tuple[Path, ...],
+    output: Path | None,
+    force: bool,
+    template: Path | None,
+    pdf: bool,
+    memo: bool,
+    redline_against: str | None,
+    jobs: int | None,
+) -> None:
+    """Render the protective order for the case in ANSWERS (a YAML answers file).
+
+    Several answers files, or a folder of them, give one draft each, named after its answers file:
+    `poassembler render samples/ -o out/`.
+    """
+    from poassembler.pipeline.batch import BatchOptions, is_batch
+    from poassembler.pipeline.produce import Outputs
+
+    def outputs_for(docx: Path) -> Outputs:
+        return Outputs(docx, force=force, template=template, memo=memo, redline_against=redline_against, pdf=pdf)
+
+    if is_batch(answers_files):
+        state.library()  # a missing --library folder fails the whole batch, as it fails one file
+        options = BatchOptions(outputs_for(Path("each-answers-file.docx")), tuple(state.library_dirs), state.debug)
+        return render_many(answers_files, output, options, jobs)
+    from poassembler.library.answers import load_answers
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.pipeline.produce import produce
+
+    answers = answers_files[0]
+    outputs = outputs_for(output or Path(answers.stem + ".docx"))
+    outputs.check_targets(answers)  # before anything is loaded: a name taken fails at once
+    library = state.library()
+    show_result(produce(plan_draft(load_answers(answers), library), library, outputs))
+
+
+@dataclass
+class _Progress:
+    """A rich progress bar on stderr when it is a terminal; nothing otherwise (the summary line follows)."""
+
+    total: int
+    bar: object | None = None
+    task: object | None = None
+    failed: int = field(default=0)
+
+    def __enter__(self) -> "_Progress":
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn("Rendering"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[failed]}"),
+                TimeRemainingColumn(), console=Console(file=sys.stderr), transient=True,
+            )
+            self.task = self.bar.add_task("drafts", total=self.total, failed="")
+            self.bar.__enter__()
+        return self
+
+    def advance(self, outcome) -> None:
+        self.failed += 0 if outcome.ok else 1
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, failed=f"{self.failed} failed" if self.failed else "")
+
+    def __exit__(self, *exc_info) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc_info)
+
+
+def render_many(paths: Sequence[Path], output_dir: Path | None, options, jobs: int | None) -> None:
+    """`poassembler render` with several answers files or a folder: render, summarise, raise BatchFailed if any failed."""
+    from poassembler.errors import OutputProblem
+    from poassembler.pipeline.batch import BatchFailed, default_jobs, plan_batch, render_batch
+
+    items = plan_batch(paths, output_dir)
+    folder = output_dir or Path(".")
+    if not folder.is_dir():
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise OutputProblem(f"{folder}: could not create the folder ({exc.strerror or exc}).", hint="Choose a folder you can write to.") from None
+    # The bar starts after the workers are forked (render_batch forks on its first submit, before any
+    # callback runs), so no rich thread is running when the process forks.
+    progress = _Progress(len(items))
+    started = False
+
+    def on_done(outcome) -> None:
+        nonlocal started
+        if not started:
+            progress.__enter__()
+            started = True
+        progress.advance(outcome)
+
+    try:
+        report = render_batch(items, options, jobs or default_jobs(), on_done)
+    finally:
+        if started:
+            progress.__exit__(None, None, None)
+    written = len(report.outcomes) - len(report.failures)
+    failed = f"; {len(report.failures)} failed" if report.failures else ""
+    click.echo(
+        f"Wrote {written} of {len(report.outcomes)} drafts to {folder} in {report.seconds:.1f} s "
+        f"({report.jobs} job{'s' if report.jobs != 1 else ''}){failed}."
+    )
+    hint = False
+    for outcome in report.outcomes:
+        if outcome.result is None:
+            continue
+        for warning in outcome.result.warnings:
+            warn(f"{outcome.item.answers}: warning: {warning}")
+        for finding in shown_findings(outcome.result):
+            warn(f"{outcome.item.answers}: {finding_line(finding)}")
+            hint = True
+    if hint:
+        warn(CHECK_HINT)
+    unverified = sorted({o.result.profile_id for o in report.outcomes if o.result and o.result.unverified})
+    if unverified:
+        warn(
+            f"Verify before filing: the {', '.join(unverified)} profile(s) have citations or periods that are not verified "
+            "(`poassembler jurisdictions show ID` lists them)."
+        )
+    if report.failures:
+        raise BatchFailed(report)

@@ -1,0 +1,169 @@
+"""The one production path: a planned draft → Word draft, check, memo, redline, PDF — all written or none.
+
+`render` (one file or a batch), `interview` and `preview` all call `produce`; it prints nothing and
+returns a `Result` the CLI shows. Steps:
+
+1. every output path is checked before any work (exists without --force, folder, permission);
+2. the check runs on the planned draft (its findings are returned, never printed here);
+3. each output is made in memory (the PDF in a temp folder) and staged as a temp file beside its target;
+4. all are moved into place together (`atomic.Staging`): on any failure none of the new files remains
+   and the old ones are untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from poassembler.errors import BadInput
+from poassembler.library.load import Library
+from poassembler.pipeline.draft import Draft, render_bytes
+from poassembler.review.findings import Finding
+
+REDLINE_BASELINES = ("court-default",)
+
+
+def sibling(output: Path, suffix: str) -> Path:
+    """DRAFT.docx → DRAFT.memo.md, DRAFT.redline.docx, …"""
+    return output.with_name(output.stem + suffix)
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """What to write for one draft, and how."""
+
+    docx: Path
+    force: bool = False
+    template: Path | None = None  # a Word template instead of the court's (also used for the redline's baseline)
+    memo: bool = False  # DRAFT.memo.md and DRAFT.memo.docx
+    redline_against: str | None = None  # "court-default": DRAFT.redline.docx
+    pdf: bool = False  # DRAFT.pdf (LibreOffice; without it a warning, not an error)
+    check: bool = True  # run the pre-flight check (a preview's placeholder facts skip it)
+
+    @property
+    def redline(self) -> Path | None:
+        return sibling(self.docx, ".redline.docx") if self.redline_against else None
+
+    @property
+    def memo_md(self) -> Path | None:
+        return sibling(self.docx, ".memo.md") if self.memo else None
+
+    @property
+    def memo_docx(self) -> Path | None:
+        return sibling(self.docx, ".memo.docx") if self.memo else None
+
+    @property
+    def pdf_path(self) -> Path | None:
+        return self.docx.with_suffix(".pdf") if self.pdf else None
+
+    def targets(self) -> list[Path]:
+        """Every file this draft writes, in the order they are reported."""
+        return [p for p in (self.docx, self.redline, self.memo_md, self.memo_docx, self.pdf_path) if p is not None]
+
+    def check_targets(self, answers_file: Path | None = None) -> None:
+        """Before any work: a .docx name, not the answers file, and every output writable (exit 2 / 4)."""
+        from poassembler.pipeline.atomic import check_targets
+
+        if self.docx.suffix.lower() != ".docx":
+            raise BadInput(f"-o {self.docx}: the draft is a Word file; give a name ending in .docx.")
+        if self.redline_against and self.redline_against not in REDLINE_BASELINES:
+            raise BadInput(f"--redline-against {self.redline_against}: choose one of {', '.join(REDLINE_BASELINES)}.")
+        if answers_file is not None and self.docx.exists() and answers_file.exists() and self.docx.resolve() == answers_file.resolve():
+            raise BadInput(f"-o {self.docx}: that is the answers file; render never writes over it.")
+        check_targets(self.targets(), self.force)
+
+
+@dataclass(frozen=True)
+class Result:
+    """What `produce` did: the files written (draft first), the check's findings, warnings; no Draft (it
+    crosses process boundaries in a batch, so it holds only plain values)."""
+
+    written: tuple[Path, ...]
+    findings: tuple[Finding, ...]
+    warnings: tuple[str, ...]  # the profile's warnings; "no LibreOffice, no PDF"
+    profile_id: str
+    profile_name: str
+    sections: int
+    unverified: int  # citations and periods of the profile not verified
+
+    @property
+    def docx(self) -> Path:
+        return self.written[0]
+
+
+def produce(draft: Draft, library: Library, outputs: Outputs) -> Result:
+    """Write every output of one planned draft, or none; raises PoError (nothing written) on failure."""
+    from poassembler.pipeline.atomic import Staging, check_targets
+
+    check_targets(outputs.targets(), outputs.force)
+    findings = run_check(draft) if outputs.check else []
+    warnings = list(draft.warnings)
+    with Staging(outputs.force) as staging:
+        for path, data in make_files(draft, library, outputs, findings, warnings):
+            staging.add(path, data)
+        written = staging.commit()
+    return Result(
+        written=tuple(written),
+        findings=tuple(findings),
+        warnings=tuple(warnings),
+        profile_id=draft.profile.id,
+        profile_name=draft.profile.name,
+        sections=len(draft.context.sections),
+        unverified=len(draft.profile.unverified()),
+    )
+
+
+def run_check(draft: Draft) -> list[Finding]:
+    """The pre-flight check's findings for the planned draft, errors first."""
+    from poassembler.review.check import check
+
+    return check(draft.answers, draft.profile, draft.selection)
+
+
+def make_files(draft: Draft, library: Library, outputs: Outputs, findings: list[Finding], warnings: list[str]) -> Iterator[tuple[Path, bytes]]:
+    """Each output of the draft in memory, in `outputs.targets()` order: what `produce` writes (a web server
+    may send them instead). A PDF that cannot be made for want of LibreOffice is skipped with a line
+    appended to `warnings`."""
+    docx = render_bytes(draft, library, outputs.template)
+    yield outputs.docx, docx
+    if outputs.redline:
+        yield outputs.redline, redline_bytes(draft, library, docx, outputs.template)
+    if outputs.memo:
+        from poassembler.review.memo import build_memo, memo_markdown
+        from poassembler.review.word_memo import memo_docx
+
+        built = build_memo(draft, findings, outputs.redline.name if outputs.redline else None)
+        yield outputs.memo_md, memo_markdown(built).encode("utf-8")
+        yield outputs.memo_docx, memo_docx(built)
+    if outputs.pdf_path:
+        pdf, warning = pdf_bytes(outputs.docx, docx)
+        if pdf is not None:
+            yield outputs.pdf_path, pdf
+        else:
+            warnings.append(warning)
+
+
+def redline_bytes(draft: Draft, library: Library, docx: bytes, template: Path | None = None) -> bytes:
+    """This draft as tracked changes against the court's default draft, both in the same Word template."""
+    from poassembler.review.baseline import court_default_draft
+    from poassembler.review.word_redline import redline
+
+    baseline = court_default_draft(draft, library)
+    return redline(render_bytes(baseline, library, template), docx, original_label="court-default baseline")
+
+
+def pdf_bytes(docx_path: Path, docx: bytes) -> tuple[bytes | None, str]:
+    """(the PDF, "") — or (None, a warning) when LibreOffice is not installed. Other failures raise."""
+    import tempfile
+
+    from poassembler.pipeline.pdf import NoLibreOffice, convert_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="poassembler-pdf-") as work:
+        source = Path(work) / docx_path.name
+        source.write_bytes(docx)
+        try:
+            (pdf,) = convert_to_pdf([source], Path(work) / "out")
+        except NoLibreOffice as exc:
+            return None, f"{exc.message} {exc.hint} {docx_path} was written."
+        return pdf.read_bytes(), ""
