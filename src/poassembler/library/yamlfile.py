@@ -133,14 +133,18 @@ def read_file_bytes(path: Path, error: type[PoError], what: str, limit: int) -> 
             raise error(f"{shown}: the path or a name in it is too long for this system ({len(str(path)):,} characters).",
                         hint="Use a shorter file or folder name.") from None
         raise error(f"{shown}: cannot be read ({exc.strerror or exc}).") from None
+    info = os.fstat(fd)
+    problem = None
+    if stat.S_ISDIR(info.st_mode):
+        problem = f"{shown}: is a folder, not a {what}."
+    elif not stat.S_ISREG(info.st_mode):
+        problem = f"{shown}: is not a regular file (a device, pipe or socket); give a {what}."
+    elif info.st_size > limit:
+        problem = f"{shown}: is {info.st_size / 2**20:,.0f} MB; a {what} may be at most {limit // 2**20} MB."
+    if problem:
+        os.close(fd)
+        raise error(problem)
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if stat.S_ISDIR(info.st_mode):
-            raise error(f"{shown}: is a folder, not a {what}.")
-        if not stat.S_ISREG(info.st_mode):
-            raise error(f"{shown}: is not a regular file (a device, pipe or socket); give a {what}.")
-        if info.st_size > limit:
-            raise error(f"{shown}: is {info.st_size / 2**20:,.0f} MB; a {what} may be at most {limit // 2**20} MB.")
         try:
             data = handle.read(limit + 1)
         except OSError as exc:
