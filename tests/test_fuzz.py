@@ -5,6 +5,8 @@
   data or raises the one error type it was given; `key_lines` never raises.
 - `render` on a sample answers file with random fragments spliced in exits 0 or 2, never with a
   traceback or "unexpected problem", and leaves no draft behind when it fails.
+- A built-in profile with random fragments spliced in, in a `--library` folder: `jurisdictions show`
+  exits 0, 2 or 3 with a message, never a traceback.
 - Random command lines (commands, paths, options, odd values) exit 0–4 with no traceback and no
   "unexpected problem" (exit 1 only from `check` finding errors).
 """
@@ -74,6 +76,21 @@ def test_render_on_a_damaged_answers_file(at, cut, insert):
         assert code in (0, 2), err
         assert "Traceback" not in err and "unexpected problem" not in err
         assert code == 0 or (err.startswith("error: ") and not out.exists())
+
+
+PROFILE_TEXT = (ROOT / "jurisdictions" / "cacd.yaml").read_text(encoding="utf-8")
+
+
+@settings(max_examples=100, **FUZZ)
+@given(at=st.integers(0, len(PROFILE_TEXT)), cut=st.integers(0, 40), insert=yaml_text)
+def test_a_damaged_library_profile(at, cut, insert):
+    text = PROFILE_TEXT[:at] + insert + PROFILE_TEXT[at + cut:]
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "jurisdictions").mkdir()
+        (Path(folder) / "jurisdictions" / "cacd.yaml").write_bytes(text.encode("utf-8", "surrogatepass"))
+        code, err = _run("--library", folder, "jurisdictions", "show", "cacd")
+        assert code in (0, 2, 3), err
+        assert "Traceback" not in err and "unexpected problem" not in err, err
 
 
 ARGS = [
