@@ -61,9 +61,10 @@ _CACHE_SIZE = 64
 
 
 class WordEnvironment(ImmutableSandboxedEnvironment):
-    """Sandboxed like clause text (no Python internals, and no changing the answers or the profile: a
-    template tag such as `answers.categories.clear()` is refused); autoescape on (a party named "AT&T Corp. <West>" must survive); a missing name is an
-    error; values pass through `word_value`; `{% include %}` / `{% extends %}` find nothing.
+    """Sandboxed like clause text: no Python internals, and no changing the answers or the profile (a tag
+    such as `answers.categories.clear()` is refused). Autoescape on (a party named "AT&T Corp. <West>"
+    must survive); a missing name is an error; values pass through `word_value`; `{% include %}` /
+    `{% extends %}` find nothing.
 
     docxtpl compiles each document part with `from_string` on every render; the same template gives the
     same source, so the compiled template is kept and reused.
@@ -198,23 +199,24 @@ _LANDMARKS = {
 
 def _check_complete(template_path: Path, template: DocxTemplate, context: RenderContext) -> None:
     """Raise BadLibrary unless every section heading, signature and Exhibit A title the template shows
-    is in the rendered body, in order."""
+    is in the rendered body (each kind in its order; the template decides where each kind goes)."""
     shown = _shown_names(template_path.resolve(), *_stamp(template_path))
-    expected = [text for name in _LANDMARKS if name in shown for text in _LANDMARKS[name](context) if text]
-    if not expected:
+    groups = [[t for t in _LANDMARKS[name](context) if t] for name in _LANDMARKS if name in shown]
+    if not any(groups):
         return
-    body = "".join("".join(template.docx._element.body.itertext()).split())
-    at = 0
-    for text in expected:
-        found = body.find("".join(text.split()), at)
-        if found < 0:
-            raise BadLibrary(
-                f"{template_path}: the rendered draft is incomplete: “{text[:80]}” is missing, so it and what "
-                "follows were cut off or left out. Nothing was written.",
-                hint="Check very long text in the answers or the clauses; if the template should show every "
-                "section, report this with the answers file.",
-            )
-        at = found
+    body = "".join("".join(template.docx._element.body.itertext()).split())  # spaces and line breaks aside
+    for texts in groups:
+        at = 0
+        for text in texts:
+            found = body.find("".join(text.split()), at)
+            if found < 0:
+                raise BadLibrary(
+                    f"{template_path}: the rendered draft is incomplete: “{text[:80]}” is missing, so it and what "
+                    "follows were cut off or left out. Nothing was written.",
+                    hint="Check very long text in the answers or the clauses; if the template should show every "
+                    "section, report this with the answers file.",
+                )
+            at = found
 
 
 def _stamp(path: Path) -> tuple[int, int]:
