@@ -111,8 +111,8 @@ def _line_column(text: str, position: int) -> tuple[int, int]:
     return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
 
 
-def shown_path(path: Path, limit: int = 120) -> str:
-    """A path for a message: an over-long one is shortened (its end, the file name, is kept)."""
+def shown_path(path: Path, limit: int = 300) -> str:
+    """A path for a message; an absurdly long one (past `limit` characters) is shortened, keeping its end."""
     text = str(path)
     return text if len(text) <= limit else "…" + text[-(limit - 1):]
 
