@@ -198,27 +198,39 @@ def render_batch(
 
 
 def _render_in_pool(items: Sequence[BatchItem], options: BatchOptions, workers: int, record: Callable[[Outcome], None]) -> None:
-    import gc
     import multiprocessing
+
+    # Linux: fork, so each worker starts with this process's modules and loaded library. Elsewhere the
+    # platform's default (spawn), and each worker loads the library once in `_start_worker`.
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    # A worker that crashes (a segfault in a C library) breaks its pool: the drafts that pool had not
+    # finished go to a fresh pool once more, then each to a process of its own, which finds the one.
+    pending = _pool_round(items, options, workers, record, context)
+    if len(pending) > 1:
+        pending = _pool_round(pending, options, workers, record, context)
+    for item in pending:
+        record(_render_alone(item, options, context))
+
+
+def _pool_round(items: Sequence[BatchItem], options: BatchOptions, workers: int, record: Callable[[Outcome], None], context) -> list[BatchItem]:
+    """Render `items` in one pool; return those left unfinished because a worker died."""
+    import gc
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     from poassembler.pipeline.atomic import Terminated
 
-    # Linux: fork, so each worker starts with this process's modules and loaded library. Elsewhere the
-    # platform's default (spawn), and each worker loads the library once in `_start_worker`.
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     gc.freeze()  # what the workers inherit is never scanned by their garbage collector (nor copied for it)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(options,))
-    crashed: list[BatchItem] = []
+    unfinished: list[BatchItem] = []
     try:
         futures = {pool.submit(render_one, item, options): item for item in items}  # the workers start here
         gc.unfreeze()
         for future in as_completed(futures):
             try:
                 record(future.result())
-            except BrokenProcessPool:  # a worker died (a crash in a library): the others' drafts still count
-                crashed.append(futures[future])
+            except BrokenProcessPool:  # a worker died: the drafts already done still count
+                unfinished.append(futures[future])
     except Terminated:  # SIGTERM / SIGHUP: end the workers too (each removes its temp files), then stop
         _stop_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
@@ -229,8 +241,8 @@ def _render_in_pool(items: Sequence[BatchItem], options: BatchOptions, workers: 
     finally:
         gc.unfreeze()
     pool.shutdown(wait=True)
-    for item in sorted(crashed, key=items.index):  # each again in a process of its own, to find the one that crashes
-        record(_render_alone(item, options, context))
+    position = {item: index for index, item in enumerate(items)}
+    return sorted(unfinished, key=position.__getitem__)
 
 
 def _stop_workers(pool) -> None:
