@@ -284,16 +284,19 @@ def _bar_line(counsel: Counsel) -> str:
 def _firm_groups(answers: Answers) -> list[tuple[list[Counsel], list[Party]]]:
     """Lawyers of one firm who represent the same parties sign in one block."""
     groups: list[tuple[list[Counsel], list[Party]]] = []
+    by_firm: dict[tuple[str, tuple[str, ...]], tuple[list[Counsel], list[Party]]] = {}  # one look-up each: linear
     for counsel, parties in _counsel_groups(answers):
         if counsel is None:
             groups.append(([], parties))
             continue
-        same = next((g for g in groups if g[0] and counsel.firm and g[0][0].firm == counsel.firm
-                     and [p.name for p in g[1]] == [p.name for p in parties]), None)
+        key = (counsel.firm, tuple(p.name for p in parties))
+        same = by_firm.get(key) if counsel.firm else None
         if same:
             same[0].append(counsel)
         else:
             groups.append(([counsel], parties))
+            if counsel.firm:
+                by_firm[key] = groups[-1]
     return groups
 
 
