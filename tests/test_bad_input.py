@@ -170,7 +170,7 @@ def test_judge_without_profile_drafts_with_district_and_lists_judges(tmp_path, c
 
 
 def test_case_number_that_does_not_fit_the_court(tmp_path, capsys):
-    text = SAMPLE.read_text(encoding="utf-8").replace('"2:16-cv-04512-ABC (SSx)"', '"hello"')
+    text = SAMPLE.read_text(encoding="utf-8").replace('"2:26-cv-04512-SVW (SSx)"', '"hello"')
     outcome = render(capsys, tmp_path, answers_file(tmp_path, text))
     assert_clean(outcome, 2)
     assert "case.number: 'hello'" in outcome.err

@@ -36,7 +36,7 @@ def package_members(path: Path) -> dict[str, bytes]:
 
 def test_folder_with_one_broken_file_renders_the_others_and_reports_it(answers_dir, tmp_path):
     broken = answers_dir / "broken.yaml"
-    broken.write_text((SAMPLES / "segal-cacd.yaml").read_text().replace("jexample@example.com", "jexample-at-example"))
+    broken.write_text((SAMPLES / "segal-cacd.yaml").read_text().replace("abrennan@example.com", "abrennan-at-example"))
     out = tmp_path / "out"
     result = poassembler("render", str(answers_dir), "-o", str(out), "--jobs", "2")
     assert result.code == 2, result.err

@@ -48,7 +48,7 @@ def test_default_output_name_is_the_answers_name(tmp_path):
 
 def test_bad_answers_exit_2_with_field_paths(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text((SAMPLES / "segal-cacd.yaml").read_text().replace("jexample@example.com", "jexample-at-example"))
+    bad.write_text((SAMPLES / "segal-cacd.yaml").read_text().replace("abrennan@example.com", "abrennan-at-example"))
     result = poassembler("render", str(bad), "-o", str(tmp_path / "x.docx"))
     assert_clean(result, 2)
     assert "parties[0].counsel[0].email" in result.err

@@ -31,8 +31,10 @@ def interview(library, data, keys: str):
 
 @pytest.fixture
 def segal():
-    """The C.D. Cal. sample without the two questions it leaves open (FRE 502(d), the date)."""
-    return sample_data("segal-cacd.yaml")
+    """The C.D. Cal. sample with the two questions these tests answer left open (FRE 502(d), the date)."""
+    data = sample_data("segal-cacd.yaml")
+    data.pop("dates", None)
+    return data
 
 
 def test_court_by_typing_then_judge_from_the_list(library, segal):

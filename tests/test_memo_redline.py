@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import yaml
@@ -65,7 +67,10 @@ def test_render_redline_against_court_default(tmp_path):
     inserted, deleted = inserted_and_deleted_text(redline)
     # The case's categories are additions to the baseline; its own period replaces the profile's 3 days.
     assert any("Forensic copy of Plaintiff's mobile phone" in t for t in inserted)
-    assert changes_in_paragraph(redline, "business days after receiving the written rejection") == (["5"], ["3"])
+    inserted_here, deleted_here = changes_in_paragraph(redline, "business days after receiving the written rejection")
+    # the period, and the section number of the cross-reference (the baseline has fewer sections)
+    assert inserted_here[0] == "5" and deleted_here[0] == "3"
+    assert all(re.fullmatch(r"\d+\.1", t) for t in inserted_here[1:] + deleted_here[1:])
     assert any("DRAFTER" in t for t in deleted)
 
 

@@ -138,9 +138,6 @@ def test_judge_profile_adds_replaces_and_removes_from_its_district(library, rend
     # replaces the district's duration clause
     assert district.status("duration_cacd") == ClauseStatus.required
     assert judge.status("duration_cacd") == ClauseStatus.excluded
-    # removes the district's challenge timetable
-    assert "challenge_meet_confer_days" in district.periods
-    assert "challenge_meet_confer_days" not in judge.periods
     # and the drafts differ accordingly
     from conftest import sample_data
     from docx_text import full_text

@@ -10,6 +10,8 @@ and Word templates (roots: the RenderContext fields plus the extra names of `tem
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 import difflib
 import enum
@@ -347,4 +349,12 @@ def check_clause(spec, known: KnownNames) -> ClauseReport:
             take(check_source(para.repeat, roots, env, expression=True), at + ("repeat",), label + ".repeat")
             scope["item"] = item_of(expression_shape(para.repeat, roots, env))
         take(check_source(" ".join(para.text.split()), scope, env), at + ("text",), label + ".text")
+    # A period the clause tests for (`'name' in periods`) is optional: a profile without it is not an error.
+    sources = [spec.applies_when, spec.chosen_when] + [t for p in spec.paragraphs for t in (p.when or "", p.text)]
+    guarded = {m for source in sources for m in _PERIOD_GUARD.findall(source)}
+    if "period" in out.used:
+        out.used["period"] -= guarded
     return out
+
+
+_PERIOD_GUARD = re.compile(r"""['"](\w+)['"]\s+(?:not\s+)?in\s+periods\b""")

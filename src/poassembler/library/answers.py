@@ -185,6 +185,7 @@ class Case(Strict):
     number: RequiredText
     short_title: Text = ""
     type: CaseType = CaseType.general
+    patents: list[Text] = Field(default_factory=list)  # the patents in suit, e.g. "U.S. Patent No. 11,482,907"
 
 
 class Category(Strict):
@@ -209,6 +210,9 @@ class Options(Strict):
     privacy_act_order: bool = False
     prosecution_bar_subject: Text = ""  # the field the prosecution bar covers, e.g. "streaming-video compression"
     export_control: bool = False  # material subject to U.S. export-control laws will be produced
+    # House Counsel of a Party may ask to see the top tier (Designated House Counsel); unset: only in
+    # commercial, patent and software cases, where the parties are businesses with in-house lawyers
+    house_counsel_access: bool | None = None
 
 
 class Subpoena(Strict):
@@ -220,6 +224,7 @@ class Subpoena(Strict):
     description: RequiredText  # what it asks for
     exhibit: Text = ""  # e.g. "Exhibit B" when a copy is attached
     subject_position: Text = ""  # the position of the person whose records are sought
+    necessity: Text = ""  # why the records are necessary to the claims and defenses (the facts the Court's finding rests on)
 
 
 class Dates(Strict):

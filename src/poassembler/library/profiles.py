@@ -70,6 +70,8 @@ class FormatPatch(_Strict):
     caption_notes: list[str] | None = None
     judge_initials_in_caption: bool | None = None
     cosigner_signature: str | None = None  # how the filer shows another signatory's e-signature: "/s/ {name}"
+    # how the filer shows a self-represented party's signature it holds on paper; unset: a blank line to sign
+    self_represented_signature: str | None = None  # e.g. "/s/ {name} (original signature retained by attorney {filer})"
     service_agent_state: str | None = None  # Exhibit A names an agent for service in this state ("California")
 
     @field_validator("template")
@@ -96,6 +98,7 @@ class Format:
     judge_initials_in_caption: bool
     cosigner_signature: str = "/s/ {name}"
     service_agent_state: str = ""
+    self_represented_signature: str = ""
 
     @property
     def caption_title(self) -> str:
@@ -383,6 +386,7 @@ _FORMAT_DEFAULTS = {
     "caption_notes": [],
     "judge_initials_in_caption": False,
     "cosigner_signature": "/s/ {name}",
+    "self_represented_signature": "",
     "service_agent_state": "",
 }
 

@@ -115,7 +115,7 @@ class RenderContext:
 
 def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseScope) -> RenderContext:
     answers = scope.answers
-    signatures = signature_blocks(answers, profile.format.cosigner_signature)
+    signatures = signature_blocks(answers, profile.format.cosigner_signature, profile.format.self_represented_signature)
     filer = next((s for s in signatures if not s.self_represented), None)
     exhibit_clauses = selection.included(Placement.exhibit)
     judge = signing_judge(profile, answers)
@@ -300,9 +300,11 @@ def _firm_groups(answers: Answers) -> list[tuple[list[Counsel], list[Party]]]:
     return groups
 
 
-def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}") -> list[SignatureBlock]:
-    """One block per firm (all its lawyers, "Attorneys for" once); self-represented parties sign alone.
+def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}", self_form: str = "") -> list[SignatureBlock]:
+    """One block per firm (all its lawyers, "Attorneys for" once); self-represented parties sign alone
+    (a blank line, or the court's form for a signature the filer holds on paper: `self_form`).
     The first counsel block is the filer's ("/s/ name"); others use the court's form for a co-signer."""
+    filer_name = next((c.name for p in answers.parties for c in p.counsel), "")
     stipulated = answers.dates.stipulated
     date_line = f"Dated: {_long_date(stipulated)}" if stipulated else BLANK_DATE
     blocks = []
@@ -316,7 +318,7 @@ def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}") -> lis
                 SignatureBlock(
                     date_line=date_line,
                     firm="",
-                    signature=BLANK_LINE,
+                    signature=self_form.format(name=party.name, filer=filer_name) if self_form and filer_name else BLANK_LINE,
                     name=party.name + (f", {number}" if number else ""),
                     bar_line="",
                     address_lines=list(party.address),

@@ -48,6 +48,13 @@ class CaseFacts:
     uses_aeo: bool
     uses_source_code_tier: bool
     is_patent_or_software: bool
+    has_several_tiers: bool  # more than one confidentiality tier: wording that chooses among tiers
+    house_counsel_access: bool  # the top tier may go to Designated House Counsel (options.house_counsel_access)
+    has_competitive_material: bool  # a category is commercial, a trade secret or source code: competitors matter
+    law_enforcement_category_names: str  # the good cause categories of kind law_enforcement
+    confidential_only_count: int  # categories that need only the lowest tier
+    subpoenas_before_court: bool  # every subpoena is attached (exhibit) and its necessity shown: the Court can make a finding
+    filer_name: str  # the lawyer whose block comes first: the one who files the stipulation and attests
 
     @classmethod
     def of(cls, answers: Answers) -> "CaseFacts":
@@ -64,7 +71,7 @@ class CaseFacts:
             has_federal_party=any(p.government == Government.federal for p in government),
             government_party_names=join_and(p.text_name + (f" ({p.capacity})" if p.capacity else "") for p in government),
             has_federal_entity=bool(federal),
-            federal_entity_names=join_and(p.name for p in federal),
+            federal_entity_names=join_and(p.text_name for p in federal),
             has_nonparty=bool(nonparties),
             nonparty_names=join_and(p.text_name for p in nonparties),
             has_health_records=bool(kinds & _HEALTH),
@@ -96,8 +103,23 @@ class CaseFacts:
             uses_aeo=Tier.highly_confidential_aeo in answers.tiers,
             uses_source_code_tier=Tier.source_code in answers.tiers or answers.options.source_code_tier,
             is_patent_or_software=answers.case.type in (CaseType.patent, CaseType.software),
+            has_several_tiers=len(set(answers.tiers) | ({Tier.source_code} if answers.options.source_code_tier else set())) > 1,
+            house_counsel_access=Tier.highly_confidential_aeo in answers.tiers and (
+                answers.options.house_counsel_access
+                if answers.options.house_counsel_access is not None
+                else answers.case.type in (CaseType.commercial, CaseType.patent, CaseType.software)
+            ),
+            has_competitive_material=bool(kinds & _COMPETITIVE),
+            confidential_only_count=sum(c.tier in (None, Tier.confidential) for c in answers.categories),
+            subpoenas_before_court=bool(answers.subpoenas) and all(s.exhibit and s.necessity for s in answers.subpoenas),
+            filer_name=next((c.name for p in answers.parties for c in p.counsel), ""),
+            law_enforcement_category_names=join_and(
+                f"“{c.name}”" for c in answers.categories if c.kind == CategoryKind.law_enforcement
+            ),
         )
 
+
+_COMPETITIVE = {CategoryKind.commercial, CategoryKind.trade_secret, CategoryKind.source_code}
 
 _ROLE_WORD = {Role.plaintiff: "Plaintiff", Role.defendant: "Defendant", Role.intervenor: "Intervenor"}
 
@@ -112,7 +134,7 @@ def _signatories(answers: Answers) -> str:
         if represented:
             word = _ROLE_WORD[role] + ("s" if len(represented) > 1 else "")
             items.append(f"{word} {join_and(represented)}, through counsel")
-        items += [f"{_ROLE_WORD[role]} {p.name}, who represents himself or herself" for p in parties if p.self_represented]
+        items += [f"{_ROLE_WORD[role]} {p.name}, who appears without counsel" for p in parties if p.self_represented]
     for party in answers.parties_with(Role.non_party):
         short = f" (“{party.short_name}”)" if party.short_name else ""
         items.append(f"{party.text_name}{short}, which is not a party to this action, through counsel")
