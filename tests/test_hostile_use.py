@@ -37,7 +37,9 @@ def answers_file(tmp_path: Path, data: dict | str, name: str = "case.yaml") -> P
 
 
 def test_impossible_date_names_file_and_line(tmp_path, capsys):
-    text = SAMPLE.read_text(encoding="utf-8") + "dates:\n  stipulated: 2024-02-30\n"
+    data = sample_data("segal-cacd.yaml")
+    data.pop("dates", None)
+    text = dumped(data) + "dates:\n  stipulated: 2024-02-30\n"
     path = answers_file(tmp_path, text)
     outcome = invoke(capsys, "render", str(path), "-o", str(tmp_path / "d.docx"))
     assert_clean(outcome, 2)
