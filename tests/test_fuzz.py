@@ -13,13 +13,13 @@
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from cli_inprocess import poassembler
 from conftest import ROOT, SAMPLES
 from poassembler.errors import BadInput
 from poassembler.library.yamlfile import key_lines, read_yaml
@@ -107,28 +107,13 @@ COMMANDS = [["render"], ["check"], ["preview"], ["validate"], ["jurisdictions", 
 @example(command=["render"], args=["", "-o", "out.docx"])
 def test_random_command_lines(command, args):
     with tempfile.TemporaryDirectory() as folder:
-        here = os.getcwd()
-        os.chdir(folder)
-        try:
-            code, err = _run(*command, *args)
-        finally:
-            os.chdir(here)
+        outcome = poassembler(*command, *args, cwd=Path(folder))
+        code, err = outcome.code, outcome.err
         assert "Traceback" not in err and "unexpected problem" not in err, err
         assert code in (0, 2, 3, 4) or (code == 1 and command == ["check"]), (code, err)
 
 
 def _run(*args: str) -> tuple[int, str]:
-    """The CLI in this process, stdout and stderr captured (hypothesis cannot share pytest's capsys)."""
-    import contextlib
-    import io
-
-    from poassembler.cli.main import main
-
-    err, out = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    return code, err.getvalue()
+    """The CLI in this process (cli_inprocess.poassembler): exit code and stderr."""
+    outcome = poassembler(*args)
+    return outcome.code, outcome.err

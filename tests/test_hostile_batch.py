@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-import poassembler
+import poassembler as package_under_test
 from conftest import SAMPLES
 from test_hostile_files import run_cli
 
-SRC = Path(poassembler.__file__).resolve().parent.parent
+SRC = Path(package_under_test.__file__).resolve().parent.parent
 SOME = ["segal-cacd.yaml", "janfeshan-edny.yaml", "claudomir-mad.yaml"]
 
 

@@ -18,14 +18,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cli_inprocess import assert_clean, invoke
+from cli_inprocess import assert_clean, poassembler
 from conftest import ROOT, SAMPLES, sample_data
 from test_sandbox import clause_library, word_template
 
-import poassembler
+import poassembler as package_under_test
 
 SAMPLE = SAMPLES / "segal-cacd.yaml"
-SRC = Path(poassembler.__file__).resolve().parent.parent  # the source under test, in the child too
+SRC = Path(package_under_test.__file__).resolve().parent.parent  # the source under test, in the child too
 
 
 def dumped(data: dict) -> str:
@@ -52,22 +52,22 @@ def assert_clean_child(result: subprocess.CompletedProcess, code: int) -> None:
 # --- 1. no silent truncation -----------------------------------------------------------------------
 
 
-def test_a_field_over_the_limit_is_refused_naming_field_and_limit(tmp_path, capsys):
+def test_a_field_over_the_limit_is_refused_naming_field_and_limit(tmp_path):
     data = sample_data("segal-cacd.yaml")
     data["categories"][0]["description"] = "x" * 11_000_000  # past libxml2's 10 MB text limit
     answers = tmp_path / "huge.yaml"
     answers.write_text(dumped(data), encoding="utf-8")
-    outcome = invoke(capsys, "render", str(answers), "-o", str(tmp_path / "d.docx"))
+    outcome = poassembler("render", str(answers), "-o", str(tmp_path / "d.docx"))
     assert_clean(outcome, 2)
     assert "categories[0].description" in outcome.err and "at most 100,000" in outcome.err
     assert not (tmp_path / "d.docx").exists()
 
 
-def test_a_draft_cut_short_while_rendering_is_refused_not_written(tmp_path, capsys):
+def test_a_draft_cut_short_while_rendering_is_refused_not_written(tmp_path):
     # Clause text that makes one huge paragraph: docxtpl re-reads the XML with recover=True and drops the rest.
     library = clause_library(tmp_path / "lib", "{{ 'x' * 11000000 }}")
     out = tmp_path / "d.docx"
-    outcome = invoke(capsys, "--library", str(library), "render", str(SAMPLE), "-o", str(out))
+    outcome = poassembler("--library", str(library), "render", str(SAMPLE), "-o", str(out))
     assert_clean(outcome, 3)
     assert "the rendered draft is incomplete" in outcome.err and "Nothing was written" in outcome.err
     assert not out.exists()
@@ -119,16 +119,16 @@ def test_alias_bomb_profile_is_refused_quickly(tmp_path):
     assert "cacd.yaml:" in result.stderr and "expand to more than" in result.stderr
 
 
-def test_cyclic_alias_gives_a_message(tmp_path, capsys):
+def test_cyclic_alias_gives_a_message(tmp_path):
     answers = tmp_path / "cycle.yaml"
     answers.write_text(SAMPLE.read_text(encoding="utf-8") + "options: &o {fre_502d: *o}\n", encoding="utf-8")
-    outcome = invoke(capsys, "render", str(answers), "-o", str(tmp_path / "d.docx"))
+    outcome = poassembler("render", str(answers), "-o", str(tmp_path / "d.docx"))
     assert_clean(outcome, 2)
     assert "the alias *o refers to the collection it is inside" in outcome.err and "RecursionError" not in outcome.err
 
 
-def test_a_few_aliases_still_work(tmp_path, capsys):
-    outcome = invoke(capsys, "render", str(SAMPLES / "alotrolado-casd.yaml"), "-o", str(tmp_path / "d.docx"))
+def test_a_few_aliases_still_work(tmp_path):
+    outcome = poassembler("render", str(SAMPLES / "alotrolado-casd.yaml"), "-o", str(tmp_path / "d.docx"))
     assert outcome.code == 0, outcome.err
 
 
@@ -137,14 +137,14 @@ def test_a_few_aliases_still_work(tmp_path, capsys):
 
 @pytest.mark.parametrize("tag", ["{% if answers.categories.clear() %}{% endif %}", "{{ profile.citations.popitem() }}",
                                  "{{ sections.append(1) }}"])
-def test_word_template_cannot_change_the_answers_or_the_profile(tag, tmp_path, capsys):
+def test_word_template_cannot_change_the_answers_or_the_profile(tag, tmp_path):
     template = word_template(tmp_path / "t.docx", tag, "{{ court.caption_lines[0] }}")
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(tmp_path / "d.docx"), "--template", str(template))
+    outcome = poassembler("render", str(SAMPLE), "-o", str(tmp_path / "d.docx"), "--template", str(template))
     assert_clean(outcome, 3)
     assert "refused by the sandbox" in outcome.err
     (tmp_path / "templates").mkdir()
     template.rename(tmp_path / "templates" / "t.docx")
-    found = invoke(capsys, "validate", str(tmp_path / "templates" / "t.docx"))
+    found = poassembler("validate", str(tmp_path / "templates" / "t.docx"))
     assert found.code == 3 and "would change the draft's data" in found.out + found.err
 
 
@@ -176,38 +176,38 @@ def external_target_template(path: Path, target: str, kind: str = "attachedTempl
     return path
 
 
-def test_zip_bomb_template_is_refused_by_render_and_validate(tmp_path, capsys):
+def test_zip_bomb_template_is_refused_by_render_and_validate(tmp_path):
     (tmp_path / "templates").mkdir()
     bomb = zip_bomb_template(tmp_path / "templates" / "bomb.docx")
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(tmp_path / "d.docx"), "--template", str(bomb))
+    outcome = poassembler("render", str(SAMPLE), "-o", str(tmp_path / "d.docx"), "--template", str(bomb))
     assert_clean(outcome, 3)
     assert "unpacks to" in outcome.err and "zip bomb" in outcome.err
-    found = invoke(capsys, "validate", str(bomb))
+    found = poassembler("validate", str(bomb))
     assert found.code == 3 and "zip bomb" in found.out + found.err
 
 
 @pytest.mark.parametrize("target,kind", [("file:///etc/passwd", "image"), ("https://evil.example/macros.dotm", "attachedTemplate"),
                                          ("file:///etc/passwd", "hyperlink")])
-def test_external_targets_in_a_template_are_refused_by_render_and_validate(target, kind, tmp_path, capsys):
+def test_external_targets_in_a_template_are_refused_by_render_and_validate(target, kind, tmp_path):
     (tmp_path / "templates").mkdir()
     template = external_target_template(tmp_path / "templates" / "outside.docx", target, kind)
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(tmp_path / "d.docx"), "--template", str(template))
+    outcome = poassembler("render", str(SAMPLE), "-o", str(tmp_path / "d.docx"), "--template", str(template))
     assert_clean(outcome, 3)
     assert "points outside the document" in outcome.err and target in outcome.err
-    found = invoke(capsys, "validate", str(template))
+    found = poassembler("validate", str(template))
     assert found.code == 3 and target in found.out + found.err
 
 
-def test_a_web_hyperlink_in_a_template_is_fine(tmp_path, capsys):
+def test_a_web_hyperlink_in_a_template_is_fine(tmp_path):
     template = external_target_template(tmp_path / "link.docx", "https://www.uscourts.gov/", "hyperlink")
-    outcome = invoke(capsys, "render", str(SAMPLE), "-o", str(tmp_path / "d.docx"), "--template", str(template))
+    outcome = poassembler("render", str(SAMPLE), "-o", str(tmp_path / "d.docx"), "--template", str(template))
     assert outcome.code == 0, outcome.err
 
 
 # --- 6. library files that are links out of the library -------------------------------------------
 
 
-def test_library_symlink_out_of_the_library_is_refused_and_not_echoed(tmp_path, capsys):
+def test_library_symlink_out_of_the_library_is_refused_and_not_echoed(tmp_path):
     secret = tmp_path / "outside" / "shadow"
     secret.parent.mkdir()
     secret.write_text("root: $6$SECRETHASH$abc\ndaemon: '*'\n", encoding="utf-8")
@@ -215,24 +215,24 @@ def test_library_symlink_out_of_the_library_is_refused_and_not_echoed(tmp_path, 
         library = tmp_path / f"lib-{kind}"
         (library / kind).mkdir(parents=True)
         (library / kind / name).symlink_to(secret)
-        outcome = invoke(capsys, "--library", str(library), "render", str(SAMPLE), "-o", str(tmp_path / "d.docx"))
+        outcome = poassembler("--library", str(library), "render", str(SAMPLE), "-o", str(tmp_path / "d.docx"))
         assert_clean(outcome, 3)
         assert "outside the library folder" in outcome.err
         assert "SECRETHASH" not in outcome.err and "root" not in outcome.err.replace(str(tmp_path), "")
 
 
-def test_template_symlink_out_of_the_library_is_refused(tmp_path, capsys):
+def test_template_symlink_out_of_the_library_is_refused(tmp_path):
     (tmp_path / "lib" / "templates").mkdir(parents=True)
     (tmp_path / "lib" / "templates" / "pleading.docx").symlink_to(ROOT / "templates" / "standard.docx")
-    outcome = invoke(capsys, "--library", str(tmp_path / "lib"), "render", str(SAMPLE), "-o", str(tmp_path / "d.docx"))
+    outcome = poassembler("--library", str(tmp_path / "lib"), "render", str(SAMPLE), "-o", str(tmp_path / "d.docx"))
     assert_clean(outcome, 3)
     assert "pleading.docx: is a link to a file outside the library folder" in outcome.err
 
 
-def test_a_link_inside_the_library_is_fine(tmp_path, capsys):
+def test_a_link_inside_the_library_is_fine(tmp_path):
     library = clause_library(tmp_path / "lib", "Our own purposes text.")
     shared = tmp_path / "lib" / "shared.yaml"
     (library / "clauses" / "purposes_limitations.yaml").rename(shared)
     (library / "clauses" / "purposes_limitations.yaml").symlink_to(shared)
-    outcome = invoke(capsys, "--library", str(library), "render", str(SAMPLE), "-o", str(tmp_path / "d.docx"))
+    outcome = poassembler("--library", str(library), "render", str(SAMPLE), "-o", str(tmp_path / "d.docx"))
     assert outcome.code == 0, outcome.err

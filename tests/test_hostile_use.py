@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-import poassembler
-from cli_inprocess import assert_clean, invoke
+import poassembler as package_under_test
+from cli_inprocess import assert_clean, poassembler
 from conftest import ROOT, SAMPLES, sample_data
 from test_hostile_files import assert_clean_child, dumped, run_cli
 
 SAMPLE = SAMPLES / "segal-cacd.yaml"
-SRC = Path(poassembler.__file__).resolve().parent.parent
+SRC = Path(package_under_test.__file__).resolve().parent.parent
 
 
 def answers_file(tmp_path: Path, data: dict | str, name: str = "case.yaml") -> Path:
@@ -36,31 +36,31 @@ def answers_file(tmp_path: Path, data: dict | str, name: str = "case.yaml") -> P
 # --- 7. exit codes ---------------------------------------------------------------------------------
 
 
-def test_impossible_date_names_file_and_line(tmp_path, capsys):
+def test_impossible_date_names_file_and_line(tmp_path):
     data = sample_data("segal-cacd.yaml")
     data.pop("dates", None)
     text = dumped(data) + "dates:\n  stipulated: 2024-02-30\n"
     path = answers_file(tmp_path, text)
-    outcome = invoke(capsys, "render", str(path), "-o", str(tmp_path / "d.docx"))
+    outcome = poassembler("render", str(path), "-o", str(tmp_path / "d.docx"))
     assert_clean(outcome, 2)
     assert f"{path}:{len(text.splitlines())}:" in outcome.err and "'2024-02-30' is not a real date" in outcome.err
 
 
-def test_a_5000_digit_integer_names_file_and_line(tmp_path, capsys):
+def test_a_5000_digit_integer_names_file_and_line(tmp_path):
     text = re.sub(r'bar_number: "[^"]*"', "bar_number: " + "9" * 5000, SAMPLE.read_text(encoding="utf-8"), count=1)
     path = answers_file(tmp_path, text)
-    outcome = invoke(capsys, "render", str(path), "-o", str(tmp_path / "d.docx"))
+    outcome = poassembler("render", str(path), "-o", str(tmp_path / "d.docx"))
     assert_clean(outcome, 2)
     line = next(i for i, t in enumerate(text.splitlines(), 1) if "9999" in t)
     assert f"{path}:{line}:" in outcome.err and "5,000 digits" in outcome.err and "put it in quotes" in outcome.err
 
 
 @pytest.mark.parametrize("which", ["answers", "output"])
-def test_over_long_path_is_exit_2(which, tmp_path, capsys):
+def test_over_long_path_is_exit_2(which, tmp_path):
     long_name = "a" * 300
     answers = tmp_path / f"{long_name}.yaml" if which == "answers" else SAMPLE
     output = tmp_path / (f"{long_name}.docx" if which == "output" else "d.docx")
-    outcome = invoke(capsys, "render", str(answers), "-o", str(output))
+    outcome = poassembler("render", str(answers), "-o", str(output))
     assert_clean(outcome, 2)
     assert "too long for this system" in outcome.err and "unexpected problem" not in outcome.err
 
@@ -73,18 +73,18 @@ def _docx_with_damaged_body(source: Path, target: Path) -> Path:
     return target
 
 
-def test_compare_with_a_damaged_document_xml_is_exit_2(tmp_path, capsys):
+def test_compare_with_a_damaged_document_xml_is_exit_2(tmp_path):
     good = ROOT / "templates" / "standard.docx"
     bad = _docx_with_damaged_body(good, tmp_path / "bad.docx")
-    outcome = invoke(capsys, "compare", str(good), str(bad), "-o", str(tmp_path / "r.docx"))
+    outcome = poassembler("compare", str(good), str(bad), "-o", str(tmp_path / "r.docx"))
     assert_clean(outcome, 2)
     assert f"{bad}: the document text (word/document.xml) is damaged (line " in outcome.err
     assert not (tmp_path / "r.docx").exists()
 
 
-def test_control_character_in_author_is_exit_2(tmp_path, capsys):
+def test_control_character_in_author_is_exit_2(tmp_path):
     good = ROOT / "templates" / "standard.docx"
-    outcome = invoke(capsys, "compare", str(good), str(good), "-o", str(tmp_path / "r.docx"), "--author", "Jane\x1b[31m")
+    outcome = poassembler("compare", str(good), str(good), "-o", str(tmp_path / "r.docx"), "--author", "Jane\x1b[31m")
     assert_clean(outcome, 2)
     assert "--author" in outcome.err and "U+001B" in outcome.err and "\x1b" not in outcome.err
 
@@ -138,7 +138,7 @@ def test_ctrl_c_at_start_up_prints_no_traceback(tmp_path):
 
 @pytest.mark.parametrize("char", ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f"])
 @pytest.mark.parametrize("where", ["start of a name", "inside an address line"])
-def test_control_characters_that_python_treats_as_space_or_line_break_are_refused(char, where, tmp_path, capsys):
+def test_control_characters_that_python_treats_as_space_or_line_break_are_refused(char, where, tmp_path):
     data = sample_data("segal-cacd.yaml")
     if where == "start of a name":
         data["parties"][0]["name"] = char + data["parties"][0]["name"]
@@ -146,7 +146,7 @@ def test_control_characters_that_python_treats_as_space_or_line_break_are_refuse
     else:
         data["parties"][0]["counsel"][0]["address"] = "100 Main Street" + char + "Suite 200\nLos Angeles, CA 90012"
         field = "parties[0].counsel[0].address"
-    outcome = invoke(capsys, "render", str(answers_file(tmp_path, data)), "-o", str(tmp_path / "d.docx"))
+    outcome = poassembler("render", str(answers_file(tmp_path, data)), "-o", str(tmp_path / "d.docx"))
     assert_clean(outcome, 2)
     assert field in outcome.err and f"U+{ord(char):04X}" in outcome.err
 
@@ -191,15 +191,15 @@ def test_a_library_regex_cannot_hang_the_run(tmp_path):
     assert "does not look like a case number" in result.stderr
 
 
-def test_a_library_regex_the_safe_engine_cannot_run_is_a_profile_error(tmp_path, capsys):
+def test_a_library_regex_the_safe_engine_cannot_run_is_a_profile_error(tmp_path):
     library = _profile_with_pattern(tmp_path / "lib", r"(?<=\d)-cv-")
-    outcome = invoke(capsys, "--library", str(library), "render", str(SAMPLE), "-o", str(tmp_path / "d.docx"))
+    outcome = poassembler("--library", str(library), "render", str(SAMPLE), "-o", str(tmp_path / "d.docx"))
     assert_clean(outcome, 3)
     assert "case_number_pattern" in outcome.err and "look-arounds" in outcome.err
     assert "absl" not in outcome.err and "WARNING" not in outcome.err
 
 
-def test_many_parties_sharing_counsel_sign_once_per_counsel(tmp_path, capsys):
+def test_many_parties_sharing_counsel_sign_once_per_counsel(tmp_path):
     data = sample_data("segal-cacd.yaml")
     template = data["parties"][0]
     parties = []
@@ -210,7 +210,7 @@ def test_many_parties_sharing_counsel_sign_once_per_counsel(tmp_path, capsys):
         parties.append(party)
     data["parties"] = parties
     out = tmp_path / "d.docx"
-    outcome = invoke(capsys, "render", str(answers_file(tmp_path, data)), "-o", str(out))
+    outcome = poassembler("render", str(answers_file(tmp_path, data)), "-o", str(out))
     assert outcome.code == 0, outcome.err
     from docx_text import full_text
 
@@ -218,7 +218,7 @@ def test_many_parties_sharing_counsel_sign_once_per_counsel(tmp_path, capsys):
     assert all(f"/s/ Lawyer {k}" in text for k in range(7)) and text.count("/s/ Lawyer") == 7
 
 
-def test_the_checks_harm_comparison_is_linear(tmp_path, capsys, monkeypatch):
+def test_the_checks_harm_comparison_is_linear(tmp_path, monkeypatch):
     """Distinct harms: each is compared with a bounded number of earlier ones (before: every earlier one)."""
     from poassembler.review import check
 
@@ -240,16 +240,16 @@ def test_the_checks_harm_comparison_is_linear(tmp_path, capsys, monkeypatch):
          "harm": "Rivals would use " + " ".join(rng.choice(vocabulary) for _ in range(14)) + " to divert customers."}
         for i in range(400)
     ]
-    outcome = invoke(capsys, "check", str(answers_file(tmp_path, data)))
+    outcome = poassembler("check", str(answers_file(tmp_path, data)))
     assert outcome.code in (0, 1), outcome.err
     assert len(calls) <= 20 * len(data["categories"]), len(calls)  # quadratic would be ~80,000
 
 
-def test_an_exact_repeat_of_a_harm_is_still_found(tmp_path, capsys):
+def test_an_exact_repeat_of_a_harm_is_still_found(tmp_path):
     data = sample_data("segal-cacd.yaml")
     first = data["categories"][0]
     data["categories"] = [first, {**first, "name": "Second"}]
-    outcome = invoke(capsys, "check", str(answers_file(tmp_path, data)))
+    outcome = poassembler("check", str(answers_file(tmp_path, data)))
     assert outcome.code == 1 and "The harm repeats the harm given for" in outcome.out
 
 
@@ -267,12 +267,12 @@ def test_hidden_config_file_that_changes_the_library_is_announced(tmp_path):
     assert f"note: using library folder(s) {firm}" in result.stderr and ".poassembler.toml" in result.stderr
 
 
-def test_profile_id_with_a_trailing_newline_is_refused(tmp_path, capsys):
+def test_profile_id_with_a_trailing_newline_is_refused(tmp_path):
     (tmp_path / "lib" / "jurisdictions").mkdir(parents=True)
     profile = yaml.safe_load((ROOT / "jurisdictions" / "cacd.yaml").read_text(encoding="utf-8"))
     profile["id"] = "nvd\n"
     (tmp_path / "lib" / "jurisdictions" / "nvd\n.yaml").write_text(dumped(profile), encoding="utf-8")
-    outcome = invoke(capsys, "--library", str(tmp_path / "lib"), "jurisdictions", "list")
+    outcome = poassembler("--library", str(tmp_path / "lib"), "jurisdictions", "list")
     assert_clean(outcome, 3)
     assert "is not a profile id" in outcome.err
 
@@ -285,16 +285,16 @@ def test_a_draft_name_starting_with_a_dash_is_safe_for_libreoffice(tmp_path):
     assert (tmp_path / "-headless.pdf").is_file(), result.stderr
 
 
-def test_escape_sequences_in_unknown_keys_are_not_sent_to_the_terminal(tmp_path, capsys):
+def test_escape_sequences_in_unknown_keys_are_not_sent_to_the_terminal(tmp_path):
     text = SAMPLE.read_text(encoding="utf-8") + '"\\e]0;pwned\\a\\e[2J": 1\n'
-    outcome = invoke(capsys, "render", str(answers_file(tmp_path, text)), "-o", str(tmp_path / "d.docx"))
+    outcome = poassembler("render", str(answers_file(tmp_path, text)), "-o", str(tmp_path / "d.docx"))
     assert_clean(outcome, 2)
     assert "\x1b" not in outcome.err and "\x07" not in outcome.err
     assert "\\x1b]0;pwned\\x07" in outcome.err
 
 
-def test_library_root_folder_is_labelled_right(capsys):
-    outcome = invoke(capsys, "--library", "/", "jurisdictions", "list")
+def test_library_root_folder_is_labelled_right():
+    outcome = poassembler("--library", "/", "jurisdictions", "list")
     assert outcome.code == 0, outcome.err
     cacd = next(line for line in outcome.out.splitlines() if line.startswith("cacd "))
     assert cacd.endswith("(built-in)"), cacd
