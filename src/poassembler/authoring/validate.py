@@ -178,6 +178,14 @@ def _profile_findings(profiles, pid: str, path: Path, clauses: dict, used: dict,
             from poassembler.library.profiles import _suggest
 
             out.append(Problem(f"unknown clause id '{cid}' (no clauses/{cid}.yaml in the library){_suggest(cid, sorted(clauses))}", shown(path), line_of(lines, ('clauses', cid)) or 1, "clauses", 3))
+    if profile.model_order is not None:
+        from poassembler.library.profiles import _suggest
+
+        for section in profile.model_order.sections:
+            for cid in [*section.clauses, *section.added]:
+                if cid not in clauses:
+                    out.append(Problem(f"section '{section.heading}' names unknown clause id '{cid}'{_suggest(cid, sorted(clauses))}",
+                                       shown(path), line_of(lines, ('model_order',)) or 1, "model_order", 3))
     if profile.kind == ProfileKind.judge and profile.judge is None:
         out.append(Problem("a judge profile needs `judge:` (name, title)", shown(path), line_of(lines, ('kind',)) or 1, exit_code=3))
     if profile.format.template and profile.format.template not in template_names:

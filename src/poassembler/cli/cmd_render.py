@@ -23,7 +23,9 @@ from poassembler.cli.show import CHECK_HINT, finding_line, show_result, shown_fi
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Use this Word template instead of the court's.")
 @click.option("--pdf", "pdf", is_flag=True, help="Also write a PDF beside the .docx (needs LibreOffice; without it: a warning, the .docx, exit 0).")
 @click.option("--memo", is_flag=True, help="Also write the drafting memo: DRAFT.memo.md and DRAFT.memo.docx.")
-@click.option("--redline-against", type=click.Choice(["court-default"]), help="Also write DRAFT.redline.docx: this draft as tracked changes against the court's default draft.")
+@click.option("--redline-against", metavar="court-default|MODEL.docx", help="Also write DRAFT.redline.docx: this draft as tracked changes against the court's default draft (`court-default`) or against your Word copy of the court's model order.")
+@click.option("--deviations", is_flag=True, help="Also write DRAFT.deviations.docx: each departure from the court's model order, the answer that caused it, and why (a table in the memo too).")
+@click.option("--package", "package", type=click.Path(path_type=Path), help="Write everything the court expects filed or sent together into this folder (motion or stipulation, clean proposed order in Word, redline against the model where required, the explanation of departures, a submission checklist) — all or nothing.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="With several answers files: drafts rendered at once (default: the number of CPUs; at most twice that).")
 @click.pass_obj
 def render(
@@ -35,6 +37,8 @@ def render(
     pdf: bool,
     memo: bool,
     redline_against: str | None,
+    deviations: bool,
+    package: Path | None,
     jobs: int | None,
 ) -> None:
     """Render the protective order for the case in ANSWERS (a YAML answers file).
@@ -46,8 +50,15 @@ def render(
     from poassembler.pipeline.produce import Outputs
 
     def outputs_for(docx: Path) -> Outputs:
-        return Outputs(docx, force=force, template=template, memo=memo, redline_against=redline_against, pdf=pdf)
+        return Outputs(docx, force=force, template=template, memo=memo, redline_against=redline_against, pdf=pdf,
+                       deviations=deviations)
 
+    if package:
+        if is_batch(answers_files):
+            from poassembler.errors import BadInput
+
+            raise BadInput("--package takes one answers file: a package is what one case files with the court.")
+        return render_package(state, answers_files[0], package, outputs_for(Path("package.docx")))
     if is_batch(answers_files):
         state.library()  # a missing --library folder fails the whole batch, as it fails one file
         options = BatchOptions(outputs_for(Path("each-answers-file.docx")), tuple(state.library_dirs), state.debug)
@@ -61,6 +72,31 @@ def render(
     outputs.check_targets(answers)  # before anything is loaded: a name taken fails at once
     library = state.library()
     show_result(produce(plan_draft(load_answers(answers), library), library, outputs))
+
+
+def render_package(state, answers: Path, target: Path, outputs) -> None:
+    """`render ANSWERS --package DIR`: the filing package for one case (pipeline/package.py)."""
+    from poassembler.library.answers import load_answers
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.pipeline.package import write_package
+    from poassembler.pipeline.produce import run_check
+    from poassembler.review.profile_report import verify_notice
+
+    outputs.check_model_copy()  # before any work
+    library = state.library()
+    draft = plan_draft(load_answers(answers), library)
+    for warning in draft.warnings:
+        warn(f"warning: {warning}")
+    shown = [f for f in run_check(draft) if f.severity.value != "note"]
+    for finding in shown:
+        warn(finding_line(finding))
+    if shown:
+        warn(CHECK_HINT)
+    written = write_package(draft, library, target, outputs.force, outputs.template, outputs.model_copy)
+    click.echo(f"Wrote the filing package {target}/ ({draft.profile.name}): " + ", ".join(p.name for p in written) + ".")
+    notice = verify_notice(draft.profile.id, len(draft.profile.unverified()))
+    if notice:
+        warn(notice)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from poassembler.cli import (
     cmd_compare,
     cmd_interview,
     cmd_jurisdictions_new,
+    cmd_models,
     cmd_preview,
     cmd_render,
     cmd_schema,
@@ -134,6 +135,7 @@ cli.add_command(cmd_preview.preview)
 cli.add_command(cmd_check.check_command)
 cli.add_command(cmd_compare.compare)
 cli.add_command(cmd_interview.interview)
+cli.add_command(cmd_models.models)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -131,6 +131,68 @@ class CheckSettings:
         return self.clauses.get(role)
 
 
+class ModelSection(_Strict):
+    """One section of a court's model order, as a fact about the model (its number and heading), never its text."""
+
+    number: str = ""  # "1", "6", "Exhibit A"; "" where the number was not seen
+    heading: NonEmpty
+    clauses: list[str] = Field(default_factory=list)  # clause ids that carry this section, in the model's order
+    added: list[str] = Field(default_factory=list)  # our clauses placed in this section that the model lacks
+    verified: bool
+    note: str = ""
+
+
+class ModelOrder(_Strict):
+    """A court's published model order: where it is, which version, and its sections mapped to our clauses."""
+
+    title: NonEmpty
+    url: NonEmpty  # where `models fetch` downloads it from
+    version: str = ""  # version or date as the court states it
+    source: NonEmpty  # a public page that says the model exists and what it requires
+    verified: bool
+    applies_when: str = "true"  # condition over the case facts (e.g. only patent cases)
+    sections: list[ModelSection] = Field(default_factory=list)
+    complete: bool = False  # True only when every section of the model is listed
+    follow_order: bool = False  # the court expects the draft in the model's order and numbering
+    redline_required: bool = False  # the court wants every departure shown as a redline against the model
+    explanation_required: bool = False  # the court wants each departure explained
+    tiers: list[str] = Field(default_factory=list)  # the tiers the model provides, where known
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")  # recorded hash of the file at `url`
+    note: str = ""
+
+
+class SubmissionStep(_Strict):
+    """One step of submitting the order (file, e-mail, serve), in our words, with its source."""
+
+    step: NonEmpty
+    source: NonEmpty
+    verified: bool
+    note: str = ""
+
+
+class SubmissionPatch(_Strict):
+    """How the order reaches the court; any field left out is inherited from the parent profile."""
+
+    vehicle: str | None = None  # "stipulation", "stipulated motion", "joint motion", "motion"
+    vehicle_title: str | None = None  # title of the paper that asks for entry (when it is not the order itself)
+    vehicle_source: Citation | None = None
+    proposed_order_word: bool | None = None  # a Word copy of the proposed order goes to chambers
+    mailbox: str | None = None  # e.g. "Proposed_Order_<Judge>@ilnd.uscourts.gov"
+    subject_line: str | None = None
+    steps: list[SubmissionStep] | None = None
+
+
+@dataclass(frozen=True)
+class Submission:
+    vehicle: str
+    vehicle_title: str
+    vehicle_source: Citation | None
+    proposed_order_word: bool
+    mailbox: str
+    subject_line: str
+    steps: tuple[SubmissionStep, ...]
+
+
 class JudgeInfo(_Strict):
     name: NonEmpty
     title: NonEmpty
@@ -163,6 +225,8 @@ class ProfileFile(_Strict):
     clauses: dict[str, ClauseStatus] = Field(default_factory=dict)
     format: FormatPatch = Field(default_factory=FormatPatch)
     check: CheckPatch = Field(default_factory=CheckPatch)
+    model_order: ModelOrder | None = None
+    submission: SubmissionPatch = Field(default_factory=SubmissionPatch)
     notes: list[str] = Field(default_factory=list)
 
     @field_validator("id", "extends")
@@ -213,6 +277,8 @@ class ResolvedProfile:
     warnings: tuple[str, ...] = ()
     check: CheckSettings = field(default_factory=CheckSettings)
     judges: tuple[JudgeInfo, ...] = ()
+    model_order: ModelOrder | None = None  # the nearest profile in the chain that names one
+    submission: Submission | None = None
 
     def citation(self, name: str) -> Citation:
         return self.citations[name].value
@@ -429,7 +495,31 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
         notes=tuple(n for layer in layers for n in layer.notes),
         check=_merge_check(layers),
         judges=tuple(j for layer in layers for j in layer.judges),
+        model_order=last("model_order"),
+        submission=_merge_submission(layers),
     )
+
+
+_SUBMISSION_DEFAULTS = {
+    "vehicle": "stipulation",
+    "vehicle_title": "",
+    "vehicle_source": None,
+    "proposed_order_word": False,
+    "mailbox": "",
+    "subject_line": "",
+    "steps": (),
+}
+
+
+def _merge_submission(layers: list[ProfileFile]) -> Submission:
+    """Field by field, the nearest profile that sets a field wins."""
+    merged = dict(_SUBMISSION_DEFAULTS)
+    for layer in layers:
+        for name in layer.submission.model_fields_set:
+            value = getattr(layer.submission, name)
+            if value is not None:
+                merged[name] = tuple(value) if name == "steps" else value
+    return Submission(**merged)
 
 
 def _merge_check(layers: list[ProfileFile]) -> CheckSettings:

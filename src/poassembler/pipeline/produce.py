@@ -37,9 +37,21 @@ class Outputs:
     force: bool = False
     template: Path | None = None  # a Word template instead of the court's (also used for the redline's baseline)
     memo: bool = False  # DRAFT.memo.md and DRAFT.memo.docx
-    redline_against: str | None = None  # "court-default": DRAFT.redline.docx
+    redline_against: str | None = None  # "court-default", or a Word copy of the court's model: DRAFT.redline.docx
     pdf: bool = False  # DRAFT.pdf (LibreOffice; without it a warning, not an error)
     check: bool = True  # run the pre-flight check (a preview's placeholder facts skip it)
+    deviations: bool = False  # DRAFT.deviations.docx (and a memo table): departures from the court's model order
+
+    @property
+    def model_copy(self) -> Path | None:
+        """The user's Word copy of the court's model (`--redline-against MODEL.docx`), else None."""
+        if self.redline_against is None or self.redline_against in REDLINE_BASELINES:
+            return None
+        return Path(self.redline_against)
+
+    @property
+    def deviations_path(self) -> Path | None:
+        return sibling(self.docx, ".deviations.docx") if self.deviations else None
 
     @property
     def redline(self) -> Path | None:
@@ -59,7 +71,7 @@ class Outputs:
 
     def targets(self) -> list[Path]:
         """Every file this draft writes, in the order they are reported."""
-        return [p for p in (self.docx, self.redline, self.memo_md, self.memo_docx, self.pdf_path) if p is not None]
+        return [p for p in (self.docx, self.redline, self.deviations_path, self.memo_md, self.memo_docx, self.pdf_path) if p is not None]
 
     def check_targets(self, answers_file: Path | None = None) -> None:
         """Before any work: a .docx name, not the answers file, and every output writable (exit 2 / 4)."""
@@ -67,11 +79,20 @@ class Outputs:
 
         if self.docx.suffix.lower() != ".docx":
             raise BadInput(f"-o {self.docx}: the draft is a Word file; give a name ending in .docx.")
-        if self.redline_against and self.redline_against not in REDLINE_BASELINES:
-            raise BadInput(f"--redline-against {self.redline_against}: choose one of {', '.join(REDLINE_BASELINES)}.")
+        self.check_model_copy()
         if answers_file is not None and self.docx.exists() and answers_file.exists() and self.docx.resolve() == answers_file.resolve():
             raise BadInput(f"-o {self.docx}: that is the answers file; render never writes over it.")
         check_targets(self.targets(), self.force)
+
+    def check_model_copy(self) -> None:
+        """`--redline-against MODEL.docx`: the file exists and is a Word file (exit 2 before any work)."""
+        model = self.model_copy
+        if model is not None and not model.is_file():
+            raise BadInput(f"--redline-against {model}: no such file.",
+                           hint=f"Give {' or '.join(REDLINE_BASELINES)}, or the path of a Word (.docx) copy of the court's model order.")
+        if model is not None and model.suffix.lower() != ".docx":
+            raise BadInput(f"--redline-against {model}: the court's model must be a Word .docx file to compare against.",
+                           hint="Open the court's PDF or .doc in Word and save it as .docx, then pass that file.")
 
 
 @dataclass(frozen=True)
@@ -128,12 +149,22 @@ def make_files(draft: Draft, library: Library, outputs: Outputs, findings: list[
     docx = render_bytes(draft, library, outputs.template)
     yield outputs.docx, docx
     if outputs.redline:
-        yield outputs.redline, redline_bytes(draft, library, docx, outputs.template)
+        yield outputs.redline, redline_bytes(draft, library, docx, outputs.template, outputs.model_copy)
+    report = None
+    if outputs.deviations:
+        from poassembler.review.deviations import build_deviations
+        from poassembler.review.word_filing import deviations_docx
+
+        report = build_deviations(draft)
+        if report is None:
+            warnings.append(f"--deviations: no model order governs this case in the {draft.profile.id} profile; no explanation written.")
+        else:
+            yield outputs.deviations_path, deviations_docx(report, draft)
     if outputs.memo:
         from poassembler.review.memo import build_memo, memo_markdown
         from poassembler.review.word_memo import memo_docx
 
-        built = build_memo(draft, findings, outputs.redline.name if outputs.redline else None)
+        built = build_memo(draft, findings, outputs.redline.name if outputs.redline else None, report, outputs.model_copy)
         yield outputs.memo_md, memo_markdown(built).encode("utf-8")
         yield outputs.memo_docx, memo_docx(built)
     if outputs.pdf_path:
@@ -144,11 +175,14 @@ def make_files(draft: Draft, library: Library, outputs: Outputs, findings: list[
             warnings.append(warning)
 
 
-def redline_bytes(draft: Draft, library: Library, docx: bytes, template: Path | None = None) -> bytes:
-    """This draft as tracked changes against the court's default draft, both in the same Word template."""
+def redline_bytes(draft: Draft, library: Library, docx: bytes, template: Path | None = None, model_copy: Path | None = None) -> bytes:
+    """This draft as tracked changes against the court's default draft (both in the same Word template),
+    or against the user's Word copy of the court's model order."""
     from poassembler.review.baseline import court_default_draft
     from poassembler.review.word_redline import redline
 
+    if model_copy is not None:
+        return redline(model_copy, docx, original_label=str(model_copy))
     baseline = court_default_draft(draft, library)
     return redline(render_bytes(baseline, library, template), docx, original_label="court-default baseline")
 

@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from poassembler.library.answers import Answers, Category, CategoryKind
 from poassembler.library.clauses import Placement
+from poassembler.review.check_model import model_sections
 from poassembler.review.harm_language import (
     ABSTRACT_WORDS,
     BOILERPLATE_WORDS,
@@ -505,5 +506,6 @@ RULES: tuple[Callable[[Review], list[Finding]], ...] = (
     gov_sharing,
     privacy_act,
     dispositive_sealing,
+    model_sections,
     unverified,
 )

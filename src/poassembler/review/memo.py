@@ -37,6 +37,7 @@ class MemoSection:
     heading: str
     paragraphs: tuple[str, ...] = ()
     entries: tuple[MemoEntry, ...] = ()
+    table: tuple[tuple[str, ...], ...] = ()  # first row is the header
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,13 @@ class Memo:
     sections: tuple[MemoSection, ...] = field(default_factory=tuple)
 
 
-def build_memo(draft: Draft, findings: list[Finding], redline_name: str | None = None) -> Memo:
+def build_memo(draft: Draft, findings: list[Finding], redline_name: str | None = None, deviations=None, model_copy=None) -> Memo:
+    """`deviations`: a `deviations.DeviationReport` to show as a table (render --deviations); `model_copy`:
+    the user's copy of the court's model the redline compares with (instead of the court-default baseline)."""
+    from poassembler.review.model_order import model_for
+
     answers, profile, selection = draft.answers, draft.profile, draft.selection
+    model = model_for(profile, draft.scope.names())
     included = [d for d in selection.decisions if d.included]
     left_out = [d for d in selection.decisions if not d.included]
     counts = {s: sum(f.severity == s for f in findings) for s in Severity}
@@ -64,7 +70,7 @@ def build_memo(draft: Draft, findings: list[Finding], redline_name: str | None =
     sections.append(MemoSection(
         "Clauses in the draft",
         ("Each clause in document order: why it is there, the choices made in the answers, and its authority.",),
-        tuple(_clause_entry(n, d, answers) for n, d in enumerate(included, start=1)),
+        tuple(_clause_entry(n, d, answers, model) for n, d in enumerate(included, start=1)),
     ))
     sections.append(MemoSection(
         "Clauses left out",
@@ -73,7 +79,20 @@ def build_memo(draft: Draft, findings: list[Finding], redline_name: str | None =
         tuple(_left_out_entry(d) for d in sorted(left_out, key=lambda d: d.status is None)),
     ))
     sections.append(_verify_section(draft))
-    if redline_name:
+    if deviations is not None:
+        sections.append(MemoSection(
+            f"Departures from the {deviations.model.title}",
+            (f"Each departure of this draft from the court's model ({deviations.model.url}), the answer or court rule "
+             "that caused it, and why. The same table is in the explanation to file with the order.",) + deviations.notes,
+            table=deviations.rows(),
+        ))
+    if redline_name and model_copy is not None:
+        sections.append(MemoSection("Redline against the court's model", (
+            f"{redline_name} shows this draft as tracked changes against {model_copy.name}, the copy of the court's "
+            "model order supplied for this draft. Every tracked change is a difference the court expects to see "
+            "explained (see the departures table above where the profile maps the model's sections).",
+        )))
+    elif redline_name:
         sections.append(MemoSection("Departures from the court's baseline", (
             f"{redline_name} shows this draft as tracked changes against the court-default baseline.",
             BASELINE_EXPLAINED,
@@ -121,17 +140,33 @@ def _findings_section(findings: list[Finding]) -> MemoSection:
     return MemoSection("Findings of the pre-flight check", (intro,), entries)
 
 
-def _clause_entry(number: int, decision, answers) -> MemoEntry:
+def _clause_entry(number: int, decision, answers, model=None) -> MemoEntry:
     spec = decision.clause.spec
     title = f"{number}. {spec.heading or _placement_label(spec.placement.value)} ({spec.id})"
     reason = decision.reason.split(" (", 1)[0] if decision.reason.startswith("required by") else decision.reason
     lines = [f"Why it is here: {reason} (the authorities are listed below)." if reason != decision.reason else f"Why it is here: {reason}."]
+    if model is not None:
+        lines.append(f"Model order: {_model_place(model, spec.id)}.")
     if spec.why_applies:
         lines.append(f"What it does: {_sentence(spec.why_applies)}")
     for option in spec.options:
         lines.append(f"Choice — {option.description}: {_option_value(answers, option.field)}.")
     lines += [f"Authority: {_cite(a)}" for a in spec.authority]
     return MemoEntry(title, tuple(lines))
+
+
+def _model_place(model, clause_id: str) -> str:
+    """Where the clause sits in the court's model order, in words."""
+    from poassembler.review.model_order import is_addition, place_of
+
+    place = place_of(model, clause_id)
+    if place and not is_addition(model, clause_id):
+        return f"corresponds to {place.label} of the {model.title}"
+    if place:
+        return f"not in the model; placed within {place.label}"
+    if model.complete:
+        return "not in the model (an addition, placed after the model's last section)"
+    return "not among the model sections recorded in the court profile: compare it with the model"
 
 
 def _left_out_entry(decision) -> MemoEntry:
@@ -196,6 +231,13 @@ def memo_markdown(memo: Memo) -> str:
         out += ["", f"## {section.heading}", ""]
         for paragraph in section.paragraphs:
             out += [_md(paragraph), ""]
+        if section.table:
+            out.append("| " + " | ".join(_md(c) for c in section.table[0]) + " |")
+            out.append("|" + "---|" * len(section.table[0]))
+            out += ["| " + " | ".join(_md(c).replace("|", "\\|") for c in row) + " |" for row in section.table[1:]]
+            if len(section.table) == 1:
+                out.append("| (none found) |" + " |" * (len(section.table[0]) - 1))
+            out.append("")
         for entry in section.entries:
             out.append(f"### {_md(entry.title)}" if section.heading.startswith("Clauses in") else f"**{_md(entry.title)}**")
             out.append("")

@@ -65,6 +65,19 @@ def describe_profile(profile: ResolvedProfile, clauses: ClauseLibrary) -> str:
         lines.append(f"  caption notes: {', '.join(fmt.caption_notes)}")
     if profile.tier_labels:
         lines.append("  tiers: " + "; ".join(f"{k} = “{v}”" for k, v in profile.tier_labels.items()))
+    if profile.model_order is not None:
+        model = profile.model_order
+        lines.append("")
+        lines.append(f"Model order: {model.title} — {model.url}" + (f" ({model.version})" if model.version else ""))
+        lines.append(f"  {len(model.sections)} section(s) mapped{'' if model.complete else ' (not the whole model)'}; "
+                     + ", ".join(w for w, on in (("follows its order", model.follow_order), ("redline required", model.redline_required),
+                                                  ("explain departures", model.explanation_required)) if on)
+                     + " — `poassembler models show " + profile.id + "`")
+    if profile.submission is not None and (profile.submission.steps or profile.submission.vehicle_title):
+        sub = profile.submission
+        lines.append("")
+        lines.append(f"Submission: {sub.vehicle}" + (f" — {sub.vehicle_title}" if sub.vehicle_title else "")
+                     + (f"; mailbox {sub.mailbox}" if sub.mailbox else "") + f"; {len(sub.steps)} step(s) in `render --package`")
     if profile.notes:
         lines.append("")
         lines.append("Notes:")

@@ -26,6 +26,8 @@ def memo_docx(memo: Memo) -> bytes:
         document.add_heading(section.heading, level=1)
         for text in section.paragraphs:
             document.add_paragraph(text)
+        if section.table:
+            add_table(document, section.table)
         for entry in section.entries:
             title = document.add_paragraph()
             title.add_run(entry.title).bold = True
@@ -36,3 +38,24 @@ def memo_docx(memo: Memo) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def add_table(document, rows) -> None:
+    """A Word table with a bold header row (the first row), in the document's "Table Grid" style."""
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    table.style = document.styles["Table Grid"]
+    for index, row in enumerate(rows if len(rows) > 1 else list(rows) + [("(none found)",) + ("",) * (len(rows[0]) - 1)]):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row):
+            cell.text = text
+            if index == 0:
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+    if rows:
+        from docx.oxml.ns import qn
+        from docx.oxml import OxmlElement
+
+        header = table.rows[0]._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        header.append(repeat)

@@ -1,0 +1,167 @@
+"""`render --package DIR`: everything the court expects filed or sent together, written all or nothing.
+
+What goes in is decided by the profile: its `submission:` (the paper that asks for entry, a Word copy
+for chambers, the mailbox and subject line, the steps) and its `model_order:` (a redline against the
+model where the court requires one, the explanation of departures where it asks for one). The folder is
+built beside DIR and renamed into place only when every piece is written.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from poassembler.errors import BadInput, OutputProblem
+from poassembler.library.load import Library
+from poassembler.pipeline.draft import Draft
+
+PROPOSED_ORDER = "proposed-order.docx"
+REDLINE = "proposed-order-redline-against-model.docx"
+MOTION = "motion.docx"
+DEVIATIONS = "explanation-of-departures.docx"
+CHECKLIST = "checklist.md"
+
+
+@dataclass(frozen=True)
+class PackagePiece:
+    name: str
+    what: str
+
+
+def plan_package(draft: Draft, model_copy: Path | None) -> list[PackagePiece]:
+    """The files this court's package holds, in filing order; refuses when a required piece cannot be made."""
+    from poassembler.review.model_order import model_for
+
+    profile = draft.profile
+    submission = profile.submission
+    model = model_for(profile, draft.scope.names())
+    pieces = []
+    if submission and submission.vehicle_title:
+        pieces.append(PackagePiece(MOTION, submission.vehicle_title))
+    pieces.append(PackagePiece(PROPOSED_ORDER, f"clean proposed order ({profile.format.caption_title}), Word"))
+    if model is not None and model.redline_required:
+        if model_copy is None:
+            raise BadInput(
+                f"--package: the {profile.name} expects a redline of the proposed order against its {model.title}, "
+                "and no copy of the model was given.",
+                hint=f"Download the model ({model.url}; `poassembler models fetch {profile.id}`), save it as .docx, and add "
+                "--redline-against MODEL.docx.",
+            )
+    if model_copy is not None:
+        pieces.append(PackagePiece(REDLINE, f"redline of the proposed order against the {model.title if model else 'model'} ({model_copy.name})"))
+    if model is not None and model.explanation_required:
+        pieces.append(PackagePiece(DEVIATIONS, f"explanation of each departure from the {model.title}"))
+    pieces.append(PackagePiece(CHECKLIST, "submission checklist with sources"))
+    return pieces
+
+
+def write_package(draft: Draft, library: Library, target: Path, force: bool, template: Path | None = None,
+                  model_copy: Path | None = None) -> list[Path]:
+    """Write the package into `target` (a folder); all of it or none of it."""
+    from poassembler.pipeline.render import render_docx
+    from poassembler.pipeline.template_names import template_extras
+
+    if target.exists() and not target.is_dir():
+        raise OutputProblem(f"--package {target}: a file of that name exists.", hint="Give the name of a folder to create.")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise OutputProblem(f"--package {target}: the folder is not empty.", hint="Choose a new folder, or add --force to replace it.")
+    pieces = plan_package(draft, model_copy)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        order = render_docx(template or library.template(draft.profile.format.template), draft.context,
+                            draft.profile.format, template_extras(draft))
+        contents = {PROPOSED_ORDER: order}
+        names = {p.name for p in pieces}
+        if REDLINE in names:
+            from poassembler.review.word_redline import redline
+
+            contents[REDLINE] = redline(model_copy, order, original_label=str(model_copy))
+        if DEVIATIONS in names:
+            from poassembler.review.deviations import build_deviations
+            from poassembler.review.word_filing import deviations_docx
+
+            contents[DEVIATIONS] = deviations_docx(build_deviations(draft), draft)
+        if MOTION in names:
+            from poassembler.review.word_filing import motion_docx
+
+            exhibits = [_exhibit_label(p.name, draft) for p in pieces if p.name in (PROPOSED_ORDER, REDLINE, DEVIATIONS)]
+            contents[MOTION] = motion_docx(draft, draft.profile.submission.vehicle_title, exhibits)
+        contents[CHECKLIST] = checklist_markdown(draft, pieces).encode("utf-8")
+        for name, data in contents.items():
+            (staging / name).write_bytes(data)
+        _swap_into_place(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputProblem(f"--package {target}: could not be written ({exc.strerror or exc}).",
+                            hint="Choose a folder you can write to, with free space.") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [target / p.name for p in pieces]
+
+
+def _swap_into_place(staging: Path, target: Path) -> None:
+    """Rename the finished package to `target`; an old package there (only with --force) is kept aside
+    until the new one is in place, and put back if the rename fails."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        target.rename(old)
+    try:
+        staging.rename(target)
+    except BaseException:
+        if old is not None:
+            old.rename(target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _exhibit_label(name: str, draft: Draft) -> str:
+    """How the motion names a piece of the package (words for the court, no file names)."""
+    model = draft.profile.model_order
+    model_name = f"the Court's {model.title}" if model else "the Court's model order"
+    return {
+        PROPOSED_ORDER: f"the proposed {draft.profile.format.title.title()} (clean)",
+        REDLINE: f"the proposed order, showing each difference from {model_name}",
+        DEVIATIONS: f"the explanation of each departure from {model_name}",
+    }[name]
+
+
+def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
+    """What to file or send, how, and on whose authority — from the profile's `submission:`."""
+    from poassembler.review.model_order import model_for
+
+    profile, context = draft.profile, draft.context
+    submission = profile.submission
+    model = model_for(profile, draft.scope.names())
+    out = [f"# Submission checklist — {context.case.title}, {context.case.number_line}", "",
+           f"Court: {profile.name}" + (f" ({profile.judge.title} {profile.judge.name})" if profile.judge else ""), ""]
+    out += ["## In this package", ""] + [f"- `{p.name}` — {p.what}" for p in pieces] + [""]
+    out += ["## How the order reaches the court", ""]
+    if submission:
+        vehicle = submission.vehicle_source
+        flag = "" if vehicle is None or vehicle.verified else " **[VERIFY BEFORE FILING]**"
+        out.append(f"- Vehicle: {submission.vehicle}" + (f" — {submission.vehicle_title}" if submission.vehicle_title else "")
+                   + (f" (source: {vehicle.cite}, {vehicle.source}){flag}" if vehicle else ""))
+        if submission.proposed_order_word:
+            out.append("- A Word copy of the proposed order goes to chambers (no PDF).")
+        if submission.mailbox:
+            out.append(f"- Mailbox: {submission.mailbox}")
+        if submission.subject_line:
+            out.append(f"- Subject line: {submission.subject_line}")
+    if model is not None:
+        out.append(f"- Model order: {model.title} — {model.url}" + (f" ({model.version})" if model.version else ""))
+    out += ["", "## Steps", ""]
+    steps = submission.steps if submission else ()
+    if not steps:
+        out.append("- [ ] No submission steps are recorded for this court: check the local rules and the assigned judge's procedures.")
+    for step in steps:
+        flag = "" if step.verified else " **[VERIFY BEFORE FILING]**"
+        out.append(f"- [ ] {step.step} (source: {step.source}){flag}" + (f" — {step.note}" if step.note else ""))
+    return "\n".join(out).rstrip() + "\n"

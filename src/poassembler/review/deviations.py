@@ -1,0 +1,177 @@
+"""The explanation courts with a model order ask for: each departure from the model, the answer (or
+court rule) that caused it, and why — one structure for the memo's table and the Word document filed
+with the order (`word_deviations.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from poassembler.library.clauses import Placement
+from poassembler.library.profiles import ClauseStatus, ModelOrder
+from poassembler.pipeline.draft import Draft
+from poassembler.review.model_order import is_addition, missing_sections, model_for, place_of, section_label
+
+HEADER = ("Departure", "Model section", "This draft", "Caused by", "Why")
+
+WORDING_NOTE = (
+    "The wording of every section is the drafters' own: this order does not reproduce the model's text. "
+    "Its structure and substance follow the model except for the departures listed."
+)
+
+
+@dataclass(frozen=True)
+class Departure:
+    kind: str  # "Left out", "Added", "Tiers"
+    model_section: str
+    draft: str
+    cause: str
+    why: str
+
+    def row(self) -> tuple[str, ...]:
+        return (self.kind, self.model_section, self.draft, self.cause, self.why)
+
+
+@dataclass(frozen=True)
+class DeviationReport:
+    court: str
+    model: ModelOrder
+    departures: tuple[Departure, ...]
+    notes: tuple[str, ...]
+
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        return (HEADER,) + tuple(d.row() for d in self.departures)
+
+
+def build_deviations(draft: Draft) -> DeviationReport | None:
+    """Every departure of `draft` from its court's model order, or None when no model governs the case."""
+    model = model_for(draft.profile, draft.scope.names())
+    if model is None:
+        return None
+    selection, answers = draft.selection, draft.answers
+    included = selection.included()
+    numbers = _draft_numbers(draft, model)
+    departures: list[Departure] = []
+    for section in missing_sections(model, [c.id for c in included]):
+        if not section.clauses:
+            departures.append(Departure("Left out", section_label(section), "not included",
+                                        "no clause in the library carries this section",
+                                        "Add the section, or explain why this case does not need it."))
+            continue
+        decisions = [d for d in selection.decisions if d.clause.id in section.clauses]
+        cause = "; ".join(_cause(d, answers) for d in decisions) or "the clause library has no such clause"
+        why = "; ".join(_sentence_lower(d.reason) for d in decisions) or "—"
+        kept = "heading kept, marked “[Intentionally omitted.]”" if model.follow_order and model.complete else "not included"
+        departures.append(Departure("Left out", section_label(section), kept, cause, why))
+    for clause in included:
+        spec = clause.spec
+        if spec.placement != Placement.body or not is_addition(model, clause.id):
+            continue
+        decision = selection.decision(clause.id)
+        if not model.complete and not _case_driven(decision):
+            continue  # an incomplete map cannot tell whether a standard clause is in the model
+        place = place_of(model, clause.id)
+        where = f"within {place.label}" if place else "after the model's last section" if model.complete else "added"
+        draft_at = f"{numbers.get(clause.id, '')} {spec.heading}".strip() + f" ({where})"
+        departures.append(Departure("Added", "—", draft_at, _cause(decision, answers), _sentence(spec.why_applies or decision.reason)))
+    if model.tiers:
+        extra = [t.value for t in answers.tiers if t.value not in model.tiers]
+        if extra:
+            labels = ", ".join(draft.profile.tier_labels.get(t, t) for t in extra)
+            departures.append(Departure(
+                "Tiers", "designation tiers", f"adds {labels}", f"answers: tiers = {', '.join(t.value for t in answers.tiers)}",
+                "The model provides only " + ", ".join(draft.profile.tier_labels.get(t, t) for t in model.tiers)
+                + "; the categories described in the order need a higher tier for the reasons stated there."))
+    notes = [WORDING_NOTE]
+    if not model.complete:
+        listed = len(model.sections)
+        notes.append(
+            f"The court profile lists {listed} of the model's sections (those confirmed in published sources); "
+            "departures from its other sections are not listed here. Compare the whole draft with the model "
+            "(`poassembler render --redline-against MODEL.docx`) before filing."
+            if listed else
+            "The model's sections are not recorded in the court profile: compare the whole draft with the model "
+            "(`poassembler render --redline-against MODEL.docx`) and explain each difference the redline shows."
+        )
+    return DeviationReport(draft.profile.name, model, tuple(departures), tuple(notes))
+
+
+def _draft_numbers(draft: Draft, model: ModelOrder) -> dict[str, str]:
+    """Clause id → "§ N" as numbered in the draft (merged clauses share their section's number)."""
+    out: dict[str, str] = {}
+    by_heading = {s.heading: n for n, s in enumerate(draft.context.sections, start=1)}
+    for number, section in enumerate(draft.context.sections, start=1):
+        out[section.clause_id] = f"§ {number}"
+    for clause in draft.selection.included(Placement.body):
+        if clause.id not in out:
+            place = place_of(model, clause.id)
+            if place and place.section.heading in by_heading:
+                out[clause.id] = f"§ {by_heading[place.section.heading]}"
+    return out
+
+
+def _case_driven(decision) -> bool:
+    """Whether the clause is in because of this case (its facts or a choice in the answers)."""
+    spec = decision.clause.spec
+    if spec.applies_when.strip() != "true":
+        return True
+    return decision.status == ClauseStatus.optional and spec.chosen_when.strip() != "true"
+
+
+def _cause(decision, answers) -> str:
+    """The answer or profile entry behind a clause's fate, in words."""
+    spec = decision.clause.spec
+    fields = [f"answers: {o.field} = {_value(answers, o.field)}" for o in spec.options]
+    if decision.status is None:
+        return "not part of this court's profile"
+    if decision.status == ClauseStatus.excluded:
+        return f"court profile {decision.origin}: {spec.id} excluded"
+    if spec.applies_when.strip() != "true" and "does not apply" in decision.reason:
+        return "; ".join(fields) or "the case facts"
+    if fields:
+        return "; ".join(fields)
+    if decision.status == ClauseStatus.required:
+        return f"court profile {decision.origin}: {spec.id} required"
+    if spec.applies_when.strip() != "true":
+        return f"the case facts ({spec.why_applies or spec.applies_when})"
+    return decision.reason
+
+
+def _value(answers, path: str) -> str:
+    value: Any = answers
+    for part in path.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return "not set"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        names = [getattr(v, "name", None) or (v.value if isinstance(v, Enum) else str(v)) for v in value]
+        return f"{len(names)} ({'; '.join(names)})" if names else "none"
+    return str(value)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else text
+
+
+def _sentence_lower(text: str) -> str:
+    return text.strip().rstrip(".")
+
+
+def deviations_markdown(report: DeviationReport) -> str:
+    """The explanation as a Markdown table (for the memo and the package)."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    rows = report.rows()
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows[1:]]
+    if len(rows) == 1:
+        lines.append("| (none found) |" + " |" * (len(rows[0]) - 1))
+    return "\n".join(lines) + "\n"

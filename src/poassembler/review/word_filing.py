@@ -1,0 +1,131 @@
+"""Short papers filed or sent with the order, as Word documents (python-docx): the explanation of departures
+from the court's model order, and the motion that asks the court to enter the order.
+
+Both share one plain layout: caption, title, body paragraphs, a table where needed, signature blocks.
+"""
+
+from __future__ import annotations
+
+import io
+
+from poassembler.pipeline.draft import Draft
+from poassembler.review.deviations import WORDING_NOTE, DeviationReport
+
+FILED_HEADER = ("Departure", "Model section", "Proposed order", "Reason")
+
+
+def _document():
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(12)
+    return document
+
+
+def _centered(document, text: str, bold: bool = False) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = 0
+    paragraph.add_run(text).bold = bold
+
+
+def _caption(document, draft: Draft, title: str) -> None:
+    context = draft.context
+    for line in context.court.caption_lines:
+        _centered(document, line, bold=True)
+    document.add_paragraph()
+    _centered(document, context.case.title)
+    _centered(document, context.case.number_line)
+    document.add_paragraph()
+    _centered(document, title, bold=True)
+    document.add_paragraph()
+
+
+def _signatures(document, draft: Draft) -> None:
+    from docx.shared import Pt
+
+    document.add_paragraph("Respectfully submitted,")
+    for block in draft.context.signatures:
+        lines = [block.date_line, block.firm, block.signature, block.name, block.bar_line, *block.address_lines,
+                 block.phone, block.email, block.role_line]
+        for line in [line for line in lines if line]:
+            paragraph = document.add_paragraph(line)
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.paragraph_format.keep_with_next = True
+        document.add_paragraph()
+
+
+def _save(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def deviations_docx(report: DeviationReport, draft: Draft) -> bytes:
+    """The explanation to file: which parts of the proposed order depart from the model, and why."""
+    from poassembler.review.word_memo import add_table
+
+    document = _document()
+    model = report.model
+    _caption(document, draft, f"EXPLANATION OF DEPARTURES FROM THE COURT'S {model.title.upper()}")
+    version = f", {model.version}" if model.version else ""
+    document.add_paragraph(
+        f"The parties submit this explanation with their proposed {draft.profile.format.title.title()}. The proposed "
+        f"order is based on the Court's {model.title}{version} ({model.url}). {WORDING_NOTE}"
+    )
+    rows = [FILED_HEADER] + [(d.kind, d.model_section, d.draft, d.why) for d in report.departures]
+    if len(rows) == 1:
+        document.add_paragraph("The parties have identified no departure from the model's sections.")
+    else:
+        document.add_paragraph("Each departure from the model, and the reason this case requires it:")
+        add_table(document, rows)
+    if not model.complete:
+        document.add_paragraph(
+            "[DRAFTER: THE COURT PROFILE RECORDS ONLY SOME OF THE MODEL'S SECTIONS. COMPARE THE WHOLE ORDER WITH "
+            "THE MODEL (A REDLINE) AND ADD EACH FURTHER DEPARTURE, WITH ITS REASON, BEFORE FILING.]"
+        )
+    document.add_paragraph()
+    _signatures(document, draft)
+    return _save(document)
+
+
+def motion_docx(draft: Draft, title: str, exhibits: list[str]) -> bytes:
+    """The motion (or joint motion) asking the court to enter the proposed order; `exhibits` in order."""
+    from poassembler.pipeline.expressions import join_and
+
+    document = _document()
+    _caption(document, draft, title)
+    order_title = draft.profile.format.title.title()
+    names = join_and(p.name for p in draft.answers.parties if p.role.value in ("plaintiff", "defendant", "intervenor"))
+    document.add_paragraph(
+        f"{names}, by their counsel, jointly move for entry of the proposed {order_title} submitted with this motion. "
+        "In support, they state:"
+    )
+    points = [
+        "Discovery in this action will require the production of confidential information: "
+        + ("; ".join(c.name for c in draft.answers.categories) or "[DRAFTER: NAME THE CATEGORIES]")
+        + ". The proposed order describes each category and the specific harm its disclosure would cause, "
+        "which is the good cause Federal Rule of Civil Procedure 26(c) requires.",
+        "The proposed order governs only the exchange of information in discovery. It does not authorize any "
+        "filing under seal: a party that wishes to file protected material under seal must move for leave and make "
+        "the showing the Court's rules and the governing law require.",
+    ]
+    model = draft.profile.model_order
+    if model is not None:
+        points.append(
+            f"The proposed order is based on the Court's {model.title}. Each difference from the model is "
+            "shown in the redline and explained in the explanation of departures submitted with this motion."
+        )
+    if exhibits:
+        points.append("Submitted with this motion: " + "; ".join(f"Exhibit {chr(65 + i)}, {e}" for i, e in enumerate(exhibits)) + ".")
+    for number, text in enumerate(points, start=1):
+        document.add_paragraph(f"{number}. {text}")
+    document.add_paragraph(f"The parties therefore ask the Court to enter the proposed {order_title}.")
+    document.add_paragraph()
+    _signatures(document, draft)
+    return _save(document)

@@ -1,0 +1,320 @@
+"""Courts' model orders as data: the draft in the model's order, the memo's model column, the check's
+missing sections, the deviation explanation, the redline against a copy of the model, the filing package."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from cli_inprocess import assert_clean, invoke
+from conftest import SAMPLES, sample_data
+from docx_text import full_text, paragraphs
+
+QUILL = str(SAMPLES / "quillfeather-cand.yaml")
+CEDAR = str(SAMPLES / "cedarline-wawd.yaml")
+PELL = str(SAMPLES / "pellworth-ilnd.yaml")
+
+
+def write_answers(tmp_path: Path, data: dict, name: str = "case.yaml") -> Path:
+    import yaml
+
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def headings(path: Path) -> list[str]:
+    """The order's numbered section headings, in document order."""
+    document = docx.Document(str(path))
+    return [p.text for p in document.paragraphs if p.style.name == "PO Heading 1"]
+
+
+def stand_in_model(path: Path) -> Path:
+    """A stand-in for a court's model order, written here in the project's own words (never a court's text)."""
+    document = docx.Document()
+    document.add_paragraph("STAND-IN MODEL CONFIDENTIALITY ORDER")
+    for heading, text in [
+        ("PURPOSES AND LIMITATIONS", "This stand-in text exists only for tests."),
+        ("SCOPE", "Stand-in scope paragraph."),
+        ("CHALLENGING CONFIDENTIALITY DESIGNATIONS", "Stand-in challenge paragraph."),
+    ]:
+        document.add_paragraph(heading)
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+# --- the draft follows the model -----------------------------------------------------------------
+
+
+def test_patent_draft_follows_the_n_d_cal_model_order_and_numbering(render):
+    data = sample_data("quillfeather-cand.yaml")
+    data["options"]["prosecution_bar"] = False
+    out = headings(render(data))
+    model = ["PURPOSES AND LIMITATIONS", "DEFINITIONS", "SCOPE", "DURATION", "DESIGNATING PROTECTED MATERIAL",
+             "CHALLENGING CONFIDENTIALITY DESIGNATIONS", "ACCESS TO AND USE OF PROTECTED MATERIAL", "PROSECUTION BAR",
+             "SOURCE CODE", "PROTECTED MATERIAL SUBPOENAED OR ORDERED PRODUCED IN OTHER LITIGATION",
+             "A NON-PARTY'S PROTECTED MATERIAL SOUGHT TO BE PRODUCED IN THIS LITIGATION",
+             "UNAUTHORIZED DISCLOSURE OF PROTECTED MATERIAL",
+             "INADVERTENT PRODUCTION OF PRIVILEGED OR OTHERWISE PROTECTED MATERIAL", "MISCELLANEOUS", "FINAL DISPOSITION"]
+    assert out[: len(model)] == model  # section N of the draft is section N of the model
+
+
+def test_a_model_section_the_case_does_not_need_keeps_its_number(render):
+    data = sample_data("quillfeather-cand.yaml")
+    data["options"]["prosecution_bar"] = False
+    texts = paragraphs(render(data))
+    at = texts.index("PROSECUTION BAR")
+    assert texts[at + 1] == "[Intentionally omitted.]"
+    assert texts[at + 2] == "SOURCE CODE"
+
+
+def test_clauses_the_model_lacks_keep_their_headings_inside_a_model_section(render):
+    texts = paragraphs(render("quillfeather-cand.yaml"))
+    assert texts.index("PURPOSES AND LIMITATIONS") < texts.index("GOOD CAUSE STATEMENT") < texts.index("DEFINITIONS")
+    assert texts.index("MISCELLANEOUS") < texts.index("RIGHT TO FURTHER RELIEF") < texts.index("FILING PROTECTED MATERIAL")
+
+
+def test_a_case_the_model_does_not_govern_keeps_the_library_order(render):
+    data = sample_data("quillfeather-cand.yaml")
+    data["case"]["type"] = "commercial"
+    data["tiers"] = ["confidential"]
+    data["options"] = {}
+    data["categories"] = [c for c in data["categories"] if c["kind"] != "source_code"]
+    for category in data["categories"]:
+        category.pop("tier", None)
+    out = headings(render(data))
+    assert "MISCELLANEOUS" not in out and "[Intentionally omitted.]" not in full_text(render(data))
+    assert out.index("GOOD CAUSE STATEMENT") == 1
+
+
+# --- memo, check ----------------------------------------------------------------------------------
+
+
+def test_memo_shows_the_model_section_of_each_clause(capsys, tmp_path):
+    out = tmp_path / "q.docx"
+    assert invoke(capsys, "render", QUILL, "-o", str(out), "--memo").code == 0
+    memo = (tmp_path / "q.memo.md").read_text(encoding="utf-8")
+    assert "Model order: corresponds to § 6 CHALLENGING CONFIDENTIALITY DESIGNATIONS" in memo
+    assert "Model order: not in the model; placed within § 1 PURPOSES AND LIMITATIONS" in memo
+
+
+def test_check_reports_model_sections_the_draft_lacks(capsys, tmp_path):
+    data = sample_data("quillfeather-cand.yaml")
+    data["options"]["prosecution_bar"] = False
+    result = invoke(capsys, "check", str(write_answers(tmp_path, data)), "--format", "json")
+    findings = [f for f in json.loads(result.out)["findings"] if f["rule"] == "model_sections"]
+    assert [f["concerns"] for f in findings] == ["model order: § 8 PROSECUTION BAR"]
+    assert findings[0]["severity"] == "warning" and "--deviations" in findings[0]["action"]
+
+
+def test_docx_check_entry_point_finds_model_sections_by_heading(library):
+    from poassembler.review.check_model import docx_model_findings
+
+    profile = library.profiles.resolve("wawd")
+    clause_headings = {c.id: c.spec.heading for c in library.clauses.ordered()}
+    found = docx_model_findings(profile, ["1. PURPOSES AND LIMITATIONS", "2. “CONFIDENTIAL” MATERIAL", "3. Scope",
+                                          "CHALLENGING CONFIDENTIALITY DESIGNATIONS"], clause_headings)
+    missing = [f.concerns for f in found]
+    assert missing == ["model order: Rule 502(d) order", "model order: Acknowledgment and Agreement to Be Bound (Exhibit A)"]
+    # A heading of a clause that carries the section counts as the section.
+    found = docx_model_findings(profile, ["PURPOSES AND LIMITATIONS", "“CONFIDENTIAL” MATERIAL", "SCOPE", "CHALLENGING CONFIDENTIALITY DESIGNATIONS",
+                                          "NON-WAIVER ORDER UNDER FEDERAL RULE OF EVIDENCE 502(d)", "ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND"], clause_headings)
+    assert found == []
+
+
+# --- render --deviations --------------------------------------------------------------------------
+
+
+def test_deviations_explain_each_departure_with_its_cause(capsys, tmp_path):
+    data = sample_data("cedarline-wawd.yaml")
+    data["tiers"] = ["confidential", "highly_confidential_aeo"]
+    out = tmp_path / "w.docx"
+    result = invoke(capsys, "render", str(write_answers(tmp_path, data)), "-o", str(out), "--memo", "--deviations")
+    assert result.code == 0, result.err
+    memo = (tmp_path / "w.memo.md").read_text(encoding="utf-8")
+    assert "## Departures from the Model Stipulated Protective Order" in memo
+    assert "| Departure | Model section | This draft | Caused by | Why |" in memo
+    assert "answers: tiers = confidential, highly\\_confidential\\_aeo" in memo
+    filed = full_text(tmp_path / "w.deviations.docx")
+    assert "EXPLANATION OF DEPARTURES FROM THE COURT'S MODEL STIPULATED PROTECTIVE ORDER" in filed
+    assert "HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY" in filed and "PROTECTED HEALTH INFORMATION" in filed
+    assert "answers:" not in filed  # the court reads reasons, not the tool's field names
+    assert "[DRAFTER: THE COURT PROFILE RECORDS ONLY SOME OF THE MODEL'S SECTIONS." in filed  # wawd's map is partial
+    assert "/s/ Miriam T. Sandoval" in filed
+    table = docx.Document(str(tmp_path / "w.deviations.docx")).tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Departure", "Model section", "Proposed order", "Reason"]
+
+
+def test_deviations_for_a_court_without_a_model_write_nothing(capsys, tmp_path):
+    out = tmp_path / "h.docx"
+    result = invoke(capsys, "render", str(SAMPLES / "harborline-nysd.yaml"), "-o", str(out), "--deviations")
+    assert result.code == 0
+    assert "no model order governs this case" in result.err
+    assert not (tmp_path / "h.deviations.docx").exists()
+
+
+# --- redline against the court's model ------------------------------------------------------------
+
+
+def test_redline_against_a_copy_of_the_model(capsys, tmp_path):
+    from poassembler.review.word_redline import count_revisions, inserted_and_deleted_text
+
+    model = stand_in_model(tmp_path / "model.docx")
+    out = tmp_path / "p.docx"
+    result = invoke(capsys, "render", PELL, "-o", str(out), "--redline-against", str(model), "--memo")
+    assert result.code == 0, result.err
+    redline = (tmp_path / "p.redline.docx").read_bytes()
+    inserted, deleted = inserted_and_deleted_text(redline)
+    assert count_revisions(redline).insertions > 0
+    assert any("stand-in text exists only for tests" in d for d in deleted)  # the model's words, struck
+    assert any("LR 37.2" in i for i in inserted)  # the draft's words, added
+    memo = (tmp_path / "p.memo.md").read_text(encoding="utf-8")
+    assert "## Redline against the court's model" in memo and "model.docx" in memo
+
+
+@pytest.mark.parametrize("name, says", [("model.pdf", "must be a Word .docx file"), ("absent.docx", "no such file")])
+def test_redline_against_needs_a_word_copy_of_the_model(capsys, tmp_path, name, says):
+    if name.endswith(".pdf"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4 stand-in")
+    result = invoke(capsys, "render", PELL, "-o", str(tmp_path / "p.docx"), "--redline-against", str(tmp_path / name))
+    assert_clean(result, 2)
+    assert says in result.err
+    assert not (tmp_path / "p.docx").exists()
+
+
+# --- render --package -----------------------------------------------------------------------------
+
+
+def test_package_holds_what_the_n_d_ill_expects(capsys, tmp_path):
+    model = stand_in_model(tmp_path / "form-26-2.docx")
+    target = tmp_path / "package"
+    result = invoke(capsys, "render", PELL, "--package", str(target), "--redline-against", str(model))
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in target.iterdir()) == sorted([
+        "motion.docx", "proposed-order.docx", "proposed-order-redline-against-model.docx",
+        "explanation-of-departures.docx", "checklist.md"])
+    motion = full_text(target / "motion.docx")
+    assert "AGREED MOTION FOR ENTRY OF CONFIDENTIALITY ORDER" in motion
+    assert "Exhibit A, the proposed Stipulated Protective Order (clean)" in motion
+    assert "Exhibit B, the proposed order, showing each difference from the Court's Form LR 26.2 Model Confidentiality Order" in motion
+    assert "form-26-2.docx" not in motion  # the motion names exhibits for the court, not files
+    assert "[PROPOSED] STIPULATED PROTECTIVE ORDER" in full_text(target / "proposed-order.docx")
+    checklist = (target / "checklist.md").read_text(encoding="utf-8")
+    # The sample is before Judge Alonso: his profile sets the mailbox and steps, the district the rest.
+    assert "Court: Northern District of Illinois (United States District Judge Jorge L. Alonso)" in checklist
+    assert "Mailbox: Proposed_Order_Alonso@ilnd.uscourts.gov" in checklist
+    assert "Subject line: [case name] [case number]; [docket number of the motion]" in checklist
+    assert "non-redlined Word format (no PDF)" in checklist and "https://www.ilnd.uscourts.gov/judge-cmp-detail.aspx?cmpid=891" in checklist
+
+
+def test_package_without_a_judge_profile_names_the_district_practice(capsys, tmp_path):
+    data = sample_data("pellworth-ilnd.yaml")
+    data.pop("judge")
+    model = stand_in_model(tmp_path / "form-26-2.docx")
+    target = tmp_path / "package"
+    result = invoke(capsys, "render", str(write_answers(tmp_path, data)), "--package", str(target), "--redline-against", str(model))
+    assert result.code == 0, result.err
+    checklist = (target / "checklist.md").read_text(encoding="utf-8")
+    assert "Mailbox: Proposed_Order_[judge's last name]@ilnd.uscourts.gov" in checklist
+    assert "in Word (not PDF)" in checklist and "https://www.ilnd.uscourts.gov/PrintContent.aspx?cmpid=1439" in checklist
+
+
+def test_package_is_all_or_nothing(capsys, tmp_path):
+    target = tmp_path / "package"
+    result = invoke(capsys, "render", PELL, "--package", str(target))  # the court requires a redline: no model given
+    assert_clean(result, 2)
+    assert "redline" in result.err and "models fetch ilnd" in result.err
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a word file")
+    result = invoke(capsys, "render", PELL, "--package", str(target), "--redline-against", str(broken))
+    assert result.code == 2, result.err
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging folder left behind
+
+
+def test_package_never_fills_a_folder_that_is_in_use(capsys, tmp_path):
+    target = tmp_path / "package"
+    target.mkdir()
+    (target / "keep.txt").write_text("mine")
+    result = invoke(capsys, "render", CEDAR, "--package", str(target))
+    assert_clean(result, 4)
+    assert [p.name for p in target.iterdir()] == ["keep.txt"]
+    assert invoke(capsys, "render", CEDAR, "--package", str(target), "--force").code == 0
+    assert sorted(p.name for p in target.iterdir()) == ["checklist.md", "explanation-of-departures.docx", "proposed-order.docx"]
+
+
+def test_package_for_a_stipulation_court_has_no_motion_and_flags_unverified_steps(capsys, tmp_path):
+    target = tmp_path / "package"
+    assert invoke(capsys, "render", str(SAMPLES / "fernhollow-njd.yaml"), "--package", str(target)).code == 0
+    assert sorted(p.name for p in target.iterdir()) == ["checklist.md", "proposed-order.docx"]
+    checklist = (target / "checklist.md").read_text(encoding="utf-8")
+    assert "**[VERIFY BEFORE FILING]**" in checklist and "L.Civ.R. 5.3(c)" in checklist
+
+
+def test_validate_names_an_unknown_clause_in_a_model_map(capsys, tmp_path):
+    from conftest import ROOT
+
+    folder = tmp_path / "lib" / "jurisdictions"
+    folder.mkdir(parents=True)
+    text = (ROOT / "jurisdictions" / "wawd.yaml").read_text(encoding="utf-8")
+    (folder / "wawd.yaml").write_text(text.replace("clauses: [scope]", "clauses: [scopee]"), encoding="utf-8")
+    result = invoke(capsys, "--library", str(tmp_path / "lib"), "validate")
+    assert result.code == 3
+    assert "model_order: section 'SCOPE' names unknown clause id 'scopee'; did you mean 'scope'?" in result.out + result.err
+
+
+def test_a_judge_profile_overrides_submission_fields_one_by_one(capsys, tmp_path):
+    """Submission merges field by field: a judge sets the mailbox, the district's steps and motion remain."""
+    folder = tmp_path / "lib" / "jurisdictions"
+    folder.mkdir(parents=True)
+    (folder / "ilnd-example.yaml").write_text(
+        "id: ilnd-example\nextends: ilnd\nkind: judge\nname: \"Northern District of Illinois\"\n"
+        "judge: {name: \"Example Judge\", title: \"United States District Judge\"}\n"
+        "submission:\n  mailbox: \"Proposed_Order_Example@ilnd.uscourts.gov\"\n", encoding="utf-8")
+    model = stand_in_model(tmp_path / "model.docx")
+    data = sample_data("pellworth-ilnd.yaml")
+    data["judge"] = "example"
+    target = tmp_path / "package"
+    result = invoke(capsys, "--library", str(tmp_path / "lib"), "render", str(write_answers(tmp_path, data)),
+                    "--package", str(target), "--redline-against", str(model))
+    assert result.code == 0, result.err
+    checklist = (target / "checklist.md").read_text(encoding="utf-8")
+    assert "Mailbox: Proposed\\_Order" not in checklist  # plain text, not Markdown-escaped field names
+    assert "Mailbox: Proposed_Order_Example@ilnd.uscourts.gov" in checklist
+    assert "Subject line: [case name]" in checklist and (target / "motion.docx").exists()
+
+
+def test_docx_entry_point_reads_a_word_order(library, render, tmp_path):
+    from poassembler.review.check_model import docx_headings, docx_model_findings
+
+    profile = library.profiles.resolve("wawd")
+    clause_headings = {c.id: c.spec.heading for c in library.clauses.ordered()}
+    ours = render("cedarline-wawd.yaml")
+    assert docx_model_findings(profile, docx_headings(ours), clause_headings) == []
+    other = stand_in_model(tmp_path / "theirs.docx")  # PURPOSES, SCOPE, CHALLENGING only
+    missing = [f.concerns for f in docx_model_findings(profile, docx_headings(other), clause_headings)]
+    assert missing == ["model order: § 2 “CONFIDENTIAL” MATERIAL", "model order: Rule 502(d) order",
+                       "model order: Acknowledgment and Agreement to Be Bound (Exhibit A)"]
+
+
+def test_package_replaced_with_force_keeps_the_old_one_if_the_new_one_fails(capsys, tmp_path, monkeypatch):
+    target = tmp_path / "package"
+    assert invoke(capsys, "render", CEDAR, "--package", str(target)).code == 0
+    before = (target / "proposed-order.docx").read_bytes()
+    real_rename = Path.rename
+
+    def failing_rename(self, other):
+        if self.name.endswith(".tmp"):  # the finished new package moving into place
+            raise OSError(28, "No space left on device")
+        return real_rename(self, other)
+
+    monkeypatch.setattr(Path, "rename", failing_rename)
+    result = invoke(capsys, "render", CEDAR, "--package", str(target), "--force")
+    assert_clean(result, 4)
+    assert "could not be written" in result.err
+    assert (target / "proposed-order.docx").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["package"]
