@@ -49,12 +49,13 @@ def config_candidates(cwd: Path | None = None) -> list[Path]:
 
 def read_config_library(path: Path) -> tuple[Path, ...]:
     """The `library` folders a config file names (relative ones resolved against its folder)."""
+    from poassembler.library.yamlfile import read_text
+
+    text = read_text(path, BadInput, "config file", limit=2**20)  # a regular file of at most 1 MB
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise BadInput(f"{path}: not valid TOML ({exc}).", hint="Write e.g. library = [\"../firm-library\"].") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: cannot be read ({exc}).") from None
     value = data.get("library", [])
     if isinstance(value, str):
         value = [value]

@@ -154,9 +154,9 @@ def read_file_bytes(path: Path, error: type[PoError], what: str, limit: int) -> 
     return data
 
 
-def read_text(path: Path, error: type[PoError], what: str = "YAML file") -> str:
-    """The UTF-8 text of a regular file of at most MAX_FILE_BYTES; anything else raises `error`."""
-    data = read_file_bytes(path, error, what, MAX_FILE_BYTES)
+def read_text(path: Path, error: type[PoError], what: str = "YAML file", limit: int = MAX_FILE_BYTES) -> str:
+    """The UTF-8 text of a regular file of at most `limit` bytes; anything else raises `error`."""
+    data = read_file_bytes(path, error, what, limit)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
