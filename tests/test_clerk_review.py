@@ -110,14 +110,19 @@ def test_law_enforcement_section_adds_no_category_of_its_own(texts):
         assert "surveillance capabilities, security infrastructure" not in text, court
         assert "places concerned" not in text, court
         assert f"This Section applies to information within {category} as described in the Good Cause Statement, and to no other information." in text, court
-    assert "Such information may be designated “CONFIDENTIAL”." in texts["caed"]  # a one-tier order
+    for court in ("caed", "nyed"):  # one-tier orders
+        assert "Such information may be designated only “CONFIDENTIAL”." in texts[court], court
+    assert "Such information may be designated “CONFIDENTIAL” or, where Section 2 allows it, “HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY”." in texts["casd"]
+    assert "the tier the Good Cause Statement gives its category" not in "".join(texts.values())
 
 
 def test_government_use_is_an_exception_to_the_use_limit(texts):
     nyed = texts["nyed"]
-    assert "Basic principles. Except as Section 17 provides, a Receiving Party may use Protected Material" in nyed
+    found = re.search(r"Basic principles\. Except as Section (\d+) provides, a Receiving Party may use Protected Material", nyed)
+    assert found
+    section = found.group(1)
     assert "I will use such information only for this action, except as the Order otherwise permits." in nyed
-    assert "the Government Party may use or disclose the material as Section 17.1 allows." in nyed
+    assert f"the Government Party may use or disclose the material as Section {section}.1 allows." in nyed
     assert "first paragraph of this Section" not in nyed
     nysd = texts["nysd"]  # no government party: no exception
     assert "Basic principles. A Receiving Party may use" in nysd
@@ -145,11 +150,12 @@ def test_single_tier_order_speaks_of_one_tier(texts):
 
 
 def test_house_counsel_and_competitors_only_where_parties_compete(texts, render):
+    assert "ATTORNEYS’ EYES ONLY" not in texts["nyed"]  # every Janfeshan harm is harm from public disclosure: one tier
     for court in ("nyed", "cacd", "casd"):  # an individual or a government against its opponent: no in-house AEO access
         text = texts[court]
         assert "Designated House Counsel" not in text, court
         assert "competitive decision-making" not in text, court
-        assert "NOTICE BEFORE DISCLOSING HIGHLY CONFIDENTIAL MATERIAL" in text, court
+        assert ("NOTICE BEFORE DISCLOSING HIGHLY CONFIDENTIAL MATERIAL" in text) == (court != "nyed"), court
     for court in ("nyed", "mad", "caed"):  # no commercial information at all
         assert "competitor" not in texts[court], court
     for court in ("nysd", "cand"):  # businesses that compete
@@ -165,7 +171,7 @@ def test_each_tier_is_justified_against_the_party_that_receives_it(texts):
         assert "including its officers and employees, and not only from public disclosure" not in texts[court], court
     assert "Harborline owns Tidewater Freight Lines, a drayage carrier that bids against Meridian" in texts["nysd"]
     assert "Plaintiff has worked as a sales dispatcher for Bayline Freight Brokers" in texts["cacd"]
-    assert "“Contractors' cost estimates”" not in texts["casd"].split("2.2", 1)[-1].split("3. DEFINITIONS", 1)[0].split("As the description", 1)[-1]
+    assert "“Contractors' cost estimates”" not in texts["casd"].split("2.2", 1)[-1].split("3. DEFINITIONS", 1)[0].split("Only information in", 1)[-1]
     # every good-cause harm in the C.D. Cal. draft concerns the people it is kept from: the public
     assert "former employer's workforce" not in texts["cacd"] and "among co-workers" not in texts["cacd"]
 
@@ -205,7 +211,10 @@ def test_ninth_circuit_sealing_cites_what_the_rules_hold(texts):
 
 def test_prisoner_case_signature_pronouns_and_procedure(texts, render):
     caed = texts["caed"]
-    assert "/s/ Robert Bosley (original signature retained by attorney Jordan P. Klein)" in caed
+    # caed round 2, 3: the prisoner signs the page by hand; the filer files the scanned page and says so
+    assert "______________________________\nRobert Bosley, CDCR No. AT-0274\n" in caed
+    assert "original signature retained" not in caed
+    assert "the signature page of each Self-Represented Party, signed by hand, is filed with this document as a scanned image" in caed
     assert not re.search(r"himself or herself|his or her|him or her|he or she", caed)
     assert "Plaintiff Robert Bosley, who appears without counsel" in caed
     assert "are not required to meet and confer" not in caed
@@ -242,3 +251,140 @@ def test_patent_case_names_its_patents_and_printout_disputes(texts):
     assert "the Producing Party may present the dispute to the Court under the assigned judge's discovery procedures, and it bears the burden of showing that the request is excessive" in cand
     assert "Export Control Classification Number 5D002" in cand  # the export-control section rests on a stated fact
     assert "Engineers' personal information. Names, personal e-mail addresses" in cand  # the CONFIDENTIAL tier has a category of its own
+
+
+# --- Round 2 verdicts (docs/review.md): what the clerks asked for, on the rendered text ---
+
+
+def test_an_individual_party_may_see_confidential_material(texts, render):
+    """nyed 1, cacd 1, mad 1: a natural-person Receiving Party is on the CONFIDENTIAL list (not the AEO list)."""
+    line = "the Receiving Party itself, if it is a natural person, after signing Exhibit A;"
+    for court in ("nyed", "cacd", "mad", "casd"):
+        text = texts[court]
+        confidential = text.split("only to:", 1)[1].split("ACCESS TO HIGHLY CONFIDENTIAL", 1)[0]
+        assert line in confidential, court
+        if "ACCESS TO HIGHLY CONFIDENTIAL" in text:
+            assert line not in text.split("ACCESS TO HIGHLY CONFIDENTIAL", 1)[1], court
+    for court in ("nysd", "cand"):  # businesses only
+        assert "natural person, after signing" not in texts[court], court
+    assert "natural person, after signing" not in texts["caed"]  # a prisoner without counsel has his own paragraph
+    data = sample_data("segal-cacd.yaml")
+    data["parties"][0].pop("natural_person")
+    assert line not in full_text(render(data))
+
+
+def test_top_tier_justification_claims_only_what_the_answers_state(texts):
+    """nyed 2, nyed 8, nysd 3: no "as the description … states"; the CONFIDENTIAL-only categories are named."""
+    for court, text in texts.items():
+        assert "As the description of" not in text, court
+        assert "categories not named in this paragraph" not in text and "category not named in this paragraph" not in text, court
+    assert ("Information in “Other acquisition diligence materials” and “Audit work papers” needs protection only from "
+            "disclosure to the public and may be designated only “CONFIDENTIAL”. Only information in “Customer pricing and "
+            "margin analyses” may be designated “HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY”, and only to the extent that the "
+            "harm described for that category would follow from its disclosure to another Party") in texts["nysd"]
+
+
+def test_new_york_sealing_gives_the_designating_party_notice(texts):
+    """nyed 3, nysd 2: the filer notifies the Designating Party; its showing follows the court's procedure; no invented period."""
+    for court in ("nyed", "nysd"):
+        text = texts[court]
+        assert "must notify the Designating Party in writing, identifying the material, before it files" in text, court
+        filing = text.split("FILING PROTECTED MATERIAL", 1)[1].split("THE COURT'S AUTHORITY", 1)[0]
+        assert not re.search(r"\b\d+ (business )?days\b", filing), court
+    assert "in the manner and within the time that S.D.N.Y. ECF Rules & Instructions § 6 and the assigned judge's individual practices provide" in texts["nysd"]
+
+
+def test_conferral_mode_is_the_parties_agreement_not_a_rule(texts):
+    """nyed 4, nysd 1: "in person or by telephone" is agreed, not attributed to the Local Civil Rules."""
+    for court in ("nyed", "nysd"):
+        text = texts[court]
+        assert "the Parties agree to confer in person or by telephone." in text, court
+        assert "in person or by telephone, in an effort to resolve each challenge, as" not in text, court
+    assert "the Local Civil Rules governing discovery disputes (Local Civil Rule 37.2, as this Court's orders cite it)" in texts["nysd"]
+
+
+def test_government_party_means_the_government_parties(texts):
+    """nyed 5: a non-party agency is a Non-Party, never also a Government Party."""
+    nyed = texts["nyed"]
+    assert "the United States and each of its agencies" not in nyed
+    assert "A government agency that is not a Party is a Non-Party, not a Government Party." in nyed
+    assert "“Government Party”: the Commonwealth of Massachusetts and the Massachusetts Environmental Police, each a Party" in texts["mad"]
+
+
+def test_service_agent_line_only_where_the_profile_asks(texts):
+    """nyed 7, nysd 4, mad 4: the N.D. Cal. model's California agent and place of signing stay in California courts."""
+    for court in ("nyed", "nysd", "mad"):
+        assert "agent for service of process" not in texts[court], court
+        assert "City and state where signed" not in texts[court], court
+    for court in ("cand", "cacd", "casd", "caed"):
+        assert "as my California agent for service of process" in texts[court], court
+        assert "City and state where signed" in texts[court], court
+
+
+def test_government_lawyers_titles_and_the_place_of_signing(texts, render):
+    """nyed 9, mad 5: a counsel title line; the order's place only as the answers (or a judge entry) give it."""
+    assert "Morgan T. Ellery\nAssistant United States Attorney\n271-A Cadman Plaza East" in texts["nyed"]
+    assert "Riley S. Fontaine\nBBO No. 671905\nAssistant Attorney General\nOne Ashburton Place" in texts["mad"]
+    assert "Dated: Brooklyn, New York, ____________________\n" in texts["nyed"]
+    assert "Dated: Brooklyn" not in texts["nysd"] and "Dated: New York" not in texts["nysd"]
+    data = sample_data("janfeshan-edny.yaml")
+    data.pop("order_place")
+    assert "Dated: Brooklyn" not in full_text(render(data))
+
+
+def test_each_category_is_no_broader_than_its_harm(texts):
+    """mad 2, cacd 3: the D. Mass. category is the parts of the files its harm covers; harms are named, not restated."""
+    mad = texts["mad"]
+    assert "Personnel, training and internal-affairs records" not in mad
+    assert "that record home addresses, family information, or complaints unrelated to the events of this action" in mad
+    assert "would put Plaintiff's private health conditions on the public record" not in texts["cacd"]
+    assert "would disclose those conditions to Plaintiff's current employer" in texts["cacd"]
+
+
+def test_clawback_goes_through_impoundment_in_massachusetts(texts):
+    """mad 3: no "under seal" without a motion in a court where sealing is impoundment under L.R. 7.2."""
+    mad = texts["mad"]
+    assert "with a motion to impound it under Local Rule 7.2 or a request for review in camera" in mad
+    assert "present the information to the Court under seal" not in mad
+    assert "present the information to the Court under seal for a determination of the claim" in texts["nysd"]
+
+
+def test_designation_of_testimony_is_deposition_testimony_only(texts):
+    """cacd 2: the order governs discovery, not testimony at hearings."""
+    for court, text in texts.items():
+        assert "other pretrial proceedings" not in text, court
+        assert "Deposition testimony: the Designating Party may identify on the record, before the close of the deposition," in text, court
+
+
+def test_an_attached_subpoena_has_its_exhibit_page(texts, render):
+    """caed 1: the order says the subpoena is attached as Exhibit B, so the draft carries Exhibit B's cover page
+    after Exhibit A; without an attached copy there is no Exhibit B."""
+    caed = texts["caed"]
+    assert caed.index("ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND") < caed.index("\nEXHIBIT B\nSubpoena issued by Defendant Valasco")
+    data = sample_data("bosley-caed.yaml")
+    data["subpoenas"][0].pop("exhibit")
+    assert "EXHIBIT B" not in full_text(render(data))
+    for court in ("nyed", "nysd", "mad", "cacd", "casd", "cand"):
+        assert "EXHIBIT B" not in texts[court], court
+
+
+def test_caed_prisoner_number_matches_the_record(texts):
+    """caed 2: the CDCR number the Court's order uses for Plaintiff's records."""
+    assert "Robert Bosley, CDCR No. AT-0274" in texts["caed"]
+
+
+def test_cand_conferral_and_tier_harms(texts):
+    """cand 1, 3: each AEO harm says why the opposing party itself is the risk; the conferral mode is agreed."""
+    cand = texts["cand"]
+    assert "Brightlane, the accused infringer, is itself a prospective licensee of the Patents-in-Suit" in cand
+    assert "Quillfeather and Brightlane sell competing scheduling software to the same enterprise customers" in cand
+    assert "confer directly, in person or by telephone, as" not in cand
+    assert "the Parties agree to confer by direct dialogue (in person, by telephone, or by video conference)" in cand
+
+
+def test_casd_material_stays_in_the_case(texts):
+    """casd 2, 5: no government-use clause where no category says why material should leave the case; spelling."""
+    casd = texts["casd"]
+    assert "GOVERNMENT USE OF PROTECTED MATERIAL" not in casd
+    assert "the United States and each of its agencies" not in casd
+    assert "travellers" not in casd and "travellers" not in texts["nyed"]

@@ -9,7 +9,8 @@ from conftest import sample_data
 from docx_text import full_text
 from poassembler.library.answers import load_answers
 from poassembler.pipeline.draft import plan_draft, render_draft
-from poassembler.interview.ask import Interview, completed_yaml_data, save_answers_file
+from poassembler.interview.answers_file import AnswersFile
+from poassembler.interview.ask import Interview, completed_yaml_data
 from scripted_prompter import DEFAULT, Pick, ScriptedPrompter
 
 RENDER = ("Review", Pick("render the draft"))
@@ -27,13 +28,14 @@ def court(number="2:24-cv-01234-ABC (SSx)", kind="Employment"):
 
 
 def party(title, name, lawyer, email, government="No", last=True):
+    person = government == "No" and not any(w in name for w in ("Inc.", "Clinic", "Protection", "LLC"))
     return [
         (f"{title}: full name", name),
         ("government agency", Pick(government)),
-        ("self-represented", False),
+        *([("self-represented", False)] if person else []),
         (f"Counsel 1 for {name}: name", lawyer),
         ("bar number", "123456"),
-        ("firm", f"{lawyer.split()[-1]} LLP"),
+        ("firm" if government == "No" else "office", f"{lawyer.split()[-1]} LLP"),
         ("address", "100 Main Street, Suite 200; Los Angeles, CA 90012"),
         ("phone", "(213) 555-0100"),
         ("e-mail", email),
@@ -41,12 +43,15 @@ def party(title, name, lawyer, email, government="No", last=True):
     ]
 
 
-def category(name="Customer pricing", kind="Commercial", harm="Competing brokers would undercut its quotes by the exact margin."):
+def category(name="Customer pricing", kind="Commercial", harm="Competing brokers would undercut its quotes by the exact margin.",
+             after_harm=()):
     return [
         ("short name", name),
         ("What kind", Pick(kind)),
         ("Describe it", f"The {name.lower()} of the defendant, 2019 to 2024."),
         ("specific harm", harm),
+        *after_harm,
+        ("Who may see", DEFAULT),
     ]
 
 
@@ -60,7 +65,7 @@ def parties():
 
 
 def tail(extra=()):
-    return [("Protection tiers", DEFAULT), *extra, ("502(d)", False), ("Date of the stipulation", ""), RENDER]
+    return [("(tiers)", DEFAULT), *extra, ("502(d)", False), ("Date of the stipulation", ""), RENDER]
 
 
 def run(library, steps, data=None, saved=None):
@@ -77,7 +82,9 @@ def test_a_whole_case_renders(library, tmp_path):
     out = render_draft(plan_draft(answers, library), library, tmp_path / "draft.docx", force=False)
     text = full_text(out)
     for expected in ("Maria Ortega", "Pacific Harbor Logistics, Inc.", "2:24-cv-01234-ABC (SSx)", "GOOD CAUSE STATEMENT",
-                     "Competing brokers would undercut its quotes by the exact margin.", "Jane Q. Example", "Suzanne H. Segal"):
+                     "Competing brokers would undercut its quotes by the exact margin.", "Jane Q. Example", "Suzanne H. Segal",
+                     # commercial information: attorneys' eyes only by default, and the good cause statement says why
+                     "Only information in “Customer pricing” may be designated “HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY”, and only to the extent"):
         assert expected in text
 
 
@@ -96,7 +103,7 @@ def test_the_saved_file_resumes_and_the_final_file_renders(library, tmp_path):
     path = tmp_path / "case.yaml"
     steps = court() + party("Plaintiff 1", "Maria Ortega", "Jane Q. Example", "jexample@example.com")[:5]
     prompter = ScriptedPrompter(list(steps))
-    session = Interview(library.profiles, prompter, None, lambda d: save_answers_file(path, d))
+    session = Interview(library.profiles, prompter, None, AnswersFile(path).save)
     try:
         session.run()
     except AssertionError as exc:  # the script ends mid-way, like Ctrl-C
@@ -109,7 +116,7 @@ def test_the_saved_file_resumes_and_the_final_file_renders(library, tmp_path):
     steps = rest + category() + [("Add another category", False)] + tail()
     answers, resumed = run(library, steps, data=partial)
     assert not any("Court" in p or "Plaintiff 1: full name" in p for p in resumed.asked)
-    save_answers_file(path, completed_yaml_data(answers))
+    AnswersFile(path).save(completed_yaml_data(answers))
     assert load_answers(path) == answers
 
 
@@ -134,7 +141,7 @@ def test_resume_asks_only_missing_or_invalid_answers_with_earlier_ones_as_defaul
 
 
 def test_validation_messages_come_from_the_answers_models_and_the_court(library):
-    steps = [("Court", "cacdd"), ("Court", "cacd")] + court()[1:3] + [
+    steps = [("Court", "Central Dist. of Nowhere"), ("Court", "C.D. Cal")] + court()[1:3] + [
         ("Case number", "twenty-four"),
         ("Case number", "2:24-cv-01234-ABC (SSx)"),
     ] + court()[4:]
@@ -144,44 +151,58 @@ def test_validation_messages_come_from_the_answers_models_and_the_court(library)
     steps += plaintiff + [("Add another plaintiff", False)] + parties()[11:] + category() + [("Add another category", False)] + tail()
     answers, prompter = run(library, steps)
     told = "\n".join(prompter.told)
-    assert "no profile 'cacdd'; did you mean 'cacd'" in told
+    assert "no district court matches 'Central Dist. of Nowhere'" in told
+    assert "Court: Central District of California (C.D. Cal.)." in told and answers.court == "cacd"
+    assert "profile" not in told
     assert "'twenty-four' does not look like a case number of the Central District of California (e.g. 2:24-cv-01234-ABC (SSx))" in told
     assert "'call me' is not a phone number" in told
     assert answers.parties[0].counsel[0].phone == "(213) 555-0100"
 
 
 def test_speculative_harm_is_flagged_and_can_be_rewritten(library):
-    cat = category(harm="Disclosure may cause potential harm.")
-    cat += [("Rewrite it now?", True), ("specific harm", "Rivals would see the margins and undercut every bid.")]
+    cat = category(harm="Disclosure may cause potential harm.",
+                   after_harm=[("Rewrite it now?", True), ("specific harm", "Rivals would see the margins and undercut every bid.")])
     steps = court() + parties() + cat + [("Add another category", False)] + tail()
     answers, prompter = run(library, steps)
     warning = next(m for m in prompter.told if "speculative" in m)
     assert "'may', 'potential'" in warning and "HSqd" in warning
-    assert prompter.defaults[prompter.asked[-6]] == "Disclosure may cause potential harm."  # offered back to edit
+    assert prompter.defaults[prompter.asked[-7]] == "Disclosure may cause potential harm."  # offered back to edit
     assert answers.categories[0].harm == "Rivals would see the margins and undercut every bid."
 
 
 def test_no_government_hipaa_or_source_code_questions_when_the_case_has_none(library):
     _, prompter = run(library, court() + parties() + category() + [("Add another category", False)] + tail())
     asked = "\n".join(prompter.asked)
-    for absent in ("apply to the court", "Business days", "Privacy Act", "prosecution bar", "source-code"):
+    for absent in ("go to the court", "Business days", "Privacy Act", "prosecution bar", "source-code"):
         assert absent not in asked
     assert not any("HIPAA" in m for m in prompter.told)
-    assert not any("SOURCE CODE" in t for t in prompter.choices["Protection tiers"])
+    assert not any("SOURCE CODE" in t for t in prompter.choices[next(p for p in prompter.choices if "(tiers)" in p)])
 
 
-def test_a_government_party_brings_the_government_sharing_questions(library):
+def government_case(sharing):
     steps = court(kind="By or against the government") + party("Plaintiff 1", "Hemad Janfeshan", "Jane Q. Example", "j@example.com")
     steps += [("Add another plaintiff", False)]
     steps += party("Defendant 1", "U.S. Customs and Border Protection", "Robert L. Sample", "r@example.com", government="federal")
     steps += [("Add another defendant", False), ("non-party or intervenor", False)] + category() + [("Add another category", False)]
-    steps += tail([("Who must apply to the court", Pick("The government applies")), ("Business days", DEFAULT), ("Privacy Act", True)])
+    return steps + tail([*sharing, ("Privacy Act", DEFAULT)])
+
+
+def test_a_government_party_brings_the_government_sharing_questions(library):
+    steps = government_case([("who must go to the court?", Pick("The producing party applies")), ("Business days", DEFAULT)])
     answers, prompter = run(library, steps)
     days = next(p for p in prompter.asked if "Business days" in p)
     assert prompter.defaults[days] == 3  # the profile's period
-    assert answers.government_sharing.burden.value == "government"
+    assert answers.government_sharing.burden.value == "requesting_party"
     assert answers.government_sharing.application_business_days == 3
-    assert answers.options.privacy_act_order is True
+    assert answers.options.privacy_act_order is True  # recommended for a federal agency: the default
+    privacy = next(p for p in prompter.asked if "Privacy Act" in p)
+    assert "5 U.S.C. § 552a(b)(11)" in privacy
+
+
+def test_without_the_government_sharing_section_no_days_are_asked(library):
+    answers, prompter = run(library, government_case([("who must go to the court?", Pick("Leave the government-sharing section out"))]))
+    assert answers.government_sharing.burden.value == "omit"
+    assert not any("Business days" in p for p in prompter.asked)
 
 
 def test_health_records_bring_the_hipaa_notice(library):
@@ -192,7 +213,7 @@ def test_health_records_bring_the_hipaa_notice(library):
 
 def test_patent_cases_bring_source_code_questions(library):
     steps = court(kind="Patent") + parties() + category() + [("Add another category", False)]
-    steps += [("Protection tiers", Pick("SOURCE CODE")), ("prosecution bar", True), ("source-code review", True),
+    steps += [("(tiers)", Pick("SOURCE CODE")), ("prosecution bar", True), ("source-code review", True),
               ("502(d)", True), ("Date of the stipulation", "2026-11-20"), RENDER]
     answers, prompter = run(library, steps)
     assert "2 years" in next(p for p in prompter.asked if "prosecution bar" in p)
@@ -208,9 +229,9 @@ def test_lists_grow_without_a_fixed_limit(library):
     for n, name in ((2, "Bo Two"), (3, "Cy Three")):
         steps += [("Add another plaintiff", True)] + party(f"Plaintiff {n}", name, "Jane Q. Example", "j@example.com")
     steps += [("Add another plaintiff", False)] + parties()[11:-1]
-    steps += [("non-party or intervenor", True), ("Other partie 1: full name", "Harbor Clinic"), ("What is Harbor Clinic", Pick("Non-party")),
-              ("government agency", Pick("No")), ("self-represented", False)]
-    steps += party("x", "Harbor Clinic", "Clinic Counsel", "c@example.com")[3:] + [("Add another non-party", False)]
+    steps += [("non-party or intervenor", True), ("Other party 1: full name", "Harbor Clinic"), ("What is Harbor Clinic", Pick("Non-party")),
+              ("government agency", Pick("No"))]
+    steps += party("x", "Harbor Clinic", "Clinic Counsel", "c@example.com")[2:] + [("Add another non-party", False)]
     steps += category() + [("Add another category", True)] + category(name="Payroll data", kind="Financial") + [("Add another category", False)]
     answers, _ = run(library, steps + tail())
     assert [p.name for p in answers.parties] == ["Ann One", "Bo Two", "Cy Three", "Pacific Harbor Logistics, Inc.", "Harbor Clinic"]
@@ -225,16 +246,16 @@ def test_review_edits_one_answer_and_reasks_only_what_depends_on_it(library):
     steps += [("Review", Pick("Name: Maria Ortega")), ("Plaintiff 1: full name", "Maria T. Ortega")]
     # Make the defendant a federal agency: only the government questions follow.
     steps += [("Review", Pick("Government: No", nth=1)), ("Is Pacific Harbor", Pick("federal")),
-              ("Who must apply", DEFAULT), ("Business days", 5), ("Privacy Act", False)]
+              ("who must go to the court?", DEFAULT), ("Business days", 5), ("Privacy Act", False)]
     # Change the court: caed has no judge profiles, so no judge question; the case number still fits.
-    steps += [("Review", Pick("Court: cacd")), ("Court", "caed"), ("Review", Pick("Court: caed"))]
+    steps += [("Review", Pick("Court: Central District of California")), ("Court", "caed"), ("Review", Pick("Court: Eastern District of California"))]
     # Back to cacd: the judge depends on the court, so it is asked again, the earlier judge offered.
     steps += [("Court", "cacd"), ("Assigned judge", DEFAULT), RENDER]
     answers, prompter = run(library, steps)
     assert answers.parties[0].name == "Maria T. Ortega"
     assert answers.government_sharing.application_business_days == 5
-    assert prompter.asked.count("Assigned judge (where the court has a judge profile)") == 2
-    assert prompter.defaults["Assigned judge (where the court has a judge profile)"] == "segal"
+    assert prompter.asked.count("Assigned judge (the list names the judges whose own procedures are on file)") == 2
+    assert prompter.defaults["Assigned judge (the list names the judges whose own procedures are on file)"] == "segal"
     assert answers.court == "cacd" and answers.judge == "segal"
     assert prompter.asked.count("Plaintiff 1: full name") == 2 and prompter.asked.count("Case number — e.g. 2:24-cv-01234-ABC (SSx)") == 1
 
@@ -242,7 +263,7 @@ def test_review_edits_one_answer_and_reasks_only_what_depends_on_it(library):
 def test_changing_the_court_rechecks_the_case_number(library):
     steps = court() + parties() + category() + [("Add another category", False)] + tail()[:-1]
     steps += [("Review", Pick("Case number")), ("Case number", "CV 24-1234")]  # a C.D. Cal. form only
-    steps += [("Review", Pick("Court: cacd")), ("Court", "caed"), ("Case number", DEFAULT), ("Case number", "1:24-cv-01234-JLT"), RENDER]
+    steps += [("Review", Pick("Court: Central District of California")), ("Court", "caed"), ("Case number", DEFAULT), ("Case number", "1:24-cv-01234-JLT"), RENDER]
     answers, prompter = run(library, steps)
     assert any("'CV 24-1234' does not look like a case number of the Eastern District of California" in m for m in prompter.told)
     assert answers.case.number == "1:24-cv-01234-JLT" and answers.judge is None

@@ -13,7 +13,8 @@ from prompt_toolkit.output import DummyOutput
 from conftest import sample_data
 from poassembler.interview.ask import Interview
 from poassembler.interview.prompter_questionary import QuestionaryPrompter
-from poassembler.interview.questions import build_plan
+from poassembler.interview.plan import build_plan
+from poassembler.interview.questions import Context
 
 DOWN, UP, ENTER, CLEAR_LINE = "\x1b[B", "\x1b[A", "\r", "\x15"
 
@@ -39,8 +40,8 @@ def segal():
 
 def test_court_by_typing_then_judge_from_the_list(library, segal):
     del segal["court"], segal["judge"]
-    keys = "cacdd" + ENTER  # a typo: told, and asked again
-    keys += CLEAR_LINE + "cacd" + ENTER
+    keys = "Nowhere District" + ENTER  # no such court: told, and asked again
+    keys += CLEAR_LINE + "C.D. Cal" + ENTER  # the Bluebook abbreviation, without its last dot
     keys += UP + ENTER  # the judges list starts on "None of these"; one up is Judge Segal
     keys += "n" + ENTER  # FRE 502(d): no; date: blank
     keys += ENTER  # review: render
@@ -55,25 +56,28 @@ def test_court_title_from_the_type_ahead_list_is_accepted(library):
     with create_pipe_input() as keyboard:
         keyboard.send_text(title + ENTER)
         raw = QuestionaryPrompter(keyboard, DummyOutput()).ask(court, None)
-    assert court.parse(raw) == "nyed"
-    assert "Eastern District of New York" in title
+    assert court.resolve(court.parse(raw), Context({}, None, library.profiles))[0] == "nyed"
+    assert title == "Eastern District of New York (E.D.N.Y.) — nyed"
 
 
 def test_a_repeating_list_of_categories(library, segal):
     del segal["categories"], segal["tiers"]
     keys = "n" * 3  # nothing after the defendant is answered: its lawyers, the defendants, other parties
-    for name, downs in (("Customer pricing", 1), ("Payroll data", 3), ("Clinic records", 6)):
+    for name, downs in (("Customer pricing", 0), ("Bank statements", 0), ("Clinic records", 6)):
         keys += name + ENTER
-        keys += DOWN * downs + ENTER  # kind: the list starts on the default (Other, the last) and wraps
+        # kind: the list starts on the kind guessed from the name (commercial, financial), else on Other
+        # (the last), and wraps
+        keys += DOWN * downs + ENTER
         keys += f"The {name.lower()} of the defendant, 2019 to 2024." + ENTER
         keys += "Competitors would see them and undercut every bid." + ENTER
+        keys += ENTER  # who may see it: the tier guessed from the kind
         keys += "y" if name != "Clinic records" else "n"  # add another category?
     keys += ENTER  # tiers: the default
     keys += "n" + ENTER + ENTER  # FRE 502(d), date, review: render
     answers, saved = interview(library, segal, keys)
     assert [(c.name, c.kind.value) for c in answers.categories] == [
         ("Customer pricing", "commercial"),
-        ("Payroll data", "financial"),
+        ("Bank statements", "financial"),
         ("Clinic records", "health"),
     ]
     assert [t.value for t in answers.tiers] == ["confidential", "highly_confidential_aeo"]  # business records: two tiers
@@ -84,7 +88,7 @@ def test_the_review_screen_changes_one_answer(library, segal):
     keys = "n" + ENTER  # FRE 502(d), date
     keys += DOWN + ENTER  # review: the first answer, "Court: cacd"
     keys += CLEAR_LINE + "casd" + ENTER  # a court without judge profiles
-    keys += ENTER  # review again: render
+    keys += UP + ENTER  # review again, on the row just changed; one up: render
     answers, saved = interview(library, segal, keys)
     assert answers.court == "casd" and answers.judge is None
     assert saved[-1]["court"] == "casd"

@@ -105,7 +105,8 @@ def context() -> dict:
                       paragraphs=[para("I, _____________ [print or type full name], declare under penalty of "
                                        "perjury that I have read in its entirety and understand the Stipulated "
                                        "Protective Order. " + LOREM)],
-                      blanks=["Printed name", "Address", "Signature", "Date"]),
+                      blanks=["Printed name", "Address", "Signature", "Date"],
+                      attachments=[NS(label="EXHIBIT B", description="Subpoena served on " + NASTY + " (copy attached)")]),
     }
 
 

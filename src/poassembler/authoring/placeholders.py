@@ -349,12 +349,15 @@ def check_clause(spec, known: KnownNames) -> ClauseReport:
             take(check_source(para.repeat, roots, env, expression=True), at + ("repeat",), label + ".repeat")
             scope["item"] = item_of(expression_shape(para.repeat, roots, env))
         take(check_source(" ".join(para.text.split()), scope, env), at + ("text",), label + ".text")
-    # A period the clause tests for (`'name' in periods`) is optional: a profile without it is not an error.
+    # A period or citation the clause tests for (`'name' in periods`, `'name' in citations`) is optional:
+    # a profile without it is not an error.
     sources = [spec.applies_when, spec.chosen_when] + [t for p in spec.paragraphs for t in (p.when or "", p.text)]
-    guarded = {m for source in sources for m in _PERIOD_GUARD.findall(source)}
-    if "period" in out.used:
-        out.used["period"] -= guarded
+    for what, plural in (("period", "periods"), ("citation", "citations")):
+        guarded = {m for source in sources for m in _guard(plural).findall(source)}
+        if what in out.used:
+            out.used[what] -= guarded
     return out
 
 
-_PERIOD_GUARD = re.compile(r"""['"](\w+)['"]\s+(?:not\s+)?in\s+periods\b""")
+def _guard(plural: str) -> re.Pattern:
+    return re.compile(r"""['"](\w+)['"]\s+(?:not\s+)?in\s+""" + plural + r"\b")

@@ -13,7 +13,7 @@ from poassembler.errors import BadLibrary, PoError, Problem
 from poassembler.library.files import check_inside_library
 from poassembler.library.yamlfile import key_lines, line_of, read_yaml
 
-KINDS = ("jurisdictions", "clauses", "templates")
+KINDS = ("jurisdictions", "clauses", "templates", "questions")
 
 
 def shown(path: Path) -> str:
@@ -164,7 +164,25 @@ def validate(library_dirs: list[Path], paths: list[Path] | None = None) -> list[
                 findings += _from_error(exc)
                 continue
             findings += _template_findings(path, known)
+    findings += _plan_findings(roots, paths)
     return findings
+
+
+def _plan_findings(roots: list[Path], paths: list[Path] | None) -> list[Problem]:
+    """The interview plan (questions/interview.yaml) of each library folder asked about."""
+    from poassembler.interview.plan import PLAN_FILE, read_plan
+
+    wanted = [p.resolve() for p in paths or []]
+    out: list[Problem] = []
+    for root in roots:
+        path = root / PLAN_FILE
+        if not path.is_file() or (wanted and not any(path.resolve() == w or path.resolve().is_relative_to(w) for w in wanted)):
+            continue
+        try:
+            read_plan(path)
+        except PoError as exc:
+            out += _from_error(exc)
+    return out
 
 
 def _profile_findings(profiles, pid: str, path: Path, clauses: dict, used: dict, template_names: set[str]) -> list[Problem]:

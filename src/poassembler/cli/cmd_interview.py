@@ -38,8 +38,10 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
     if not sys.stdin.isatty():
         raise BadInput(
             "interview asks questions in a terminal, but input is not a terminal.",
-            hint="Without a terminal, write an answers file (see samples/) and run `poassembler render ANSWERS.yaml -o DRAFT.docx`.",
+            hint="Run it in a terminal window; or write the answers in a YAML file (`poassembler schema answers` describes "
+            "every field) and run `poassembler render ANSWERS.yaml -o DRAFT.docx`.",
         )
+    from poassembler.interview.answers_file import AnswersFile
     from poassembler.pipeline.produce import Outputs
 
     outputs = Outputs(output, force)  # the same pre-flight check and all-or-nothing writing as `render`
@@ -52,28 +54,30 @@ def interview(state, output: Path, answers_path: Path | None, force: bool) -> No
                 f"{answers_path} already exists.",
                 hint=f"To go on from it: poassembler interview -o {output} --answers {answers_path}",
             )
-    elif answers_path.exists():
-        from poassembler.library.yamlfile import read_yaml
-
-        data = read_yaml(answers_path, BadInput) or {}
-        if not isinstance(data, dict):
-            raise BadInput(f"{answers_path}: expected a mapping of fields (court:, case:, parties: …).")
+    answers_file = AnswersFile(answers_path, _header(answers_path, output))
+    if answers_path.exists():
+        data = answers_file.load()
 
     from poassembler.cli.show import show_result
+    from poassembler.interview.ask import Interview, completed_yaml_data
+    from poassembler.interview.plan import load_plan
     from poassembler.pipeline.draft import plan_draft
     from poassembler.pipeline.produce import produce
-    from poassembler.interview.ask import Interview, completed_yaml_data, save_answers_file
     from poassembler.interview.prompter_questionary import QuestionaryPrompter
+    from poassembler.interview.review import closing_message, order_paragraphs
 
     library = state.library()
-    header = _header(answers_path, output)
-    session = Interview(library.profiles, QuestionaryPrompter(), data, lambda d: save_answers_file(answers_path, d, header))
+    from poassembler.interview.me import load_me, save_me
+
+    session = Interview(library.profiles, QuestionaryPrompter(), data, answers_file.save, load_plan(state.library_dirs),
+                        preview=lambda d: order_paragraphs(d, library), me=load_me(), save_me=save_me)
     try:
         answers = session.run()
     except (KeyboardInterrupt, EOFError):
         click.echo(f"\nInterrupted. Your answers so far are saved in {answers_path}.", err=True)
         click.echo(f"Go on with: poassembler interview -o {output} --answers {answers_path}", err=True)
         sys.exit(130)
-    save_answers_file(answers_path, completed_yaml_data(answers), header)
+    answers_file.save(session.pruned() if answers_file.document is not None else completed_yaml_data(answers))
     click.echo(f"Saved the answers in {answers_path}.")
-    show_result(produce(plan_draft(answers, library), library, outputs))
+    draft = plan_draft(answers, library)
+    show_result(produce(draft, library, outputs), notice=closing_message(draft, answers_path))

@@ -21,8 +21,9 @@ def warn(message: str) -> None:
     click.secho(message, fg="yellow", err=True)
 
 
-def show_result(result, headline: str | None = None) -> None:
-    """Warnings, "Wrote DRAFT (court; N sections).", the check's errors and warnings, the other files, the verify notice."""
+def show_result(result, headline: str | None = None, notice: str | None = None) -> None:
+    """Warnings, "Wrote DRAFT (court; N sections).", the check's errors and warnings, the other files, the verify
+    notice (or `notice`, the interview's plain-words "Before filing" list, when given)."""
     for warning in result.warnings:
         warn(f"warning: {warning}")
     click.echo(headline or f"Wrote {result.docx} ({result.profile_name}; {result.sections} sections).")
@@ -35,6 +36,6 @@ def show_result(result, headline: str | None = None) -> None:
         click.echo(f"Wrote {extra}.")
     from poassembler.review.profile_report import verify_notice
 
-    notice = verify_notice(result.profile_id, result.unverified)
+    notice = notice if notice is not None else verify_notice(result.profile_id, result.unverified)
     if notice:
         warn(notice)

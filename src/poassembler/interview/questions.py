@@ -1,32 +1,39 @@
-"""The questionnaire as data: which questions a case needs, in order, independent of any UI.
+"""One question of the interview, independent of any UI, and how one answer is validated.
 
-`build_plan(data, profile, profiles)` lists every question the answers so far can lead to (each
-with its `needed(answers_so_far, profile)` rule); the ask loop (`interview.py`) asks the needed ones
-that are unanswered or invalid. `problem(question, value, …)` validates one answer through the same
-pydantic models as the answers file (`parse_answers`), plus the court's case-number format.
-Nothing here imports questionary.
+`Question` is what `plan.build_plan` lays out from the plan file (questions/interview.yaml) for the
+answers so far; the ask loop (`ask.py`) asks the needed ones that are unanswered or invalid.
+`problem(question, value, …)` validates one answer through the same pydantic models as the answers
+file (`parse_answers`), plus the checks the plan names (`CHECKS`: court, judge, case-number format,
+tier labels). Nothing here imports questionary.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable
 
-from poassembler.library.answers import (
-    Burden,
-    CaseType,
-    CategoryKind,
-    Government,
-    Role,
-    Tier,
-    field_path,
-    parse_answers,
-)
+from poassembler.library.answers import Answers, CategoryKind, Tier, field_path, parse_answers
 from poassembler.errors import BadInput
 from poassembler.library.keypaths import Key, get_in, has_in
-from poassembler.library.profiles import ProfileKind, ProfileLibrary, ResolvedProfile
+from poassembler.interview.typed import as_sentence, parse_date
+from poassembler.library.courts import court_problem, courts, match_court
+from poassembler.library.profiles import ProfileLibrary, ResolvedProfile
+
+if TYPE_CHECKING:
+    from poassembler.pipeline.facts import CaseFacts
+
+
+class _Back:
+    """What a prompter returns when the user asks to go back one question (Esc in the terminal)."""
+
+    def __repr__(self) -> str:
+        return "BACK"
+
+
+BACK = _Back()
 
 
 class Kind(str, Enum):
@@ -35,6 +42,7 @@ class Kind(str, Enum):
     confirm = "confirm"
     autocomplete = "autocomplete"  # type-ahead over the choices; free text allowed
     integer = "integer"
+    date = "date"  # 11/20/2026, November 20, 2026, 2026-11-20, today
     group = "group"  # "add another …?" for a repeating list
     note = "note"  # something to tell the user at this point; stores nothing
 
@@ -54,7 +62,10 @@ class Group:
     item: str  # "plaintiff", "counsel", "category"
     min_items: int = 0
     roles: tuple[str | None, ...] | None = None  # party roles that belong to this group
-    new_item: Callable[[], dict] = dict
+    new_item: dict = field(default_factory=dict)  # what a new item starts as ({"role": "plaintiff"})
+
+    def make_item(self) -> dict:
+        return copy.deepcopy(self.new_item)
 
     def indices(self, data: dict) -> list[int]:
         items = get_in(data, self.list_key) or []
@@ -67,14 +78,7 @@ class Group:
 
 Needed = Callable[[dict, "ResolvedProfile | None"], bool]
 Check = Callable[[Any, "Context"], "str | None"]
-
-
-def cited(profile: ResolvedProfile | None, name: str) -> str:
-    """" (CITE)" from the profile's citation `name`, flagged when unverified; "" when the profile lacks it."""
-    if profile is None or name not in profile.citations:
-        return ""
-    citation = profile.citation(name)
-    return f" ({citation.cite}{'' if citation.verified else '; verify before filing'})"
+Resolve = Callable[[Any, "Context"], "tuple[Any, str]"]  # typed answer → (value to store, note); ValueError
 
 
 def always(data: dict, profile: ResolvedProfile | None) -> bool:
@@ -102,6 +106,14 @@ class Question:
     group: Group | None = None
     speculative_check: bool = False  # warn about "may", "could", … (a category's harm)
     implied: bool = False  # the answers model has a default for it (see `Interview.next_pending`)
+    resolve: Resolve | None = None  # turns what was typed into the stored value (a court name → its id)
+    authority: str = ""  # " (CITE)" a warning about this answer cites (speculative harm)
+    needed_when: str = "true"  # the plan file's condition (`needed` evaluates it with the enclosing lists')
+    sentence: bool = False  # stored as a sentence (capital letter, full stop): it is printed in the order
+    offer_to_save_me: bool = False  # after it, offer to save this lawyer's details as the user's own
+    step: int = 0  # the plan section it belongs to: "Step 3 of 7: Defendants"
+    steps: int = 0
+    part: str = ""
 
     def text_of(self, value: Any) -> str:
         """How a stored value is shown as an editable default."""
@@ -109,6 +121,8 @@ class Question:
             return ""
         if isinstance(value, list):
             return "; ".join(str(v) for v in value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
         return str(value)
 
     def parse(self, raw: Any) -> Any:
@@ -119,17 +133,17 @@ class Question:
         if not text:
             if self.optional:
                 return self.blank
-            raise ValueError("an answer is required")
+            raise ValueError("an answer is required.")
         if self.kind == Kind.integer:
             try:
                 return int(text)
             except ValueError:
-                raise ValueError(f"'{text}' is not a whole number") from None
-        if self.kind == Kind.autocomplete:
-            return text.split(" — ")[0].strip().lower()
+                raise ValueError(f"'{text}' is not a whole number.") from None
+        if self.kind == Kind.date:
+            return parse_date(text)
         if self.lines:
             return [line.strip() for line in text.split(";") if line.strip()]
-        return text
+        return as_sentence(text) if self.sentence else text
 
     def shown(self, value: Any) -> str:
         """The answer as the review screen shows it."""
@@ -191,11 +205,21 @@ def _put(data: dict, key: Key, value: Any) -> None:
 
 
 def _check_court(value: Any, context: Context) -> str | None:
-    try:
-        context.profiles.resolve_for(str(value), None)
-    except BadInput as exc:
-        return exc.message.removeprefix("court: ")
-    return None
+    if str(value) in context.profiles.profiles or str(value) in context.profiles.districts:
+        return None
+    return court_problem(str(value), context.profiles)
+
+
+def _resolve_court(value: Any, context: Context) -> tuple[Any, str]:
+    """A typed court ("C.D. Cal", "Central District of California", "cacd", a near miss) → its id, and a note
+    saying which court was taken when it was not typed as its id."""
+    match = match_court(str(value), context.profiles)
+    if match.court is None:
+        raise ValueError(court_problem(str(value), context.profiles))
+    court = match.court
+    if str(value).strip().lower() == court.id:
+        return court.id, ""
+    return court.id, f"Court: {court.name}{f' ({court.abbreviation})' if court.abbreviation else ''}."
 
 
 def _check_judge(value: Any, context: Context) -> str | None:
@@ -219,93 +243,22 @@ def _check_tiers(value: Any, context: Context) -> str | None:
     return f"the {context.profile.id} profile has no label for {', '.join(missing)}" if missing else None
 
 
-# ---------------------------------------------------------------- rules
+# ---------------------------------------------------------------- checks and choices the plan file names
+
+CHECKS: dict[str, Check] = {
+    "court": _check_court,
+    "judge": _check_judge,
+    "case_number": _check_case_number,
+    "tiers": _check_tiers,
+}
 
 
-def parties(data: dict) -> list[dict]:
-    items = data.get("parties") or []
-    return [p for p in items if isinstance(p, dict)]
-
-
-def has_government_party(data: dict, profile: ResolvedProfile | None = None) -> bool:
-    return any(p.get("government") for p in parties(data))
-
-
-def has_federal_party(data: dict, profile: ResolvedProfile | None = None) -> bool:
-    return any(p.get("government") == Government.federal.value for p in parties(data))
-
-
-def has_health_category(data: dict, profile: ResolvedProfile | None = None) -> bool:
-    kinds = {c.get("kind") for c in data.get("categories") or [] if isinstance(c, dict)}
-    return bool(kinds & {CategoryKind.health.value, CategoryKind.mental_health.value})
-
-
-def is_patent_or_software(data: dict, profile: ResolvedProfile | None = None) -> bool:
-    return get_in(data, ("case", "type")) in (CaseType.patent.value, CaseType.software.value)
-
-
-def _government_sharing_used(data: dict, profile: ResolvedProfile | None) -> bool:
-    return has_government_party(data) and get_in(data, ("government_sharing", "burden")) != Burden.omit.value
-
-
-# ---------------------------------------------------------------- the plan
-
-CASE_TYPES = (
-    Choice("General civil", CaseType.general.value),
-    Choice("Commercial", CaseType.commercial.value),
-    Choice("Employment", CaseType.employment.value),
-    Choice("Civil rights", CaseType.civil_rights.value),
-    Choice("Prisoner civil rights", CaseType.prisoner_civil_rights.value),
-    Choice("Patent", CaseType.patent.value),
-    Choice("Software / technology (source code)", CaseType.software.value),
-    Choice("By or against the government", CaseType.government.value),
-)
-
-CATEGORY_KINDS = (
-    Choice("Commercial (pricing, customers, contracts)", CategoryKind.commercial.value),
-    Choice("Trade secret", CategoryKind.trade_secret.value),
-    Choice("Financial", CategoryKind.financial.value),
-    Choice("Personnel files", CategoryKind.personnel.value),
-    Choice("Personal information (addresses, SSNs, …)", CategoryKind.personal.value),
-    Choice("Health records", CategoryKind.health.value),
-    Choice("Mental-health records", CategoryKind.mental_health.value),
-    Choice("Law-enforcement material", CategoryKind.law_enforcement.value),
-    Choice("Source code", CategoryKind.source_code.value),
-    Choice("Other", CategoryKind.other.value),
-)
-
-GOVERNMENT = (
-    Choice("No", None),
-    Choice("Yes, federal", Government.federal.value),
-    Choice("Yes, state", Government.state.value),
-    Choice("Yes, local", Government.local.value),
-)
-
-BURDENS = (
-    Choice("The party asking to share applies to the court and carries the burden", Burden.requesting_party.value),
-    Choice("The government applies to the court and carries the burden", Burden.government.value),
-    Choice("No government-sharing clause", Burden.omit.value),
-)
-
-OTHER_ROLES = (
-    Choice("Non-party (produces information, e.g. by subpoena)", Role.non_party.value),
-    Choice("Intervenor", Role.intervenor.value),
-)
-
-_BUSINESS_TIERS = {CategoryKind.commercial.value, CategoryKind.trade_secret.value, CategoryKind.financial.value, CategoryKind.source_code.value}
+RESOLVERS: dict[str, Resolve] = {"court": _resolve_court}
 
 
 def court_choices(profiles: ProfileLibrary) -> tuple[Choice, ...]:
-    """Every court with a profile, then every other federal district (drafted with the federal default)."""
-    with_profile = [p for p in profiles.profiles.values() if p.kind == ProfileKind.district]
-    out = [Choice(f"{p.id} — {p.name}", p.id) for p in sorted(with_profile, key=lambda p: p.id)]
-    known = {p.id for p in with_profile}
-    out += [
-        Choice(f"{cid} — {name} (no profile yet: federal default)", cid)
-        for cid, name in sorted(profiles.districts.items())
-        if cid not in known
-    ]
-    return tuple(out)
+    """Every district court, by name: "Central District of California (C.D. Cal.) — cacd"."""
+    return tuple(Choice(court.title, court.id) for court in courts(profiles))
 
 
 def judge_choices(profiles: ProfileLibrary, court: str) -> tuple[Choice, ...]:
@@ -317,168 +270,44 @@ def judge_choices(profiles: ProfileLibrary, court: str) -> tuple[Choice, ...]:
     return tuple(out + [Choice("None of these / not yet assigned", None)])
 
 
-def tier_choices(profile: ResolvedProfile, data: dict) -> tuple[Choice, ...]:
+_BUSINESS_KINDS = {CategoryKind.commercial, CategoryKind.trade_secret, CategoryKind.financial, CategoryKind.source_code}
+_TIER_SETS = (
+    (Tier.confidential,),
+    (Tier.confidential, Tier.highly_confidential_aeo),
+    (Tier.confidential, Tier.highly_confidential_aeo, Tier.source_code),
+)
+
+
+_COUNT = ("One tier", "Two tiers", "Three tiers")
+_RANK = {Tier.confidential: 1, Tier.highly_confidential_aeo: 2, Tier.source_code: 3}
+
+
+def tier_choices(profile: ResolvedProfile, facts: CaseFacts, answers: Answers) -> tuple[tuple[Choice, ...], Any]:
+    """The tier sets this court labels (the source-code tier only in patent and software cases), and a default:
+    as many tiers as the categories say they need; without that, two where a category is business
+    information, three in patent and software cases."""
     labels = profile.tier_labels
-    sets = [[Tier.confidential.value], [Tier.confidential.value, Tier.highly_confidential_aeo.value]]
-    if is_patent_or_software(data):
-        sets.append([Tier.confidential.value, Tier.highly_confidential_aeo.value, Tier.source_code.value])
-    usable = [s for s in sets if all(t in labels for t in s)]
-    return tuple(Choice(" + ".join(f"“{labels[t]}”" for t in s), s) for s in usable)
-
-
-def _default_tiers(data: dict, choices: tuple[Choice, ...]) -> Any:
-    kinds = {c.get("kind") for c in data.get("categories") or [] if isinstance(c, dict)}
-    wanted = 3 if is_patent_or_software(data) else (2 if kinds & _BUSINESS_TIERS else 1)
+    sets = _TIER_SETS if facts.is_patent_or_software else _TIER_SETS[:2]
+    usable = [[t.value for t in s] for s in sets if all(t.value in labels for t in s)]
+    choices = tuple(
+        Choice(f"{_COUNT[len(s) - 1]}: {'adds ' if len(s) > 1 else ''}“{labels[s[-1]]}”", s) for s in usable
+    )
+    needs = [_RANK[c.tier] for c in answers.categories if getattr(c, "tier", None) in _RANK]
+    kinds = {c.kind for c in answers.categories}
+    wanted = max(needs) if needs else (3 if facts.is_patent_or_software else (2 if kinds & _BUSINESS_KINDS else 1))
     fitting = [c.value for c in choices if len(c.value) <= wanted]
-    return fitting[-1] if fitting else (choices[0].value if choices else None)
+    return choices, (fitting[-1] if fitting else (choices[0].value if choices else None))
 
 
-def build_plan(data: dict, profile: ResolvedProfile | None, profiles: ProfileLibrary) -> list[Question]:
-    """Every question the answers so far lead to, in asking order (needed or not: see `needed`)."""
-    return list(_plan(data, profile, profiles))
-
-
-def _plan(data: dict, profile: ResolvedProfile | None, profiles: ProfileLibrary) -> Iterator[Question]:
-    court_section = "Court and case"
-    yield Question(
-        ("court",), "Court (type to search, e.g. cacd, nyed)", Kind.autocomplete, court_section, "Court",
-        choices=court_choices(profiles), check=_check_court,
-        help="The district court's id as PACER spells it.",
-    )
-    court = data.get("court")
-    court_ok = isinstance(court, str) and _check_court(court, Context(data, None, profiles)) is None
-    if court_ok:
-        judges = judge_choices(profiles, court)
-        yield Question(
-            ("judge",), "Assigned judge (where the court has a judge profile)", Kind.select, court_section, "Judge",
-            choices=judges, needed=lambda d, p: len(judges) > 1, depends_on=(("court",),), check=_check_judge, implied=True,
-    )
-    if profile is None:
-        return
-    example = f" — e.g. {profile.case_number_example}" if profile.case_number_example else ""
-    yield Question(("division",), "Division (blank if none)", Kind.text, court_section, "Division", optional=True, implied=True)
-    yield Question(
-        ("case", "number"), f"Case number{example}", Kind.text, court_section, "Case number", check=_check_case_number,
-    )
-    yield Question(
-        ("case", "short_title"), "Short title for the footer (blank: built from the party names)", Kind.text,
-        court_section, "Short title", optional=True, implied=True,
-    )
-    yield Question(("case", "type"), "Kind of case", Kind.select, court_section, "Kind of case", choices=CASE_TYPES, default=CaseType.general.value, implied=True)
-
-    yield from _party_group(data, "plaintiff", "Plaintiffs", (Role.plaintiff.value,), 1)
-    yield from _party_group(data, "defendant", "Defendants", (Role.defendant.value,), 1)
-    yield from _party_group(data, "other", "Other parties", None, 0)
-    yield from _categories(data, profile)
-
-    section = "Protection"
-    tiers = tier_choices(profile, data)
-    yield Question(
-        ("tiers",), "Protection tiers", Kind.select, section, "Tiers", choices=tiers,
-        default=_default_tiers(data, tiers), check=_check_tiers,
-        help="The labels are this court's profile's.", implied=True,
-    )
-    yield Question(
-        ("government_sharing", "burden"), "A government party may want to share material with other agencies. Who must apply to the court?",
-        Kind.select, section, "Government sharing", choices=BURDENS, default=Burden.requesting_party.value,
-        needed=has_government_party,
-    )
-    period = profile.periods.get("gov_sharing_application_business_days")
-    yield Question(
-        ("government_sharing", "application_business_days"), "Business days to apply before sharing", Kind.integer, section,
-        "Days to apply", default=period.value.value if period else 3, needed=_government_sharing_used,
-        help=f"{profile.id} profile default" if period else "", implied=True,
-    )
-    yield Question(
-        ("options", "privacy_act_order"), "Will records covered by the Privacy Act be produced (order under 5 U.S.C. § 552a(b)(11))?",
-        Kind.confirm, section, "Privacy Act order", default=False, needed=has_federal_party, implied=True,
-    )
-    years = profile.periods.get("prosecution_bar_years")
-    bar_help = f" ({years.value.value} {years.value.unit} in the {profile.id} profile)" if years else ""
-    yield Question(
-        ("options", "prosecution_bar"), f"Add a patent prosecution bar{bar_help}?", Kind.confirm, section,
-        "Prosecution bar", default=False, needed=is_patent_or_software, implied=True,
-    )
-    yield Question(
-        ("options", "source_code_tier"), "Add source-code review procedures (a source-code computer, printing limits)?",
-        Kind.confirm, section, "Source-code procedures", default=False, needed=is_patent_or_software, implied=True,
-    )
-    yield Question(
-        ("options", "fre_502d"), "Include a Fed. R. Evid. 502(d) order (production does not waive privilege)?",
-        Kind.confirm, section, "FRE 502(d) order", default=False, implied=True,
-    )
-    yield Question(
-        ("dates", "stipulated"), "Date of the stipulation, YYYY-MM-DD (blank: leave the date lines blank)", Kind.text,
-        "Dates", "Stipulated on", optional=True, blank=None, implied=True,
-    )
-
-
-def _party_group(data: dict, item: str, section: str, roles: tuple[str, ...] | None, minimum: int) -> Iterator[Question]:
-    if roles is None:  # "other parties": everyone who is neither plaintiff nor defendant
-        roles = (None, Role.non_party.value, Role.intervenor.value)
-    new_role = roles[0]
-    group = Group(("parties",), item, minimum, roles, new_item=(lambda: {"role": new_role}) if new_role else dict)
-    indices = group.indices(data)
-    for number, index in enumerate(indices, 1):
-        yield from _party(data, index, f"{section[:-1]} {number}", other=item == "other")
-    noun = "non-party or intervenor" if item == "other" else item
-    prompt = f"Add another {noun}?" if indices else f"Add a {noun} (e.g. a non-party that will produce records)?"
-    yield Question(("parties", f"+{item}"), prompt, Kind.group, section, f"Add another {noun}", group=group)
-
-
-def _party(data: dict, i: int, title: str, other: bool) -> Iterator[Question]:
-    party = ("parties", i)
-    name = get_in(data, party + ("name",)) or ""
-    section = f"{title}: {name}" if name else title
-    who = name or title.lower()
-    self_rep = lambda d, p: bool(get_in(d, party + ("self_represented",)))  # noqa: E731
-    represented = lambda d, p: not get_in(d, party + ("self_represented",))  # noqa: E731
-    yield Question(party + ("name",), f"{title}: full name", Kind.text, section, "Name")
-    if other:
-        yield Question(party + ("role",), f"What is {who}?", Kind.select, section, "Role", choices=OTHER_ROLES, default=Role.non_party.value)
-    yield Question(party + ("government",), f"Is {who} a government agency or officer?", Kind.select, section, "Government", choices=GOVERNMENT, blank=None, implied=True)
-    yield Question(party + ("self_represented",), f"Is {who} self-represented (no lawyer)?", Kind.confirm, section, "Self-represented", default=False, implied=True)
-    yield Question(party + ("address",), f"{who}'s mailing address (lines separated by ';')", Kind.text, section, "Address", lines=True, needed=self_rep)
-    yield Question(party + ("phone",), f"{who}'s phone (blank if none)", Kind.text, section, "Phone", optional=True, blank=None, needed=self_rep, implied=True)
-    yield Question(party + ("email",), f"{who}'s e-mail (blank if none)", Kind.text, section, "E-mail", optional=True, blank=None, needed=self_rep, implied=True)
-    prisoner = lambda d, p: self_rep(d, p) and get_in(d, ("case", "type")) == CaseType.prisoner_civil_rights.value  # noqa: E731
-    yield Question(party + ("inmate_number",), f"{who}'s inmate number (blank if none)", Kind.text, section, "Inmate number", optional=True, needed=prisoner, implied=True)
-    group = Group(party + ("counsel",), "counsel", 1)
-    for j in group.indices(data):
-        yield from _counsel(party + ("counsel", j), f"{section} — counsel {j + 1}", who, j + 1, represented)
-    yield Question(party + ("counsel", "+counsel"), f"Add another lawyer for {who}?", Kind.group, section, "Add another lawyer", group=group, needed=represented)
-
-
-def _counsel(key: Key, section: str, who: str, number: int, needed: Needed) -> Iterator[Question]:
-    lawyer = f"Counsel {number} for {who}"
-    yield Question(key + ("name",), f"{lawyer}: name", Kind.text, section, "Name", needed=needed)
-    yield Question(key + ("bar_number",), f"{lawyer}: bar number (blank if none)", Kind.text, section, "Bar number", optional=True, needed=needed, implied=True)
-    yield Question(key + ("firm",), f"{lawyer}: firm (blank if none)", Kind.text, section, "Firm", optional=True, needed=needed, implied=True)
-    yield Question(key + ("address",), f"{lawyer}: address (lines separated by ';')", Kind.text, section, "Address", lines=True, needed=needed)
-    yield Question(key + ("phone",), f"{lawyer}: phone", Kind.text, section, "Phone", needed=needed)
-    yield Question(key + ("email",), f"{lawyer}: e-mail", Kind.text, section, "E-mail", needed=needed)
-
-
-def _categories(data: dict, profile: ResolvedProfile) -> Iterator[Question]:
-    group = Group(("categories",), "category", 1)
-    for number, i in enumerate(group.indices(data), 1):
-        key = ("categories", i)
-        name = get_in(data, key + ("name",)) or ""
-        section = f"Category {number}: {name}" if name else f"Category {number}"
-        yield Question(key + ("name",), f"Category {number} of protected information: a short name", Kind.text, section, "Name")
-        yield Question(key + ("kind",), "What kind of information is it?", Kind.select, section, "Kind", choices=CATEGORY_KINDS, default=CategoryKind.other.value)
-        yield Question(key + ("description",), "Describe it (what documents, whose, which years)", Kind.text, section, "Description")
-        yield Question(
-            key + ("harm",), "The specific harm its disclosure would cause (facts, not 'may' or 'could')", Kind.text, section,
-            "Harm", speculative_check=True,
-        )
-    yield Question(("categories", "+category"), "Add another category of protected information?", Kind.group, "Categories", "Add another category", group=group)
-    yield Question(
-        ("+notes", "hipaa"),
-        "Health records are a category: the order will include HIPAA qualified-protective-order terms"
-        + cited(profile, "hipaa_qpo") + ".",
-        Kind.note, "Categories", needed=has_health_category,
-    )
+def category_tier_choices(profile: ResolvedProfile, facts: CaseFacts) -> tuple[Choice, ...]:
+    """Who may see one category, in plain words, by the tier that allows it (the court's labels)."""
+    labels = profile.tier_labels
+    out = [Choice(f"“{labels[Tier.confidential.value]}” is enough", Tier.confidential.value)]
+    if Tier.highly_confidential_aeo.value in labels:
+        out.append(Choice(f"“{labels[Tier.highly_confidential_aeo.value]}” (not the other side's staff)", Tier.highly_confidential_aeo.value))
+    if facts.is_patent_or_software and Tier.source_code.value in labels:
+        out.append(Choice(f"“{labels[Tier.source_code.value]}” (secured computer only)", Tier.source_code.value))
+    return tuple(out)
 
 
 @dataclass

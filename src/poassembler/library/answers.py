@@ -48,6 +48,7 @@ Text = Annotated[str, BeforeValidator(_strip), AfterValidator(_xml_safe)]
 RequiredText = Annotated[Text, Field(min_length=1)]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_PHONE_EXTENSION = re.compile(r" *(x|ext\.?) *[0-9]+$", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[0-9 ().\-]{7,}( *(x|ext\.?) *[0-9]+)?$", re.IGNORECASE)
 
 
@@ -58,8 +59,9 @@ def _email(value: str) -> str:
 
 
 def _phone(value: str) -> str:
-    if not _PHONE.match(value):
-        raise ValueError(f"'{value}' is not a phone number (expected e.g. (213) 555-0100)")
+    digits = sum(c.isdigit() for c in _PHONE_EXTENSION.sub("", value))
+    if not _PHONE.match(value) or digits < 10:
+        raise ValueError(f"'{value}' is not a phone number (expected area code and number, e.g. (213) 555-0100)")
     return value
 
 
@@ -142,6 +144,7 @@ class CounselKind(str, Enum):
 class Counsel(Strict):
     name: RequiredText
     kind: CounselKind = CounselKind.outside
+    title: Text = ""  # printed under the name, e.g. "Assistant United States Attorney"
     bar_number: Text = ""
     firm: Text = ""
     address: Annotated[list[Text], BeforeValidator(_lines)] = Field(min_length=1)
@@ -161,6 +164,7 @@ class Party(Strict):
     email: Email | None = None
     inmate_number: Text = ""
     incarcerated: bool = False  # held in a prison or jail: decides who may possess Protected Material
+    natural_person: bool = False  # an individual, not an entity: may see material of the lowest tier
     capacity: Text = ""  # e.g. "individually and on behalf of all others similarly situated" (caption only)
     definite_article: bool = False  # "the California Department of …" in running text
     short_name: Text = ""  # e.g. "CDCR", used after the first mention
@@ -238,6 +242,7 @@ class Answers(Strict):
     judge: Text | None = None
     judge_name: Text = ""  # the assigned judge by name, where no judge profile exists
     judge_title: Text = ""  # e.g. "United States Magistrate Judge"
+    order_place: Text = ""  # where the judge signs, printed on the order's date line, e.g. "Brooklyn, New York"
     division: Text = ""
     case: Case
     parties: list[Party] = Field(min_length=2)

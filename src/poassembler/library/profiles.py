@@ -198,6 +198,7 @@ class JudgeInfo(_Strict):
     title: NonEmpty
     initials: str = ""
     source: str = ""  # where the name and initials can be checked (a public order or the court's page)
+    place: str = ""  # where this judge signs orders ("Brooklyn, New York"), only as the source shows it
 
 
 class ProfileKind(str, Enum):
@@ -311,6 +312,7 @@ class ProfileLibrary:
     profiles: dict[str, ProfileFile] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     districts: dict[str, str] = field(default_factory=dict)  # every federal district id → caption name
+    abbreviations: dict[str, str] = field(default_factory=dict)  # district id → Bluebook abbreviation ("C.D. Cal.")
     _resolved: dict[tuple[str, str | None], ResolvedProfile] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
@@ -321,7 +323,10 @@ class ProfileLibrary:
                 raise BadLibrary(f"{folder}: no such jurisdictions folder.")
             districts = folder / "_districts.yaml"
             if districts.is_file():
-                library.districts.update(_read_districts(districts))
+                for cid, (name, abbreviation) in read_district_entries(districts).items():
+                    library.districts[cid] = name
+                    if abbreviation:
+                        library.abbreviations[cid] = abbreviation
             for path in sorted(folder.glob("*.yaml")):
                 if path.name.startswith("_"):
                     continue
@@ -424,10 +429,25 @@ def _read_profile(path: Path) -> ProfileFile:
 
 
 def _read_districts(path: Path) -> dict[str, str]:
+    """Court id → name from `_districts.yaml`."""
+    return {cid: name for cid, (name, _) in read_district_entries(path).items()}
+
+
+def read_district_entries(path: Path) -> dict[str, tuple[str, str]]:
+    """Court id → (name, Bluebook abbreviation or "") from `_districts.yaml`."""
     data = read_library_yaml(path) or {}
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+    if not isinstance(data, dict):
         raise BadLibrary(f"{path}: expected a mapping of court id → court name.")
-    return {str(k): v for k, v in data.items()}
+    out: dict[str, tuple[str, str]] = {}
+    for cid, entry in data.items():
+        if isinstance(entry, str):
+            out[str(cid)] = (entry, "")
+        elif isinstance(entry, dict) and isinstance(entry.get("name"), str) and isinstance(entry.get("bluebook", ""), str) \
+                and set(entry) <= {"name", "bluebook"}:
+            out[str(cid)] = (entry["name"], entry.get("bluebook", ""))
+        else:
+            raise BadLibrary(f"{path}: {cid}: expected the court's name, or {{name: ..., bluebook: ...}}.")
+    return out
 
 
 def _merge_map(layers: list[ProfileFile], attr: str) -> dict[str, Sourced]:

@@ -6,7 +6,7 @@ Clause text is rendered here to plain strings (escaping for Word happens in `ren
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from poassembler.library.answers import Answers, Counsel, Party, Role
@@ -86,10 +86,19 @@ class OrderBlock:
 
 
 @dataclass(frozen=True)
+class AttachmentView:
+    """A cover page for a paper the filer attaches after Exhibit A ("EXHIBIT B", what it is)."""
+
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
 class ExhibitView:
     title: str
     paragraphs: list[ParagraphView]
     blanks: list[str]
+    attachments: list[AttachmentView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -141,7 +150,7 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
         attestation=_paragraphs_of(selection.included(Placement.attestation), scope),
         order=OrderBlock(
             paragraphs=refs(_paragraphs_of(selection.included(Placement.order), scope)),
-            date_line=BLANK_DATE,
+            date_line=f"Dated: {place}, ____________________" if (place := answers.order_place or (judge.place if judge else "")) else BLANK_DATE,
             signature_line=BLANK_LINE,
             judge_name=judge.name if judge else "",
             judge_title=judge.title if judge else "United States District Judge / Magistrate Judge",
@@ -150,8 +159,26 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
             title=exhibit_clauses[0].spec.heading if exhibit_clauses else "",
             paragraphs=refs(_paragraphs_of(exhibit_clauses, scope)),
             blanks=[b for c in exhibit_clauses for b in c.spec.blanks],
+            attachments=_attachments(answers, scope),
         ),
     )
+
+
+def _attachments(answers: Answers, scope: ClauseScope) -> list[AttachmentView]:
+    """Each subpoena the order says is attached gets its exhibit's cover page, so the Court finds it where the
+    order says it is (E.D. Cal., Bosley v. Valasco: no finding on a subpoena the Court has not seen)."""
+    names = scope.facts.party_labels
+    out = []
+    for s in answers.subpoenas:
+        if not s.exhibit:
+            continue
+        served = f" on {_long_date(s.served_on)}" if s.served_on else ""
+        out.append(AttachmentView(
+            label=s.exhibit.upper(),
+            description=f"Subpoena issued by {names.get(s.served_by, s.served_by)} and served on "
+                        f"{scope.facts.text_names.get(s.recipient, s.recipient)}{served} (copy attached)",
+        ))
+    return out
 
 
 _SECTION_REF = re.compile(r"\[\[section:([a-z0-9_]+)\]\]")
@@ -180,6 +207,7 @@ def resolve_section_refs(text: str, numbers: dict[str, int]) -> str:
 class JudgeView:
     name: str
     title: str
+    place: str = ""
 
 
 _INITIALS = re.compile(r"[A-Za-z]{2,4}x?")
@@ -192,12 +220,12 @@ def signing_judge(profile: ResolvedProfile, answers: Answers) -> JudgeView | Non
     if answers.judge_name:
         return JudgeView(answers.judge_name, answers.judge_title)
     if profile.judge:
-        return JudgeView(profile.judge.name, profile.judge.title)
+        return JudgeView(profile.judge.name, profile.judge.title, profile.judge.place)
     number = answers.case.number.split("cv", 1)[-1].split("CV", 1)[-1]
     tokens = {t.casefold() for t in _INITIALS.findall(number)}
     found = [j for j in profile.judges if j.initials.casefold() in tokens]
     found.sort(key=lambda j: "magistrate" not in j.title.casefold())
-    return JudgeView(found[0].name, found[0].title) if found else None
+    return JudgeView(found[0].name, found[0].title, found[0].place) if found else None
 
 
 def render_paragraphs(clause: Clause, scope: ClauseScope) -> list[ParagraphView]:
@@ -332,8 +360,10 @@ def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}", self_f
         first, others = lawyers[0], lawyers[1:]
         form = "/s/ {name}" if not filer_seen else cosigner_form
         filer_seen = True
-        # Further lawyers of the firm: their names and bar numbers lead the address lines.
-        extra = [line for c in others for line in (c.name, _bar_line(c)) if line]
+        # The first lawyer's title ("Assistant United States Attorney"), then further lawyers of the firm
+        # (name, title, bar number) lead the address lines.
+        extra = [first.title] if first.title else []
+        extra += [line for c in others for line in (c.name, c.title, _bar_line(c)) if line]
         blocks.append(
             SignatureBlock(
                 date_line=date_line,

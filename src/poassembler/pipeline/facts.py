@@ -53,6 +53,9 @@ class CaseFacts:
     has_competitive_material: bool  # a category is commercial, a trade secret or source code: competitors matter
     law_enforcement_category_names: str  # the good cause categories of kind law_enforcement
     confidential_only_count: int  # categories that need only the lowest tier
+    confidential_only_names: str  # those categories by name (“A” and “B”)
+    law_enforcement_uses_aeo: bool  # a law_enforcement category needs the AEO tier
+    has_represented_natural_person_party: bool  # an individual party with counsel: it may see its own side's CONFIDENTIAL material
     subpoenas_before_court: bool  # every subpoena is attached (exhibit) and its necessity shown: the Court can make a finding
     filer_name: str  # the lawyer whose block comes first: the one who files the stipulation and attests
 
@@ -94,7 +97,7 @@ class CaseFacts:
             text_names={p.name: p.text_name for p in answers.parties},
             party_labels={p.name: (f"{_ROLE_WORD[p.role]} {p.name}" if p.role in _ROLE_WORD else p.text_name) for p in answers.parties},
             subpoena_recipient_names=join_and(
-                dict.fromkeys(next(p.text_name for p in answers.parties if p.name == s.recipient) for s in answers.subpoenas)
+                dict.fromkeys(next((p.text_name for p in answers.parties if p.name == s.recipient), s.recipient) for s in answers.subpoenas)
             ),
             signatories=_signatories(answers),
             case_title=answers.case.short_title or _title(plaintiffs, defendants),
@@ -111,6 +114,15 @@ class CaseFacts:
             ),
             has_competitive_material=bool(kinds & _COMPETITIVE),
             confidential_only_count=sum(c.tier in (None, Tier.confidential) for c in answers.categories),
+            confidential_only_names=join_and(
+                f"“{c.name}”" for c in answers.categories if c.tier in (None, Tier.confidential)
+            ),
+            law_enforcement_uses_aeo=any(
+                c.kind == CategoryKind.law_enforcement and c.tier == Tier.highly_confidential_aeo for c in answers.categories
+            ),
+            has_represented_natural_person_party=any(
+                p.natural_person and not p.self_represented and p.role != Role.non_party for p in answers.parties
+            ),
             subpoenas_before_court=bool(answers.subpoenas) and all(s.exhibit and s.necessity for s in answers.subpoenas),
             filer_name=next((c.name for p in answers.parties for c in p.counsel), ""),
             law_enforcement_category_names=join_and(
@@ -138,9 +150,11 @@ def _signatories(answers: Answers) -> str:
     for party in answers.parties_with(Role.non_party):
         short = f" (“{party.short_name}”)" if party.short_name else ""
         items.append(f"{party.text_name}{short}, which is not a party to this action, through counsel")
-    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
+    if len(items) <= 1:  # (none only half-way through an interview)
+        return "".join(items)
+    return "; ".join(items[:-1]) + "; and " + items[-1]
 
 
 def _title(plaintiffs: list[str], defendants: list[str]) -> str:
-    first = lambda names: names[0] + (", et al." if len(names) > 1 else "")  # noqa: E731
+    first = lambda names: (names[0] if names else "") + (", et al." if len(names) > 1 else "")  # noqa: E731
     return f"{first(plaintiffs)} v. {first(defendants)}"

@@ -14,13 +14,37 @@ SPECULATIVE_TERMS = ("may", "might", "could", "potential", "potentially", "possi
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+# "potential customers" names people (prospective customers), it does not hedge a harm: an adjective
+# before one of these nouns is not speculative.
+_NAMED_PEOPLE = frozenset(
+    """customer customers client clients buyer buyers purchaser purchasers investor investors acquirer acquirers
+    bidder bidders licensee licensees partner partners employer employers employee employees hire hires candidate
+    candidates competitor competitors entrant entrants supplier suppliers vendor vendors donor donors member members
+    user users subscriber subscribers patient patients tenant tenants recruit recruits witness witnesses juror jurors
+    claimant claimants plaintiff plaintiffs defendant defendants lender lenders borrower borrowers""".split()
+)
+_ADJECTIVES = frozenset({"potential", "possible"})
+_MONTH_DAY = re.compile(r"^\s*(\d{1,2}(st|nd|rd|th)?\b|\d{4}\b)")
+
+
 def speculative_terms(text: str) -> list[str]:
-    """The speculative words in `text`, in order of first use, lower-cased ("may", "could", …)."""
+    """The speculative words in `text`, in order of first use, lower-cased ("may", "could", …).
+
+    Not counted: "potential" or "possible" naming people ("potential customers"), and "May" the month
+    ("May 2024", "May 3").
+    """
     found: list[str] = []
-    for word in _WORD.findall(text):
-        lower = word.lower()
-        if lower in SPECULATIVE_TERMS and lower not in found:
-            found.append(lower)
+    words = list(_WORD.finditer(text))
+    for position, match in enumerate(words):
+        lower = match.group().lower()
+        if lower not in SPECULATIVE_TERMS or lower in found:
+            continue
+        following = words[position + 1].group().lower() if position + 1 < len(words) else ""
+        if lower in _ADJECTIVES and following in _NAMED_PEOPLE:
+            continue
+        if match.group() == "May" and _MONTH_DAY.match(text[match.end():]):
+            continue
+        found.append(lower)
     return found
 
 
