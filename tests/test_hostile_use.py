@@ -166,6 +166,13 @@ def test_dev_zero_given_to_compare_is_refused(tmp_path):
     assert "/dev/zero: is not a regular file" in result.stderr
 
 
+def test_a_link_to_dev_zero_given_to_check_is_refused(tmp_path):
+    (tmp_path / "order.docx").symlink_to("/dev/zero")
+    result = run_cli("check", "order.docx", "--court", "cacd", cwd=tmp_path, timeout=30)
+    assert_clean_child(result, 2)
+    assert "order.docx: is not a regular file" in result.stderr
+
+
 def test_a_named_pipe_as_answers_file_is_refused_without_waiting(tmp_path):
     os.mkfifo(tmp_path / "pipe.yaml")
     result = run_cli("render", "pipe.yaml", "-o", "d.docx", cwd=tmp_path, timeout=30)
