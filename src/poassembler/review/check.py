@@ -8,14 +8,15 @@ procedure, which citations a finding cites — come from the profile's `check:` 
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections import Counter, defaultdict
 from typing import Callable, Iterable
 
 from poassembler.library.answers import Answers, Category, CategoryKind
 from poassembler.library.clauses import Placement
+from poassembler.pipeline.scope import ClauseScope
 from poassembler.review.check_model import model_sections
+from poassembler.review.same_statement import SameStatements
+from poassembler.review.sentence_match import matching_sentences
 from poassembler.review.harm_language import (
     ABSTRACT_WORDS,
     BOILERPLATE_WORDS,
@@ -32,12 +33,11 @@ from poassembler.review.findings import Concern, Finding, RenderedClause, Review
 __all__ = ["Finding", "Severity", "check", "has_errors"]
 
 
-def build_review(answers: Answers, profile: ResolvedProfile, selection: Selection) -> Review:
-    """Render the included clauses' text once, for the rules that read it."""
+def build_review(answers: Answers, profile: ResolvedProfile, selection: Selection, scope: ClauseScope | None = None) -> Review:
+    """The included clauses' text, for the rules that read it (`scope`: the draft's, whose text is already rendered)."""
     from poassembler.pipeline.context import render_paragraphs
-    from poassembler.pipeline.scope import ClauseScope
 
-    scope = ClauseScope.build(profile, answers)
+    scope = scope or ClauseScope.build(profile, answers)
     texts = tuple(
         RenderedClause(c.id, c.spec.placement, " ".join(p.text for p in render_paragraphs(c, scope)))
         for c in selection.included()
@@ -45,9 +45,10 @@ def build_review(answers: Answers, profile: ResolvedProfile, selection: Selectio
     return Review(answers, profile, selection, scope.facts, texts)
 
 
-def check(answers: Answers, profile: ResolvedProfile, selection: Selection) -> list[Finding]:
-    """Every finding for this draft, errors first."""
-    review = build_review(answers, profile, selection)
+def check(answers: Answers, profile: ResolvedProfile, selection: Selection, scope: ClauseScope | None = None) -> list[Finding]:
+    """Every finding for this draft, errors first (`scope`: the planned draft's, to reuse its clause text)."""
+    matching_sentences.cache_clear()  # remembered within one check only: each draft's check does all its own work
+    review = build_review(answers, profile, selection, scope)
     findings = [f for rule in RULES for f in rule(review)]
     order = list(Severity)
     return sorted(findings, key=lambda f: order.index(f.severity))
@@ -60,7 +61,7 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 # --- good cause ---------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"^\W*(n/?a|none|tbd|to be (determined|added|supplied)|see above|same( as above)?|\[.*\])\W*$", re.IGNORECASE)
-_SAME_HARM = 0.85  # difflib ratio above which two categories' harms are the same statement
+_SAME_HARM = 0.8  # share of words (weighted Jaccard of the word bags) from which two harms are the same statement
 
 
 def _where(index: int, category: Category, field: str) -> Concern:
@@ -77,7 +78,7 @@ def good_cause(review: Review) -> list[Finding]:
             "Add each category likely to be produced, with a concrete description and the specific harm its disclosure would cause.",
         )]
     out: list[Finding] = []
-    repeats = _repeated_harms(categories)
+    same_harms = SameStatements([c.harm for c in categories], _SAME_HARM)
     for i, category in enumerate(categories):
         harm = category.harm
         words = content_words(harm, frozenset())
@@ -95,7 +96,7 @@ def good_cause(review: Review) -> list[Finding]:
                 "Name the concrete consequence: who would learn what, and what they could then do.",
             ))
             continue
-        j = repeats.get(i)
+        j = same_harms.first_match(i)
         if j is not None:
             out.append(review.finding(
                 "good_cause", Severity.error, _where(i, category, "harm"),
@@ -103,48 +104,6 @@ def good_cause(review: Review) -> list[Finding]:
                 "State the harm particular to this category, or merge the two categories if they are one.",
             ))
     return out
-
-
-_CANDIDATES = 20  # earlier harms compared with each harm, at most: the check stays linear in the categories
-_SHARED_WORDS = 0.5  # near repeats share at least half their words (sets); only those go to difflib
-_COMPARED_CHARS = 2_000  # how much of two harms is compared (difflib is quadratic in the length)
-
-
-def _repeated_harms(categories: list[Category]) -> dict[int, int]:
-    """For each category whose harm repeats an earlier category's, the first such earlier category.
-
-    Exact repeats (after normalising case and spaces) are found by a dictionary; near repeats (difflib
-    ratio >= _SAME_HARM) only among the earlier harms that share this harm's rarest shared words, at most
-    _CANDIDATES of them, so 100,000 categories take seconds, not days.
-    """
-    norms = [_norm(c.harm)[:_COMPARED_CHARS] for c in categories]
-    words = [frozenset(n.split()) for n in norms]
-    frequency = Counter(w for ws in words for w in ws)
-    first_with: dict[str, int] = {}
-    earlier_with_word: dict[str, list[int]] = defaultdict(list)
-    repeats: dict[int, int] = {}
-    for i, norm in enumerate(norms):
-        if norm in first_with:
-            repeats[i] = first_with[norm]
-            continue
-        first_with[norm] = i
-        rarest = sorted((w for w in words[i] if w in earlier_with_word), key=lambda w: (frequency[w], w))[:3]
-        candidates = sorted({j for w in rarest for j in earlier_with_word[w][:_CANDIDATES]})[:_CANDIDATES]
-        for j in candidates:
-            if len(words[i] & words[j]) < _SHARED_WORDS * len(words[i] | words[j]):
-                continue  # too few words in common to be the same statement; difflib is the costly part
-            matcher = difflib.SequenceMatcher(None, norm, norms[j])
-            if matcher.real_quick_ratio() >= _SAME_HARM and matcher.quick_ratio() >= _SAME_HARM and matcher.ratio() >= _SAME_HARM:
-                repeats[i] = j
-                break
-        for w in words[i]:
-            if len(earlier_with_word[w]) < _CANDIDATES:
-                earlier_with_word[w].append(i)
-    return repeats
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 def speculative_harm(review: Review) -> list[Finding]:
@@ -202,7 +161,6 @@ def overbreadth(review: Review) -> list[Finding]:
 
 # --- sealing ------------------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^.;]+[.;]?")
 _NEGATION = re.compile(r"\b(not|no|never|nothing|neither|nor)\b|n't\b", re.IGNORECASE)
 _QUALIFIED = re.compile(r"^[\s,]*(only|if|upon|after|with\s+(leave|the\s+Court'?s?\s+(approval|permission|leave)))\b", re.IGNORECASE)
 _BLANKET_SEALING = [re.compile(p, re.IGNORECASE) for p in (
@@ -216,54 +174,46 @@ _BINDS_COURT = [re.compile(p, re.IGNORECASE) for p in (
     r"\bbind(s|ing)?\b[^.;]{0,40}?\b(the\s+Court|the\s+Clerk|court\s+personnel|court\s+staff|Court'?s\s+staff)\b",
     r"\bbinding\s+(up)?on\s+(the\s+)?(Court|Clerk)\b",
 )]
+# Words each pattern above cannot match without (any one of each group, case-folded): a text lacking them is
+# not scanned by that pattern, which spares most clause text the regular expressions.
+_BLANKET_WORDS = ((("seal",),), (("impound", "seal"),), (("seal",),), (("automatically",), ("seal", "impound")))
+_BINDS_WORDS = ((("court", "clerk", "judicial"), ("shall", "must", "agree", "bound")), (("bind",), ("court", "clerk")), (("binding",), ("court", "clerk")))
 # The parties' stipulation speaks for the parties; the court's own order paragraphs may bind the court.
 _STIPULATED = (Placement.preamble, Placement.body, Placement.attestation, Placement.exhibit)
 
 
-def _matches(patterns: list[re.Pattern], text: str) -> list[str]:
+def _matches(patterns: list[re.Pattern], words: tuple, text: str) -> list[str]:
     """Sentences of `text` that a pattern matches without a negation before it or a qualifier after it."""
-    hits = []
-    for sentence in _SENTENCE.findall(text):
-        for pattern in patterns:
-            match = pattern.search(sentence)
-            if not match:
-                continue
-            if _NEGATION.search(sentence[: match.end()]) or _QUALIFIED.match(sentence[match.end():]):
-                continue
-            hits.append(" ".join(sentence.split()))
-            break
-    return hits
+    return list(matching_sentences(tuple(patterns), words, text, _excused))
+
+
+def _excused(sentence: str, match: re.Match) -> bool:
+    return bool(_NEGATION.search(sentence[: match.end()]) or _QUALIFIED.match(sentence[match.end():]))
 
 
 def _sealing_sources(review: Review) -> list[tuple[Concern, str]]:
     """Clause text (without the answers' own words, reported once below) and the answers' free text."""
-    texts = []
-    for t in review.texts:
-        if t.placement in _STIPULATED:
-            texts.append((about_clause(t.clause_id), _without_answers(t.text, review.answers.categories)))
+    texts = [(about_clause(t.clause_id), _without_answers(t.text, review)) for t in review.texts if t.placement in _STIPULATED]
     for i, category in enumerate(review.answers.categories):
         texts.append((about_answer(f"categories[{i}]", category.name), f"{category.description} {category.harm}"))
     return texts
 
 
-def _without_answers(text: str, categories: list[Category]) -> str:
-    """`text` without each category's description and harm, found in the order the clause shows them
-    (one pass over the text, however many categories: a replace per category would be quadratic)."""
-    pieces, last = [], 0
-    for category in categories:
-        for answer in (category.description, category.harm):
-            at = text.find(answer, last)
-            if at >= 0 and answer:
-                pieces += [text[last:at], " "]
-                last = at + len(answer)
-    return "".join(pieces) + text[last:] if pieces else text
+def _without_answers(text: str, review: Review) -> str:
+    """The clause text with the categories' descriptions and harms taken out. Only a text with a hit is
+    rewritten (and looked at again): the others would be scanned once per category for nothing."""
+    if not _matches(_BLANKET_SEALING, _BLANKET_WORDS, text) and not _matches(_BINDS_COURT, _BINDS_WORDS, text):
+        return text
+    for category in review.answers.categories:
+        text = text.replace(category.description, " ").replace(category.harm, " ")
+    return text
 
 
 def sealing(review: Review) -> list[Finding]:
     """Agreements to file Protected Material under seal as a class, and terms that bind the court."""
     out = []
     for concerns, text in _sealing_sources(review):
-        for sentence in _matches(_BLANKET_SEALING, text):
+        for sentence in _matches(_BLANKET_SEALING, _BLANKET_WORDS, text):
             out.append(review.finding(
                 "blanket_sealing", Severity.error, concerns,
                 f"Agrees to file or keep Protected Material under seal as a class: “{_clip(sentence)}”. Parties may not agree "
@@ -272,7 +222,7 @@ def sealing(review: Review) -> list[Finding]:
                 "Replace it with a term that a party seeking to file under seal applies to the court under its sealing rule, "
                 "with a particularized showing for each document.",
             ))
-        for sentence in _matches(_BINDS_COURT, text):
+        for sentence in _matches(_BINDS_COURT, _BINDS_WORDS, text):
             out.append(review.finding(
                 "binds_court", Severity.error, concerns,
                 f"Binds the court or its staff: “{_clip(sentence)}”. A stipulation binds the parties; the court keeps its power "
@@ -398,17 +348,18 @@ def tier_justified(review: Review) -> list[Finding]:
 
 
 def judge_named(review: Review) -> list[Finding]:
-    """The order's signature line names the judge whenever the answers or the profile can tell who it is."""
-    from poassembler.pipeline.context import signing_judge
+    """The order's signature line says who signs whenever the answers or the profile can tell; otherwise the
+    draft prints `JUDGE_PLACEHOLDER`, an error here and (same rule id) in the document check, shown once."""
+    from poassembler.pipeline.context import JUDGE_PLACEHOLDER, signing_judge
 
     if signing_judge(review.profile, review.answers) is not None:
         return []
     return [review.finding(
-        "judge_named", Severity.warning, "answers: judge_name",
-        "The order's signature line names no judge: neither the answers, a judge profile, nor the case number's "
-        "initials identify who will sign it.",
-        "Give judge_name and judge_title (or the judge's initials in the case number, with the judge in the "
-        "profile's `judges:` list).",
+        "judge_named", Severity.error, "answers: judge_name",
+        f"The order's signature block reads “{JUDGE_PLACEHOLDER}”: neither the answers, a judge profile, nor the "
+        "case number's initials tell who will sign it.",
+        "Give judge_name and judge_title, or judge_title alone for a blank line over the title (or the judge's "
+        "initials in the case number, with the judge in the profile's `judges:` list).",
     )]
 
 
