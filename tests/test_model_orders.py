@@ -332,6 +332,7 @@ def test_package_for_s_d_cal_has_the_joint_motion_signed_and_the_order_unsigned(
     assert "Plaintiffs Al Otro Lado, Inc. and Abigail Doe, through counsel; and Defendants Kristi Noem and Rodney S. Scott, through counsel, jointly move the Court to enter" in motion
     assert "Good Cause Statement in Section 2 of the proposed order" in motion
     assert "/s/ Sofía Ramírez-Ortiz" in motion and "/s/ Taylor B. Okafor" in motion
+    assert motion.count("Dated: November 12, 2026") == 2
     assert "Attorneys for Defendants Kristi Noem and Rodney S. Scott" in motion
     assert "ATTESTATION: I, Sofía Ramírez-Ortiz, the filer of this document, attest" in motion
     assert "Exhibit A" not in motion  # the proposed order goes to chambers, not onto the docket as an exhibit
