@@ -59,7 +59,7 @@ def _check_answers(state, answers: Path, fmt: str):
     from poassembler.review.check import check
 
     draft = plan_draft(load_answers(answers), state.library())
-    findings = check(draft.answers, draft.profile, draft.selection)
+    findings = check(draft.answers, draft.profile, draft.selection, draft.scope)
     if fmt == "json":
         click.echo(json.dumps({
             "answers": str(answers),
