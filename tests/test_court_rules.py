@@ -217,13 +217,26 @@ def test_caed_bosley_subpoena_finding_basis_and_position(texts):
     assert "ATTESTATION: I, Jordan P. Klein, the filing attorney, attest" in text
 
 
-def test_casd_is_a_joint_motion_without_the_cand_challenge_schedule(texts):
+def test_casd_draft_is_the_order_the_court_enters_not_the_joint_motion(texts):
+    """S.D. Cal. files a stipulation as a joint motion and takes the proposed order separately: the draft is the
+    order (its own title and footer), with no counsel block, party signatures or attestation; the motion has them."""
     text = texts["casd"]
-    assert "JOINT MOTION FOR ENTRY OF STIPULATED PROTECTIVE ORDER" in text
-    assert "jointly move the Court to enter" in text
-    assert "the Court GRANTS the joint motion" in text
+    assert "JOINT MOTION" not in text.upper().replace("THE JOINT MOTION OF", "").replace("GRANTS THE JOINT MOTION", "")
+    assert "[PROPOSED] STIPULATED PROTECTIVE ORDER" in text
+    assert text.rstrip().endswith("Stipulated Protective Order")  # the footer names the order
+    assert "The Court has considered the joint motion of Plaintiffs Al Otro Lado, Inc. and Abigail Doe" in text
+    assert "the Court GRANTS the joint motion" in text and "jointly move" not in text
+    for party_paper in ("/s/ ", "Attorneys for", "ATTESTATION", "Respectfully submitted", "Sofía Ramírez-Ortiz", "Bar No."):
+        assert party_paper not in text, party_paper
     assert "waives the challenged designation" not in text
-    assert "ATTESTATION: I, Sofía Ramírez-Ortiz, the filer of this document, attest" in text
+    assert "Karen S. Crawford" in text  # the judge still signs
+
+
+def test_other_courts_keep_the_parties_signatures_on_the_order(texts):
+    assert "ATTESTATION" in texts["cand"] and "ATTESTATION" in texts["cacd"]
+    for court in [c for c in texts if c != "casd"]:
+        assert "Attorneys for" in texts[court] and "/s/ " in texts[court], court
+        assert "The Court has considered the joint motion" not in texts[court], court
 
 
 def test_cacd_cites_79_5_2_2_b_for_material_designated_by_another_party(texts):

@@ -318,3 +318,37 @@ def test_package_replaced_with_force_keeps_the_old_one_if_the_new_one_fails(caps
     assert "could not be written" in result.err
     assert (target / "proposed-order.docx").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["package"]
+
+
+def test_package_for_s_d_cal_has_the_joint_motion_signed_and_the_order_unsigned(capsys, tmp_path):
+    """S.D. Cal.: the joint motion carries the parties' request, signatures and attestation; the proposed order
+    (not an exhibit: e-mailed to chambers in Word) carries none of them; the checklist flags the [P] steps."""
+    target = tmp_path / "package"
+    result = invoke(capsys, "render", str(SAMPLES / "alotrolado-casd.yaml"), "--package", str(target))
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in target.iterdir()) == ["checklist.md", "motion.docx", "proposed-order.docx"]
+    motion = full_text(target / "motion.docx")
+    assert "JOINT MOTION FOR ENTRY OF STIPULATED PROTECTIVE ORDER" in motion
+    assert "Plaintiffs Al Otro Lado, Inc. and Abigail Doe, through counsel; and Defendants Kristi Noem and Rodney S. Scott, through counsel, jointly move the Court to enter" in motion
+    assert "Good Cause Statement in Section 2 of the proposed order" in motion
+    assert "/s/ Sofía Ramírez-Ortiz" in motion and "/s/ Taylor B. Okafor" in motion
+    assert motion.count("Dated: November 12, 2026") == 2
+    assert "Attorneys for Defendants Kristi Noem and Rodney S. Scott" in motion
+    assert "ATTESTATION: I, Sofía Ramírez-Ortiz, the filer of this document, attest" in motion
+    assert "Exhibit A" not in motion  # the proposed order goes to chambers, not onto the docket as an exhibit
+    order = full_text(target / "proposed-order.docx")
+    assert "[PROPOSED] STIPULATED PROTECTIVE ORDER" in order and "Attorneys for" not in order and "/s/ " not in order
+    checklist = (target / "checklist.md").read_text(encoding="utf-8")
+    assert "E-mail the proposed order (proposed-order.docx) in Word format" in checklist
+    assert checklist.count("**[VERIFY BEFORE FILING]**") == 3  # vehicle and both steps are [P]
+    assert "efile_[judge's last name]@casd.uscourts.gov" in checklist
+
+
+def test_package_motion_elsewhere_keeps_the_plain_request(capsys, tmp_path):
+    """N.D. Ill.'s motion (no motion clause) still lists the clean proposed order as Exhibit A."""
+    model = stand_in_model(tmp_path / "form-26-2.docx")
+    target = tmp_path / "package"
+    assert invoke(capsys, "render", PELL, "--package", str(target), "--redline-against", str(model)).code == 0
+    motion = full_text(target / "motion.docx")
+    assert "Exhibit A, the proposed Stipulated Protective Order (clean)" in motion and "jointly move for entry" in motion
+    assert "/s/ " in full_text(target / "proposed-order.docx")

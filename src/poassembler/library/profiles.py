@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -183,6 +183,10 @@ class SubmissionPatch(_Strict):
     mailbox: str | None = None  # e.g. "Proposed_Order_<Judge>@ilnd.uscourts.gov"
     subject_line: str | None = None
     steps: list[SubmissionStep] | None = None
+    # Who signs what: "order" (a stipulated order the parties sign) or "motion" (the parties sign only the motion
+    # that asks for entry; the order is the Court's paper: no counsel block, party signatures or attestation on it)
+    parties_sign: Literal["order", "motion"] | None = None
+    order_attached: bool | None = None  # the proposed order is an exhibit to the motion; false: it goes to chambers only
 
 
 @dataclass(frozen=True)
@@ -194,6 +198,8 @@ class Submission:
     mailbox: str
     subject_line: str
     steps: tuple[SubmissionStep, ...]
+    parties_sign: str = "order"
+    order_attached: bool = True
 
 
 class JudgeInfo(_Strict):
@@ -534,6 +540,8 @@ _SUBMISSION_DEFAULTS = {
     "mailbox": "",
     "subject_line": "",
     "steps": (),
+    "parties_sign": "order",
+    "order_attached": True,
 }
 
 

@@ -87,7 +87,8 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
         if MOTION in names:
             from poassembler.review.word_filing import motion_docx
 
-            exhibits = [_exhibit_label(p.name, draft) for p in pieces if p.name in (PROPOSED_ORDER, REDLINE, DEVIATIONS)]
+            attached = (PROPOSED_ORDER, REDLINE, DEVIATIONS) if draft.profile.submission.order_attached else (REDLINE, DEVIATIONS)
+            exhibits = [_exhibit_label(p.name, draft) for p in pieces if p.name in attached]
             contents[MOTION] = motion_docx(draft, draft.profile.submission.vehicle_title, exhibits)
         contents[CHECKLIST] = checklist_markdown(draft, pieces).encode("utf-8")
         for name, data in contents.items():

@@ -87,4 +87,5 @@ def resolve_references(context):
         attestation=paras(context.attestation),
         order=replace(context.order, paragraphs=paras(context.order.paragraphs)),
         exhibit=replace(context.exhibit, paragraphs=paras(context.exhibit.paragraphs)),
+        parties=replace(context.parties, attestation=paras(context.parties.attestation), motion=paras(context.parties.motion)),
     )
