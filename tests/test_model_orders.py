@@ -143,7 +143,15 @@ def test_deviations_explain_each_departure_with_its_cause(capsys, tmp_path):
     assert "EXPLANATION OF DEPARTURES FROM THE COURT'S MODEL STIPULATED PROTECTIVE ORDER" in filed
     assert "HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY" in filed and "PROTECTED HEALTH INFORMATION" in filed
     assert "answers:" not in filed  # the court reads reasons, not the tool's field names
-    assert "[DRAFTER: THE COURT PROFILE RECORDS ONLY SOME OF THE MODEL'S SECTIONS." in filed  # wawd's map is partial
+    # wawd's map is partial: the filed explanation carries no drafter's note and claims no absence of departures;
+    # it lists every section the map cannot match, each reworded model section (502(d), Exhibit A) and each period.
+    assert "[DRAFTER" not in filed and "no departure" not in filed
+    assert "does not reproduce the model's text, so every section departs from the model's wording" in filed
+    assert "Not matched to a model section" in filed and "DEFINITIONS" in filed and "DURATION" in filed
+    assert "Reworded" in filed and "Rule 502(d) order" in filed and "Acknowledgment and Agreement to Be Bound (Exhibit A)" in filed
+    assert "21 days: deposition designation" in filed
+    assert "The court profile records only some of the model's sections" in memo  # the drafter's note goes to the memo
+    assert "`poassembler models fetch wawd`" in memo
     assert "/s/ Miriam T. Sandoval" in filed
     table = docx.Document(str(tmp_path / "w.deviations.docx")).tables[0]
     assert [c.text for c in table.rows[0].cells] == ["Departure", "Model section", "Proposed order", "Reason"]

@@ -181,17 +181,23 @@ def _attachments(answers: Answers, scope: ClauseScope) -> list[AttachmentView]:
     return out
 
 
+# The clauses that list the categories of protected information (one per court's profile).
+CATEGORY_CLAUSES = ("good_cause_statement", "good_cause_caed", "confidential_material_wawd")
+
 _SECTION_REF = re.compile(r"\[\[section:([a-z0-9_]+)\]\]")
 
 
 def section_numbers(body_ids: list[str]) -> dict[str, int]:
     """Clause id → its section number (Word numbers the body headings 1, 2, 3 … in this order).
 
-    `challenge` names whichever dispute clause the court uses (`challenge_generic`, `challenge_cacd`, …)."""
+    `challenge` names whichever dispute clause the court uses (`challenge_generic`, `challenge_cacd`, …);
+    `categories` names the section that lists the information to be protected."""
     numbers = {cid: i + 1 for i, cid in enumerate(body_ids)}
     for cid, n in list(numbers.items()):
         if cid.startswith("challenge_"):
             numbers.setdefault("challenge", n)
+        if cid in CATEGORY_CLAUSES:
+            numbers.setdefault("categories", n)
     return numbers
 
 

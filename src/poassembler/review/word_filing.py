@@ -75,20 +75,16 @@ def deviations_docx(report: DeviationReport, draft: Draft) -> bytes:
     _caption(document, draft, f"EXPLANATION OF DEPARTURES FROM THE COURT'S {model.title.upper()}")
     version = f", {model.version}" if model.version else ""
     document.add_paragraph(
-        f"The parties submit this explanation with their proposed {draft.profile.format.title.title()}. The proposed "
-        f"order is based on the Court's {model.title}{version} ({model.url}). {WORDING_NOTE}"
+        f"The parties submit this explanation with their proposed {draft.profile.format.title.title()}, measured "
+        f"against the Court's {model.title}{version} ({model.url}). {WORDING_NOTE}"
     )
     rows = [FILED_HEADER] + [(d.kind, d.model_section, d.draft, d.why) for d in report.departures]
     if len(rows) == 1:
-        document.add_paragraph("The parties have identified no departure from the model's sections.")
+        if report.complete:
+            document.add_paragraph("Apart from its wording, the parties have found no departure from the model.")
     else:
-        document.add_paragraph("Each departure from the model, and the reason this case requires it:")
+        document.add_paragraph("Each departure from the model the parties have identified, and the reason for it:")
         add_table(document, rows)
-    if not model.complete:
-        document.add_paragraph(
-            "[DRAFTER: THE COURT PROFILE RECORDS ONLY SOME OF THE MODEL'S SECTIONS. COMPARE THE WHOLE ORDER WITH "
-            "THE MODEL (A REDLINE) AND ADD EACH FURTHER DEPARTURE, WITH ITS REASON, BEFORE FILING.]"
-        )
     document.add_paragraph()
     _signatures(document, draft)
     return _save(document)
@@ -117,9 +113,11 @@ def motion_docx(draft: Draft, title: str, exhibits: list[str]) -> bytes:
     ]
     model = draft.profile.model_order
     if model is not None:
+        shown = ("The redline submitted with this motion shows each difference of text from the model, and the "
+                 if any("redline" in e or "each difference" in e for e in exhibits) else "The ")
         points.append(
-            f"The proposed order is based on the Court's {model.title}. Each difference from the model is "
-            "shown in the redline and explained in the explanation of departures submitted with this motion."
+            f"The proposed order is worded by the parties and does not reproduce the text of the Court's {model.title}. "
+            + shown + "explanation of departures lists each departure the parties have identified and the reason for it."
         )
     if exhibits:
         points.append("Submitted with this motion: " + "; ".join(f"Exhibit {chr(65 + i)}, {e}" for i, e in enumerate(exhibits)) + ".")
