@@ -118,6 +118,11 @@ def test_new_district_verdicts_round_1(texts):
     # njd: the AEO harm is stated as disclosure to the opposing party; real-looking judges' initials.
     assert "Fernhollow's own technical staff who read the parameters would pass Quarry Lane's platform process" in texts["njd"]
     assert "2:26-cv-05521 (SDW)(JSA)" in texts["njd"] and "(ABC)" not in texts["njd"]
+    # njd: the order is titled and names itself as D.N.J. practice does; sealing papers follow the judge's procedures.
+    assert "[PROPOSED] DISCOVERY CONFIDENTIALITY ORDER" in texts["njd"]
+    assert "the following Discovery Confidentiality Order" in texts["njd"] and "Stipulated Protective Order" not in texts["njd"]
+    assert "any further papers the assigned Magistrate Judge's procedures call for" in texts["njd"]
+    assert "Discovery Confidentiality Order" not in texts["wawd"] + texts["ilnd"] + texts["txed"]
     # wawd: Ninth Circuit sealing test; the Designating Party gives the LCR 5(g)(3)(B) showing; PHI goes back
     # to the Producing Party; the current employer is not a party.
     wawd = texts["wawd"]

@@ -66,6 +66,7 @@ class FormatPatch(_Strict):
     font_size_source: Citation | None = None
     title: str | None = None
     short_title: str | None = None
+    order_name: str | None = None  # how the order names itself in its text ("Stipulated Protective Order")
     proposed_order: bool | None = None
     caption_notes: list[str] | None = None
     judge_initials_in_caption: bool | None = None
@@ -99,6 +100,7 @@ class Format:
     cosigner_signature: str = "/s/ {name}"
     service_agent_state: str = ""
     self_represented_signature: str = ""
+    order_name: str = "Stipulated Protective Order"
 
     @property
     def caption_title(self) -> str:
@@ -180,6 +182,8 @@ class SubmissionPatch(_Strict):
     mailbox: str | None = None  # e.g. "Proposed_Order_<Judge>@ilnd.uscourts.gov"
     subject_line: str | None = None
     steps: list[SubmissionStep] | None = None
+    # further numbered paragraphs of the motion, in our words (e.g. the conferral statement a local rule asks for)
+    motion_statements: list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,7 @@ class Submission:
     mailbox: str
     subject_line: str
     steps: tuple[SubmissionStep, ...]
+    motion_statements: tuple[str, ...] = ()
 
 
 class JudgeInfo(_Strict):
@@ -471,6 +476,7 @@ _FORMAT_DEFAULTS = {
     "font_size_source": None,
     "title": "STIPULATED PROTECTIVE ORDER",
     "short_title": None,
+    "order_name": "Stipulated Protective Order",
     "proposed_order": False,
     "caption_notes": [],
     "judge_initials_in_caption": False,
@@ -531,6 +537,7 @@ _SUBMISSION_DEFAULTS = {
     "mailbox": "",
     "subject_line": "",
     "steps": (),
+    "motion_statements": (),
 }
 
 
@@ -541,7 +548,7 @@ def _merge_submission(layers: list[ProfileFile]) -> Submission:
         for name in layer.submission.model_fields_set:
             value = getattr(layer.submission, name)
             if value is not None:
-                merged[name] = tuple(value) if name == "steps" else value
+                merged[name] = tuple(value) if name in ("steps", "motion_statements") else value
     return Submission(**merged)
 
 

@@ -127,7 +127,7 @@ def _exhibit_label(name: str, draft: Draft) -> str:
     model = draft.profile.model_order
     model_name = f"the Court's {model.title}" if model else "the Court's model order"
     return {
-        PROPOSED_ORDER: f"the proposed {draft.profile.format.title.title()} (clean)",
+        PROPOSED_ORDER: f"the proposed {draft.profile.format.order_name} (clean)",
         REDLINE: f"the proposed order, showing each difference from {model_name}",
         DEVIATIONS: f"the explanation of each departure from {model_name}",
     }[name]

@@ -75,7 +75,7 @@ def deviations_docx(report: DeviationReport, draft: Draft) -> bytes:
     _caption(document, draft, f"EXPLANATION OF DEPARTURES FROM THE COURT'S {model.title.upper()}")
     version = f", {model.version}" if model.version else ""
     document.add_paragraph(
-        f"The parties submit this explanation with their proposed {draft.profile.format.title.title()}, measured "
+        f"The parties submit this explanation with their proposed {draft.profile.format.order_name}, measured "
         f"against the Court's {model.title}{version} ({model.url}). {WORDING_NOTE}"
     )
     rows = [FILED_HEADER] + [(d.kind, d.model_section, d.draft, d.why) for d in report.departures]
@@ -96,7 +96,7 @@ def motion_docx(draft: Draft, title: str, exhibits: list[str]) -> bytes:
 
     document = _document()
     _caption(document, draft, title)
-    order_title = draft.profile.format.title.title()
+    order_title = draft.profile.format.order_name
     names = join_and(p.name for p in draft.answers.parties if p.role.value in ("plaintiff", "defendant", "intervenor"))
     document.add_paragraph(
         f"{names}, by their counsel, jointly move for entry of the proposed {order_title} submitted with this motion. "
@@ -119,6 +119,8 @@ def motion_docx(draft: Draft, title: str, exhibits: list[str]) -> bytes:
             f"The proposed order is worded by the parties and does not reproduce the text of the Court's {model.title}. "
             + shown + "explanation of departures lists each departure the parties have identified and the reason for it."
         )
+    if draft.profile.submission is not None:
+        points += list(draft.profile.submission.motion_statements)
     if exhibits:
         points.append("Submitted with this motion: " + "; ".join(f"Exhibit {chr(65 + i)}, {e}" for i, e in enumerate(exhibits)) + ".")
     for number, text in enumerate(points, start=1):
