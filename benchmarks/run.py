@@ -1,22 +1,28 @@
 """How fast poassembler is, at one draft and at hundreds. Not part of the test suite.
 
-    python benchmarks/run.py            # everything (about two minutes on 2 cores); JSON, then a table
-    python benchmarks/run.py --quick    # fewer repeats, 50-draft batches: a rough look in ~30 s
+    python benchmarks/run.py            # everything (about five minutes on 2 cores); JSON, then a table
+    python benchmarks/run.py --quick    # fewer repeats, smaller batches: a rough look in about two minutes
 
 Measures this checkout (src/ first on the path) with the built-in library and every sample in samples/:
-  (a) median ms per draft rendered in-process (answers → profile → clauses → Word → file), warm process;
-  (b) the floor: plain docxtpl rendering a template with the same paragraphs and text (built from our
-      own output, benchmarks/word_floor.py), and the ratio ours / floor;
+  (a) ours, per draft in a warm process, stage by stage: read/validate the answers, plan (profile,
+      clauses, context), check, render (templated parts), save (the .docx package), write, fsync;
+  (b) the floors, on a template with the same paragraphs and text built from our own draft
+      (benchmarks/word_floor.py), interleaved with ours draft by draft, ratios from this one run:
+      docxtpl with the template read and compiled once (the honest floor); python-docx opening and
+      saving the draft (no templating); the zip-and-serialise limit;
   (c) drafts per second of `render` batches of 200 drafts with 1 job and with N jobs, and the speed-up
-      (each batch in a fresh process, from library load to the last file written);
-  (d) median wall time of `poassembler --help` and of one `poassembler render`, as whole processes
-      (bytecode cached, as after `pip install`; without the cache too, for reference);
-  (e) peak memory (max RSS) of a process rendering alone and of the largest batch worker.
+      (each batch in a fresh process, from library load to the last file written); with --pdf too;
+  (d) median wall and CPU time of `poassembler --help`, `jurisdictions list` and one cold `render`;
+  (e) peak memory (max RSS) of a process rendering alone and of the largest batch worker;
+  (f) the check on big cases (1,000 categories with 1 MB of harm text; 3 harms of 100 KB).
+Wall and CPU times are both reported: the machine may be shared, and CPU time does not count the
+moments another process had the core.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import json
 import os
@@ -35,79 +41,179 @@ SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 sys.path.insert(0, str(SRC))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-TARGETS = {"ratio_ours_to_floor": 1.3, "batch_speedup": 1.7, "help_s": 0.3, "render_s": 1.0}
+TARGETS = {
+    "ratio_ours_to_floor_docxtpl": 1.2, "batch_speedup": 1.7, "help_s": 0.3, "render_s": 0.5,
+    "jurisdictions_list_s": 0.2, "check_1000_categories_s": 1.0, "peak_mb_per_worker": 130,
+}
 
 
 def ms(seconds: float) -> float:
     return round(seconds * 1000, 1)
 
 
+STAGES = ("read_validate", "plan", "check", "render", "save", "write", "fsync")
+
+
+def _timed(clock_pairs: dict, name: str, start: tuple[float, float]) -> tuple[float, float]:
+    now = time.perf_counter(), time.process_time()
+    clock_pairs.setdefault(name, ([], []))
+    clock_pairs[name][0].append(now[0] - start[0])
+    clock_pairs[name][1].append(now[1] - start[1])
+    return now
+
+
+def _clock() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
 def render_in_process(repeat: int, work: Path) -> dict:
-    """(a) and (b): ours and the floor, per sample, in this (warm) process."""
+    """(a) and (b): ours, stage by stage, and the floors, interleaved draft by draft in this (warm) process.
+
+    Wall time and CPU time (process_time) are both kept: on a shared machine the wall time also counts
+    the moments another process had the core; the CPU time does not (but excludes waiting for the disk,
+    so fsync is reported in wall time)."""
     from poassembler.library.answers import load_answers
-    from poassembler.pipeline.draft import plan_draft, render_draft
     from poassembler.library.load import load_library
-    from word_floor import build_floor_template, render_floor, render_floor_cached, size_of
+    from poassembler.pipeline import render
+    from poassembler.pipeline.atomic import write_atomically
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.pipeline.template_names import template_extras
+    from poassembler.review.check import check
+    from word_floor import DocxtplFloor, ZipLimit, build_floor_template, open_and_save, size_of
 
     library = load_library()
-    ours_all, floor_all, cached_all, per_sample = [], [], [], {}
+    times: dict[str, tuple[list, list]] = {}
+    per_sample = {}
     for sample in SAMPLES:
         out = work / f"{sample.stem}.docx"
+        plain_out = work / f"{sample.stem}-plain.docx"
 
-        def ours() -> None:
-            draft = plan_draft(load_answers(sample), library)
-            render_draft(draft, library, out, force=True)
+        def ours(record: bool) -> None:
+            clocks: dict = times if record else {}
+            start = _clock()
+            answers = load_answers(sample)
+            start = _timed(clocks, "read_validate", start)
+            draft = plan_draft(answers, library)
+            start = _timed(clocks, "plan", start)
+            check(draft.answers, draft.profile, draft.selection, draft.scope)
+            start = _timed(clocks, "check", start)
+            fmt = draft.profile.format
+            prepared = render._prepared(library.template(fmt.template))
+            parts = prepared.render({**template_extras(draft), **draft.context.as_template_data()}, fmt.font_size_pt)
+            start = _timed(clocks, "render", start)
+            data = prepared.package(parts, fmt.font_size_pt, fmt.font_name)
+            start = _timed(clocks, "save", start)
+            plain_out.write_bytes(data)  # what the floors do: write the file, no fsync
+            start = _timed(clocks, "write", start)
+            write_atomically(out, data, force=True)  # what render does: temp file, fsync, rename, fsync the folder
+            now = _clock()
+            # fsync (with the rename) = the atomic write less the plain write
+            clocks.setdefault("fsync", ([], []))
+            clocks["fsync"][0].append(max(0.0, now[0] - start[0] - clocks["write"][0][-1]))
+            clocks["fsync"][1].append(max(0.0, now[1] - start[1] - clocks["write"][1][-1]))
 
-        ours()  # warm: this process has compiled the court's template once
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            ours()
-            times.append(time.perf_counter() - start)
+        ours(record=False)  # warm: this process has prepared the court's template once
         floor_template = work / f"{sample.stem}-floor-template.docx"
         texts = build_floor_template(out, floor_template)
+        draft_bytes = out.read_bytes()
+        docxtpl_floor, limit = DocxtplFloor(floor_template), ZipLimit(floor_template, texts)
         floor_out = work / f"{sample.stem}-floor.docx"
-
-        def floor() -> bytes:
-            data = render_floor(floor_template, texts)
-            floor_out.write_bytes(data)
-            return data
-
-        floor()
-        floor_times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            floor()
-            floor_times.append(time.perf_counter() - start)
-        template_bytes = floor_template.read_bytes()
-        render_floor_cached(template_bytes, texts)
-        cached_times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            floor_out.write_bytes(render_floor_cached(template_bytes, texts))
-            cached_times.append(time.perf_counter() - start)
-        ours_size, floor_size = size_of(out.read_bytes()), size_of(floor_out.read_bytes())
-        per_sample[sample.name] = {
-            "ours_ms": ms(statistics.median(times)),
-            "floor_ms": ms(statistics.median(floor_times)),
-            "floor_cached_ms": ms(statistics.median(cached_times)),
-            "paragraphs_ours_floor": [ours_size[0], floor_size[0]],
-            "characters_ours_floor": [ours_size[1], floor_size[1]],
+        floors = {
+            "floor_docxtpl": lambda: floor_out.write_bytes(docxtpl_floor.render(texts)),
+            "floor_python_docx_open_save": lambda: floor_out.write_bytes(open_and_save(draft_bytes)),
+            "floor_zip_limit": lambda: floor_out.write_bytes(limit.render(texts)),
         }
-        ours_all += times
-        floor_all += floor_times
-        cached_all += cached_times
-    ours_ms, floor_ms, cached_ms = statistics.median(ours_all), statistics.median(floor_all), statistics.median(cached_all)
-    return {
-        "samples": len(SAMPLES),
-        "repeats_per_sample": repeat,
-        "ours_ms_per_draft": ms(ours_ms),
-        "floor_ms_per_draft": ms(floor_ms),
-        "ratio_ours_to_floor": round(ours_ms / floor_ms, 2),
-        "floor_cached_ms_per_draft": ms(cached_ms),
-        "ratio_ours_to_cached_floor": round(ours_ms / cached_ms, 2),
-        "per_sample": per_sample,
+        for run_floor in floors.values():
+            run_floor()
+        for _ in range(repeat):  # interleaved, so a busy moment on the machine hits every measure alike
+            gc.collect()  # (untimed) so no measure pays for collecting another's garbage
+            ours(record=True)
+            for name, run_floor in floors.items():
+                gc.collect()
+                start = _clock()
+                run_floor()
+                _timed(times, name, start)
+        floor_docxtpl_size = size_of(docxtpl_floor.render(texts))
+        ours_size = size_of(draft_bytes)
+        per_sample[sample.name] = {
+            "paragraphs_ours_floor": [ours_size[0], floor_docxtpl_size[0]],
+            "characters_ours_floor": [ours_size[1], floor_docxtpl_size[1]],
+        }
+
+    def med(name: str, cpu: bool) -> float:
+        return statistics.median(times[name][1 if cpu else 0])
+
+    result: dict = {"samples": len(SAMPLES), "repeats_per_sample": repeat}
+    for clock, cpu in (("wall", False), ("cpu", True)):
+        stages = {name: ms(med(name, cpu)) for name in STAGES}
+        # the total is the median of each draft's sum of stages (not the sum of medians)
+        totals = [sum(times[name][1 if cpu else 0][k] for name in STAGES if name != "fsync") for k in range(len(times["plan"][0]))]
+        ours_ms = statistics.median(totals) * 1000
+        fsync_ms = med("fsync", False) * 1000  # waiting for the disk: wall time in both columns
+        floors = {name: med(name, cpu) * 1000 for name in ("floor_docxtpl", "floor_python_docx_open_save", "floor_zip_limit")}
+        result[clock] = {
+            "ours_stages_ms": stages,
+            "ours_ms_per_draft_without_fsync": round(ours_ms, 1),
+            "fsync_ms": round(fsync_ms, 1),
+            **{f"{name}_ms": round(value, 1) for name, value in floors.items()},
+            **{f"ratio_ours_to_{name}": round(ours_ms / value, 2) for name, value in floors.items()},
+            "ratio_ours_with_fsync_to_floor_docxtpl": round((ours_ms + fsync_ms) / floors["floor_docxtpl"], 2),
+        }
+    result["per_sample"] = per_sample
+    return result
+
+
+def synthetic_categories(count: int, harm_chars: int, seed: int = 18) -> list[dict]:
+    """`count` distinct categories whose harms are about `harm_chars` long, in words of a made-up vocabulary."""
+    import random
+
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "dun", "pel", "sor", "ith", "bra", "que", "zan", "fol", "gri"]
+    vocabulary = ["".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(4000)]
+    categories = []
+    for index in range(count):
+        words = ["Disclosure", "would", "show", "competitors"]
+        while sum(len(w) + 1 for w in words) < harm_chars:
+            words.append(rng.choice(vocabulary))
+        categories.append({
+            "name": f"Records of line {index}",
+            "kind": "commercial",
+            "description": f"Ledgers of product line {index} ({rng.choice(vocabulary)} {rng.choice(vocabulary)}), 2019 to 2023.",
+            "harm": " ".join(words) + ".",
+        })
+    return categories
+
+
+def check_scale() -> dict:
+    """(f) the check on big cases: plan (clause text for every category) and check, in CPU seconds."""
+    import yaml
+
+    from poassembler.library.answers import parse_answers
+    from poassembler.library.load import load_library
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.review.check import check
+
+    library = load_library()
+    base = yaml.safe_load((ROOT / "samples" / "segal-cacd.yaml").read_text(encoding="utf-8"))
+    cases = {
+        "100_short_categories": (100, 150), "1000_categories_1MB_of_harm": (1000, 1000),
+        "2000_categories_2MB_of_harm": (2000, 1000), "3_harms_of_100KB": (3, 100_000),
     }
+    result = {}
+    for name, (count, chars) in cases.items():
+        data = {**base, "categories": synthetic_categories(count, chars)}
+        start = time.process_time()
+        draft = plan_draft(parse_answers(data), library)
+        planned = time.process_time()
+        findings = check(draft.answers, draft.profile, draft.selection, draft.scope)
+        checked = time.process_time()
+        result[name] = {
+            "harm_chars": sum(len(c["harm"]) for c in data["categories"]),
+            "plan_cpu_s": round(planned - start, 3),
+            "check_cpu_s": round(checked - planned, 3),
+            "duplicate_harm_findings": sum("repeats the harm" in f.problem for f in findings),
+        }
+    return result
 
 
 def batch_child(folder: Path, out: Path, jobs: int) -> None:
@@ -127,7 +233,7 @@ def batch_child(folder: Path, out: Path, jobs: int) -> None:
         "drafts": len(items),
         "failed": len(report.failures),
         "seconds": seconds,
-        "max_rss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "max_rss_self_mb": _own_peak_mb(),  # not ru_maxrss: after exec it keeps the launching process's peak
         "max_rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }))
 
@@ -167,6 +273,84 @@ def batches(drafts: int, jobs: int, work: Path) -> dict:
         "peak_mb_single_process": round(one["max_rss_self_mb"], 1),
         "peak_mb_per_worker": round(many["max_rss_worker_mb"], 1),
     }
+
+
+def pdf_batches(drafts: int, jobs: int, work: Path) -> dict:
+    """(c) `render FOLDER --pdf` through the command line with 1 and `jobs` jobs (LibreOffice converts each
+    group of drafts in one run), and one `render --pdf` of a single draft for reference."""
+    from poassembler.pipeline.pdf import find_soffice
+
+    if find_soffice() is None:
+        return {"skipped": "LibreOffice is not installed"}
+    folder = work / "pdf-answers"
+    folder.mkdir()
+    for index, sample in zip(range(drafts), itertools.cycle(SAMPLES)):
+        shutil.copy(sample, folder / f"{index:04d}-{sample.name}")
+    result: dict = {"drafts": drafts}
+    for count in (1, jobs):
+        out = work / f"pdf-out-{count}"
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "poassembler", "render", str(folder), "-o", str(out), "--pdf", "-j", str(count)],
+                       env=_env(cached=True), check=True, capture_output=True)
+        seconds = time.perf_counter() - start
+        assert len(list(out.glob("*.pdf"))) == drafts, "not every PDF was written"
+        result[f"drafts_per_s_{count}_job{'s' if count > 1 else ''}"] = round(drafts / seconds, 2)
+        shutil.rmtree(out)
+    one = work / "pdf-one.docx"
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "poassembler", "render", str(SAMPLES[0]), "-o", str(one), "--pdf"],
+                   env=_env(cached=True), check=True, capture_output=True)
+    result["single_render_with_pdf_s"] = round(time.perf_counter() - start, 2)
+    shutil.rmtree(folder)
+    return result
+
+
+def _own_peak_mb() -> float:
+    """This process's peak resident memory (VmHWM). Linux carries the launching process's peak into a
+    child's ru_maxrss at exec, so a child of this (large) benchmark process cannot trust its own."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# Runs a command and prints its rusage as JSON. Started from the big benchmark process, this small
+# launcher's own ru_maxrss is inflated (see _own_peak_mb), but the command it forks is not.
+_LAUNCHER = """
+import json, os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(json.dumps({"code": os.waitstatus_to_exitcode(status), "cpu_s": usage.ru_utime + usage.ru_stime, "maxrss_kb": usage.ru_maxrss}))
+"""
+
+
+def long_batch_memory(drafts: int, jobs: int, work: Path) -> dict:
+    """(e) a long batch through the command line, with 1 job and with `jobs`: the peak memory of its
+    largest process (the one process; or the parent or a worker)."""
+    folder = work / "long-answers"
+    folder.mkdir()
+    for index, sample in zip(range(drafts), itertools.cycle(SAMPLES)):
+        shutil.copy(sample, folder / f"{index:04d}-{sample.name}")
+    result: dict = {"drafts": drafts}
+    for count in (1, jobs):
+        out = work / "long-out"
+        start = time.perf_counter()
+        child = subprocess.run(
+            [sys.executable, "-c", _LAUNCHER, sys.executable, "-m", "poassembler", "render", str(folder), "-o", str(out), "-j", str(count)],
+            env=_env(cached=True), capture_output=True, text=True, check=True,
+        )
+        seconds = time.perf_counter() - start
+        usage = json.loads(child.stdout.strip().splitlines()[-1])  # the command's, with its workers (waited for by it)
+        assert usage["code"] == 0 and len(list(out.glob("*.docx"))) == drafts, "the long batch failed"
+        shutil.rmtree(out)
+        suffix = f"{count}_job{'s' if count > 1 else ''}"
+        result[f"seconds_{suffix}"] = round(seconds, 1)
+        result[f"cpu_s_{suffix}"] = round(usage["cpu_s"], 1)
+        result[f"peak_mb_{suffix}"] = round(usage["maxrss_kb"] / 1024, 1)
+    shutil.rmtree(folder)
+    return result
 
 
 def _spin(units: int) -> int:
@@ -233,39 +417,62 @@ def processes(repeat: int, work: Path) -> dict:
 
 
 def table(results: dict) -> str:
-    a, c, d = results["in_process"], results["batch"], results["processes"]
+    a, c, d, f = results["in_process"], results["batch"], results["processes"], results["check_scale"]
     jobs = c["jobs"]
+    w, u = a["wall"], a["cpu"]
+    big = f["1000_categories_1MB_of_harm"]
+
+    def pair(key: str) -> str:
+        return f"{w[key]} / {u[key]}"
+
+    stages = " · ".join(f"{name} {w['ours_stages_ms'][name]}" for name in STAGES)
     rows = [
-        ("(a) ours, ms per draft (median, in-process)", a["ours_ms_per_draft"], ""),
-        ("(b) floor: plain docxtpl, same paragraphs and text", a["floor_ms_per_draft"], ""),
-        ("    ratio ours / floor", a["ratio_ours_to_floor"], "ratio_ours_to_floor"),
-        ("    floor with our per-process caching, ms per draft", a["floor_cached_ms_per_draft"], ""),
-        ("    ratio ours / cached floor", a["ratio_ours_to_cached_floor"], ""),
-        (f"(c) batch of {c['drafts']}, drafts/s with 1 job", c["drafts_per_s_1_job"], ""),
-        (f"    drafts/s with {jobs} jobs", c[f"drafts_per_s_{jobs}_jobs"], ""),
+        ("(a) ours, ms per draft without fsync, wall / CPU", pair("ours_ms_per_draft_without_fsync"), ""),
+        ("    stages, ms wall (median)", stages, ""),
+        ("(b) floor: docxtpl, template read and compiled once, ms", pair("floor_docxtpl_ms"), ""),
+        ("    ratio ours / docxtpl floor, wall", w["ratio_ours_to_floor_docxtpl"], "ratio_ours_to_floor_docxtpl"),
+        ("    ratio ours / docxtpl floor, CPU", u["ratio_ours_to_floor_docxtpl"], "ratio_ours_to_floor_docxtpl"),
+        ("    ratio with fsync (wall) / docxtpl floor", f"{w['ratio_ours_with_fsync_to_floor_docxtpl']} (fsync {w['fsync_ms']} ms)", ""),
+        ("    python-docx open + save, ms; ratio ours / it (wall / CPU)", f"{w['floor_python_docx_open_save_ms']}; {w['ratio_ours_to_floor_python_docx_open_save']} / {u['ratio_ours_to_floor_python_docx_open_save']}", ""),
+        ("    zip-and-serialise limit, ms; ratio ours / it (wall / CPU)", f"{w['floor_zip_limit_ms']}; {w['ratio_ours_to_floor_zip_limit']} / {u['ratio_ours_to_floor_zip_limit']}", ""),
+        (f"(c) batch of {c['drafts']}, drafts/s with 1 job / {jobs} jobs", f"{c['drafts_per_s_1_job']} / {c[f'drafts_per_s_{jobs}_jobs']}", ""),
         (f"    speed-up {jobs} jobs / 1 job (wall)", c["batch_speedup"], "batch_speedup"),
         (f"    CPU s: 1 job / {jobs} jobs (parent + workers)", f"{c['cpu_s_1_job']} / {sum(c[f'cpu_s_{jobs}_jobs_parent_and_workers']):.2f}", ""),
         ("    speed-up on idle cores, from CPU time (estimate)", c["batch_speedup_on_idle_cores_from_cpu_time"], ""),
         (f"    reference: pure CPU work split over {jobs} processes, now", c["reference_speedup_pure_cpu_work"], ""),
-        ("(d) `poassembler --help`, s wall (median)", d["help_s"], "help_s"),
-        ("    `poassembler --help`, s CPU", d["help_cpu_s"], ""),
-        ("    `poassembler jurisdictions list`, s wall / CPU", f"{d['jurisdictions_list_s']} / {d['jurisdictions_list_cpu_s']}", ""),
-        ("    one `poassembler render`, s wall (median)", d["render_s"], "render_s"),
-        ("    one `poassembler render`, s CPU", d["render_cpu_s"], ""),
+    ]
+    pdf = results["pdf"]
+    if "drafts" in pdf:
+        rows.append((f"    `render --pdf`, {pdf['drafts']} drafts: drafts/s 1 job / {jobs} jobs", f"{pdf['drafts_per_s_1_job']} / {pdf[f'drafts_per_s_{jobs}_jobs']}", ""))
+        rows.append(("    one `render --pdf` of one draft, s wall", pdf["single_render_with_pdf_s"], ""))
+    rows += [
+        ("(d) `poassembler --help`, s wall / CPU", f"{d['help_s']} / {d['help_cpu_s']}", ""),
+        ("    `poassembler jurisdictions list`, s wall", d["jurisdictions_list_s"], "jurisdictions_list_s"),
+        ("    `poassembler jurisdictions list`, s CPU", d["jurisdictions_list_cpu_s"], "jurisdictions_list_s"),
+        ("    one cold `poassembler render`, s wall", d["render_s"], "render_s"),
+        ("    one cold `poassembler render`, s CPU", d["render_cpu_s"], "render_s"),
         ("    no bytecode cache: --help / render, s wall", f"{d['help_s_without_bytecode_cache']} / {d['render_s_without_bytecode_cache']}", ""),
         ("(e) peak MB, one process rendering alone", c["peak_mb_single_process"], ""),
-        ("    peak MB, largest batch worker", c["peak_mb_per_worker"], ""),
+        ("    peak MB, largest batch worker", c["peak_mb_per_worker"], "peak_mb_per_worker"),
+        (f"    `render` of {results['long_batch']['drafts']} drafts, 1 job: peak MB of the process",
+         results["long_batch"]["peak_mb_1_job"], "peak_mb_per_worker"),
+        (f"    `render` of {results['long_batch']['drafts']} drafts, {jobs} jobs: peak MB of its largest process",
+         results["long_batch"][f"peak_mb_{jobs}_jobs"], "peak_mb_per_worker"),
+        ("(f) check, 1,000 categories, 1 MB of harm: s CPU", big["check_cpu_s"], "check_1000_categories_s"),
+        ("    plan of that case (clause text for each category), s CPU", big["plan_cpu_s"], ""),
+        ("    check, 2,000 categories, 2 MB of harm (how it grows): s CPU", f["2000_categories_2MB_of_harm"]["check_cpu_s"], ""),
+        ("    check: 100 short categories / 3 harms of 100 KB, s CPU", f"{f['100_short_categories']['check_cpu_s']} / {f['3_harms_of_100KB']['check_cpu_s']}", ""),
     ]
     load = results["machine"]["load_average_at_start"][0], results["machine"]["load_average_at_end"][0]
     lines = [f"{results['machine']['cpus']} CPUs; load average (1 min) {load[0]} at start, {load[1]} at end", ""]
-    lines.append(f"{'measure':<58} {'value':>12}  target")
+    lines.append(f"{'measure':<62} {'value':>24}  target")
     for label, value, target in rows:
         goal = ""
         if target:
             limit = TARGETS[target]
             met = value >= limit if target == "batch_speedup" else value <= limit
             goal = f"{'≥' if target == 'batch_speedup' else '≤'} {limit}  {'met' if met else 'NOT MET'}"
-        lines.append(f"{label:<58} {value!s:>12}  {goal}")
+        lines.append(f"{label:<62} {value!s:>24}  {goal}")
     return "\n".join(lines)
 
 
@@ -294,7 +501,10 @@ def main() -> None:
             },
             "processes": processes(repeat=5 if args.quick else 11, work=work),
             "in_process": render_in_process(repeat, work / "a"),
+            "check_scale": check_scale(),
+            "long_batch": long_batch_memory(200 if args.quick else 1000, jobs, work),
             "batch": batches(drafts, jobs, work),
+            "pdf": pdf_batches(14 if args.quick else 42, jobs, work),
             "targets": TARGETS,
         }
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

@@ -48,13 +48,23 @@ class State:
     def library(self):
         from poassembler.library.load import load_library
 
+        self._check_folders()
+        return load_library(self.library_dirs)
+
+    def profiles(self):
+        """Only the court profiles (listings need no clause)."""
+        from poassembler.library.load import load_profiles
+
+        self._check_folders()
+        return load_profiles(self.library_dirs)
+
+    def _check_folders(self) -> None:
         missing = [str(d) for d in self.library_dirs if not d.is_dir()]
         if missing:
             raise BadInput(
                 f"library folder not found: {', '.join(missing)} (from {self.library_setting.origin}).",
                 hint="Give a folder holding jurisdictions/, clauses/ and/or templates/.",
             )
-        return load_library(self.library_dirs)
 
 
 @click.group(epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]})
@@ -95,7 +105,7 @@ def jurisdictions_list(state: State) -> None:
 
     from poassembler.library.load import origin_of
 
-    library = state.library().profiles
+    library = state.profiles()
     for pid in library.ids():
         profile = library.profiles[pid]
         origin = f"  ({origin_of(library.paths[pid], state.library_dirs)})"

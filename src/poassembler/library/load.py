@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from poassembler.library.clauses import ClauseLibrary
 from poassembler.errors import BadLibrary
 from poassembler.library.profiles import ProfileLibrary
+
+if TYPE_CHECKING:  # clauses (and Jinja with them) are imported when a whole library is loaded
+    from poassembler.library.clauses import ClauseLibrary
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -74,9 +77,24 @@ def _fingerprint(roots: tuple[Path, ...]) -> tuple:
     return tuple(stamps)
 
 
+def load_profiles(extra: list[Path] | None = None) -> ProfileLibrary:
+    """Only the court profiles, for listings: no clause is read or compiled (the whole library's, if loaded)."""
+    roots = (data_root(), *(Path(root) for root in extra or []))
+    for key, library in _LOADED.items():
+        if key[0] == roots:
+            return library.profiles
+    return ProfileLibrary.load(_folders(roots[0], list(roots[1:]), "jurisdictions"))
+
+
+def _folders(builtin: Path, extras: list[Path], name: str) -> list[Path]:
+    return [builtin / name] + [root / name for root in extras if (root / name).is_dir()]
+
+
 def _load(builtin: Path, extras: list[Path]) -> Library:
+    from poassembler.library.clauses import ClauseLibrary
+
     def folders(name: str) -> list[Path]:
-        return [builtin / name] + [root / name for root in extras if (root / name).is_dir()]
+        return _folders(builtin, extras, name)
 
     return Library(
         profiles=ProfileLibrary.load(folders("jurisdictions")),

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from poassembler.errors import BadInput, BadLibrary
+from poassembler.library.document_rules import DocumentCheck, DocumentCheckPatch, merge_document_checks
 from poassembler.library.files import read_library_file
 from poassembler.library.yamlfile import read_yaml
 
@@ -119,6 +120,7 @@ class CheckPatch(_Strict):
     clauses: dict[str, str | None] = Field(default_factory=dict)
     dispute_clauses: list[str] | None = None
     authorities: dict[str, list[str]] = Field(default_factory=dict)
+    document: DocumentCheckPatch = Field(default_factory=DocumentCheckPatch)  # checking any order in Word
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ class CheckSettings:
     clauses: dict[str, str] = field(default_factory=dict)  # role → clause id
     dispute_clauses: tuple[str, ...] = ()
     authorities: dict[str, tuple[str, ...]] = field(default_factory=dict)  # rule id → citation names
+    document: DocumentCheck = field(default_factory=DocumentCheck)
 
     def clause(self, role: str) -> str | None:
         return self.clauses.get(role)
@@ -566,7 +569,8 @@ def _merge_check(layers: list[ProfileFile]) -> CheckSettings:
         authorities.update({rule: tuple(names) for rule, names in layer.check.authorities.items()})
         if layer.check.dispute_clauses is not None:
             dispute = tuple(layer.check.dispute_clauses)
-    return CheckSettings(clauses=roles, dispute_clauses=dispute, authorities=authorities)
+    document = merge_document_checks([layer.check.document for layer in layers])
+    return CheckSettings(clauses=roles, dispute_clauses=dispute, authorities=authorities, document=document)
 
 
 def last_non_judge(layers: list[ProfileFile]) -> ProfileFile:

@@ -30,6 +30,7 @@ ANSWERS_SUFFIXES = (".yaml", ".yml")
 EXIT_PRIORITY = (1, 3, 4, 2)
 
 _IN_WORKER = False  # set in worker processes (`_start_worker`)
+PDF_GROUP = 16  # with --pdf, drafts converted in one LibreOffice run (its ~1 s start shared by them)
 
 
 @dataclass(frozen=True)
@@ -152,13 +153,67 @@ def render_one(item: BatchItem, options: BatchOptions) -> Outcome:
             exc.die()
         raise
     except Exception as exc:  # one broken draft must not stop the others; reported like the single render does
-        message = (
-            f"an unexpected problem ({type(exc).__name__}: {exc}). "
-            "Run again with --debug for details, and report it with the answers file if you can."
-        )
-        if options.debug:
-            message += "\n" + traceback.format_exc().rstrip()
-        return Outcome(item, exit_code=1, message=message)
+        return _unexpected(item, exc, options)
+
+
+def render_with_pdfs(items: Sequence[BatchItem], options: BatchOptions) -> list[Outcome]:
+    """Several drafts, each as `render_one` produces it, their PDFs from one LibreOffice run (produce_many)."""
+    from poassembler.library.answers import load_answers
+    from poassembler.library.load import load_library
+    from poassembler.pipeline.atomic import Terminated
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.pipeline.produce import produce_many
+
+    outcomes: dict[BatchItem, Outcome] = {}
+    planned = []
+    try:
+        library = load_library(list(options.library_dirs))
+        for item in items:
+            try:
+                outputs = options.outputs_for(item)
+                outputs.check_targets(item.answers)
+                planned.append((item, plan_draft(load_answers(item.answers), library), outputs))
+            except PoError as exc:
+                outcomes[item] = Outcome(item, exit_code=exc.exit_code, message=exc.render())
+            except Exception as exc:  # one broken draft must not stop the others
+                outcomes[item] = _unexpected(item, exc, options)
+        for (item, _, _), made in zip(planned, produce_many([(d, o) for _, d, o in planned], library)):
+            if isinstance(made, PoError):
+                outcomes[item] = Outcome(item, exit_code=made.exit_code, message=made.render())
+            else:
+                outcomes[item] = Outcome(item, result=made)
+    except Terminated as exc:
+        if _IN_WORKER:
+            exc.die()
+        raise
+    except Exception as exc:  # a bug while producing: every draft of the group not yet done reports it
+        for item in items:
+            outcomes.setdefault(item, _unexpected(item, exc, options))
+    return [outcomes[item] for item in items]
+
+
+def _unexpected(item: BatchItem, exc: Exception, options: BatchOptions) -> Outcome:
+    message = (
+        f"an unexpected problem ({type(exc).__name__}: {exc}). "
+        "Run again with --debug for details, and report it with the answers file if you can."
+    )
+    if options.debug:
+        message += "\n" + traceback.format_exc().rstrip()
+    return Outcome(item, exit_code=1, message=message)
+
+
+def _work_units(items: Sequence[BatchItem], options: BatchOptions, workers: int) -> list[list[BatchItem]]:
+    """One draft per unit; with --pdf, groups of up to PDF_GROUP drafts, as many per worker (one
+    LibreOffice start per group)."""
+    if not options.outputs.pdf:
+        return [[item] for item in items]
+    groups = workers * -(-len(items) // (workers * PDF_GROUP))  # a multiple of the workers: even shares
+    size = max(1, -(-len(items) // groups))
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+def _render_unit(unit: list[BatchItem], options: BatchOptions) -> list[Outcome]:
+    return render_with_pdfs(unit, options) if options.outputs.pdf else [render_one(item, options) for item in unit]
 
 
 def render_batch(
@@ -183,15 +238,17 @@ def render_batch(
         if on_done:
             on_done(outcome)
 
+    units = _work_units(items, options, workers)
     if workers == 1:
-        for item in items:
-            record(render_one(item, options))
+        for unit in units:
+            for outcome in _render_unit(unit, options):
+                record(outcome)
     else:
-        _render_in_pool(items, options, workers, record)
+        _render_in_pool(units, options, workers, record)
     return BatchReport(tuple(done[item] for item in items), time.perf_counter() - started, workers)
 
 
-def _render_in_pool(items: Sequence[BatchItem], options: BatchOptions, workers: int, record: Callable[[Outcome], None]) -> None:
+def _render_in_pool(units: list[list[BatchItem]], options: BatchOptions, workers: int, record: Callable[[Outcome], None]) -> None:
     import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -202,10 +259,11 @@ def _render_in_pool(items: Sequence[BatchItem], options: BatchOptions, workers: 
     gc.freeze()  # what the workers inherit is never scanned by their garbage collector (nor copied for it)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(options,))
     try:
-        futures = [pool.submit(render_one, item, options) for item in items]  # the workers start here
+        futures = [pool.submit(_render_unit, unit, options) for unit in units]  # the workers start here
         gc.unfreeze()
         for future in as_completed(futures):
-            record(future.result())
+            for outcome in future.result():
+                record(outcome)
     except BaseException:  # Ctrl-C or a broken pool: drop what has not started, wait for what has
         pool.shutdown(wait=True, cancel_futures=True)
         raise

@@ -235,7 +235,16 @@ def signing_judge(profile: ResolvedProfile, answers: Answers) -> JudgeView | Non
 
 
 def render_paragraphs(clause: Clause, scope: ClauseScope) -> list[ParagraphView]:
-    """A clause's paragraphs as text: conditional ones dropped, repeated ones expanded per item."""
+    """A clause's paragraphs as text: conditional ones dropped, repeated ones expanded per item (once per scope)."""
+    done = scope.rendered.get(clause.id)
+    if done is not None and done[0] is clause:
+        return done[1]
+    out = _render_paragraphs(clause, scope)
+    scope.rendered[clause.id] = (clause, out)
+    return out
+
+
+def _render_paragraphs(clause: Clause, scope: ClauseScope) -> list[ParagraphView]:
     names = scope.names()
     out: list[ParagraphView] = []
     for index, para in enumerate(clause.paragraphs):

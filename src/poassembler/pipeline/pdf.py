@@ -2,7 +2,7 @@
 
 Each conversion runs with its own throw-away LibreOffice profile (`-env:UserInstallation=…`), so
 parallel runs never fight over one profile, and with a time limit. Several drafts are converted in
-one LibreOffice start (`convert_to_pdf([...])`), which is what makes converting many files fast.
+one LibreOffice start (`convert_to_pdf([...])`, `convert_many`), which is what makes converting many files fast.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ INSTALL_HINT = (
     "macOS: `brew install --cask libreoffice`), or open the .docx in Word and save it as PDF."
 )
 TIMEOUT_SECONDS = 180.0
+SECONDS_PER_MORE_FILE = 20.0  # a run converting several drafts may take this much longer per further draft
 
 
 class NoLibreOffice(OutputProblem):
@@ -68,6 +69,37 @@ def convert_to_pdf(docx_files: list[Path], outdir: Path, timeout: float = TIMEOU
             hint="Open the .docx in Word or LibreOffice and save it as PDF by hand; report the problem if the file will not open.",
         )
     return expected
+
+
+def convert_many(drafts: list[tuple[str, bytes]]) -> list[bytes | OutputProblem]:
+    """PDFs of several drafts (.docx file name, bytes) from ONE LibreOffice run, in order; a draft it could
+    not convert gets its OutputProblem instead. Starting LibreOffice costs about a second, converting one
+    more draft in the same run a fifth of that. Raises NoLibreOffice when LibreOffice is absent."""
+    with tempfile.TemporaryDirectory(prefix="poassembler-pdf-") as work:
+        sources = []
+        for name, data in drafts:
+            source = Path(work) / name
+            source.write_bytes(data)
+            sources.append(source)
+        failed: OutputProblem | None = None
+        try:
+            convert_to_pdf(sources, Path(work) / "out", TIMEOUT_SECONDS + SECONDS_PER_MORE_FILE * (len(sources) - 1))
+        except NoLibreOffice:
+            raise
+        except OutputProblem as exc:  # the drafts it did convert are kept; the others get the problem
+            failed = exc
+        out: list[bytes | OutputProblem] = []
+        for (name, _), source in zip(drafts, sources):
+            pdf = Path(work) / "out" / f"{source.stem}.pdf"
+            if pdf.is_file() and pdf.stat().st_size:
+                out.append(pdf.read_bytes())
+            else:
+                out.append(OutputProblem(
+                    f"LibreOffice could not convert {name} to PDF.",
+                    problems=failed.problems if failed else None,
+                    hint="Open the .docx in Word or LibreOffice and save it as PDF by hand; report the problem if the file will not open.",
+                ))
+    return out
 
 
 def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess:

@@ -12,11 +12,12 @@ returns a `Result` the CLI shows. Steps:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from poassembler.errors import BadInput
+from poassembler.errors import BadInput, PoError
 from poassembler.library.load import Library
 from poassembler.pipeline.draft import Draft, render_bytes
 from poassembler.review.findings import Finding
@@ -115,13 +116,64 @@ class Result:
 
 def produce(draft: Draft, library: Library, outputs: Outputs) -> Result:
     """Write every output of one planned draft, or none; raises PoError (nothing written) on failure."""
-    from poassembler.pipeline.atomic import Staging, check_targets
+    from poassembler.pipeline.atomic import check_targets
 
     check_targets(outputs.targets(), outputs.force)
     findings = run_check(draft) if outputs.check else []
     warnings = list(draft.warnings)
+    return _commit(draft, outputs, findings, warnings, make_files(draft, library, outputs, findings, warnings))
+
+
+def produce_many(planned: list[tuple[Draft, Outputs]], library: Library) -> list[Result | PoError]:
+    """Several drafts, each written as `produce` writes it (all its outputs or none), their PDFs made in ONE
+    LibreOffice run (`pdf.convert_many`) instead of one run each; for each draft its Result or its error."""
+    from poassembler.pipeline.atomic import check_targets
+    from poassembler.pipeline.pdf import NoLibreOffice, convert_many
+
+    made: list[PoError | tuple] = []
+    for draft, outputs in planned:
+        try:
+            check_targets(outputs.targets(), outputs.force)
+            findings = run_check(draft) if outputs.check else []
+            warnings = list(draft.warnings)
+            files = list(make_files(draft, library, dataclasses.replace(outputs, pdf=False), findings, warnings))
+            made.append((draft, outputs, findings, warnings, files))
+        except PoError as exc:
+            made.append(exc)
+    wanted = [m for m in made if isinstance(m, tuple) and m[1].pdf_path]
+    no_pdf = ""
+    try:
+        pdfs: list = convert_many([(outputs.docx.name, files[0][1]) for _, outputs, _, _, files in wanted]) if wanted else []
+    except NoLibreOffice as exc:
+        pdfs, no_pdf = [None] * len(wanted), f"{exc.message} {exc.hint}"
+    pdf_of = {id(m): pdf for m, pdf in zip(wanted, pdfs)}
+    results: list[Result | PoError] = []
+    for m in made:
+        if isinstance(m, PoError):
+            results.append(m)
+            continue
+        draft, outputs, findings, warnings, files = m
+        pdf = pdf_of.get(id(m))
+        if isinstance(pdf, PoError):
+            results.append(pdf)
+            continue
+        if pdf is not None:
+            files.append((outputs.pdf_path, pdf))
+        elif outputs.pdf_path:
+            warnings.append(f"{no_pdf} {outputs.docx} was written.")
+        try:
+            results.append(_commit(draft, outputs, findings, warnings, files))
+        except PoError as exc:
+            results.append(exc)
+    return results
+
+
+def _commit(draft: Draft, outputs: Outputs, findings: list[Finding], warnings: list[str], files: Iterable[tuple[Path, bytes]]) -> Result:
+    """Stage every file of the draft, then move them all into place (or none)."""
+    from poassembler.pipeline.atomic import Staging
+
     with Staging(outputs.force) as staging:
-        for path, data in make_files(draft, library, outputs, findings, warnings):
+        for path, data in files:
             staging.add(path, data)
         written = staging.commit()
     return Result(
@@ -139,7 +191,7 @@ def run_check(draft: Draft) -> list[Finding]:
     """The pre-flight check's findings for the planned draft, errors first."""
     from poassembler.review.check import check
 
-    return check(draft.answers, draft.profile, draft.selection)
+    return check(draft.answers, draft.profile, draft.selection, draft.scope)  # the draft's clause text, not rendered again
 
 
 def make_files(draft: Draft, library: Library, outputs: Outputs, findings: list[Finding], warnings: list[str]) -> Iterator[tuple[Path, bytes]]:
@@ -147,6 +199,10 @@ def make_files(draft: Draft, library: Library, outputs: Outputs, findings: list[
     may send them instead). A PDF that cannot be made for want of LibreOffice is skipped with a line
     appended to `warnings`."""
     docx = render_bytes(draft, library, outputs.template)
+    if outputs.check:  # the document check on what was rendered; rules the answers check reported are left out
+        from poassembler.review.document.checker import check_rendered
+
+        findings += check_rendered(docx, draft.profile, library.profiles, findings)
     yield outputs.docx, docx
     if outputs.redline:
         yield outputs.redline, redline_bytes(draft, library, docx, outputs.template, outputs.model_copy)

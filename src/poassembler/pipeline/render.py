@@ -1,8 +1,9 @@
 """Word rendering with docxtpl. Word-file code lives only here and in the `word_*.py` modules.
 
 The draft is rendered in memory; `atomic.write_atomically` puts it on disk. Each Word template is read,
-cleaned up for Jinja (docxtpl's `patch_xml`) and compiled once per process; every draft after the first
-only renders the compiled template into a fresh copy of the document.
+cleaned up for Jinja (docxtpl's `patch_xml`), compiled and prepared once per process (word_prepared.py):
+a draft renders only its body, headers and footers and adds them to the package prepared for its type
+size. Plain docxtpl (`plain_docxtpl=True`) gives the same XML and stays the reference.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from poassembler.errors import BadLibrary
 from poassembler.library.profiles import Format
 from poassembler.library.textpolicy import xml_illegal_character
 from poassembler.pipeline.word_pleading import fit_counsel_block
+from poassembler.pipeline.word_prepared import PreparedTemplate, prepare
 
 # Paragraph styles whose font size follows the profile (the template owns face, spacing and numbering).
 _SIZED_STYLES = ("Normal",)
@@ -108,15 +111,41 @@ class _ReusableTemplate(DocxTemplate):
         return patched
 
 
-def render_docx(template_path: Path, context: RenderContext, fmt: Format, extra: dict | None = None) -> bytes:
+def render_docx(
+    template_path: Path, context: RenderContext, fmt: Format, extra: dict | None = None, plain_docxtpl: bool = False
+) -> bytes:
     """Render the Word template with the context (and `extra` names, see template_names.py); return the .docx bytes.
+
+    `plain_docxtpl`: render as `DocxTemplate.render` + save do, re-opening the template (the reference
+    the prepared path matches part by part; slower).
 
     Anything wrong with the template (not a .docx, corrupt, a bad tag, a name the draft does not
     provide, something the sandbox refuses) is a `BadLibrary` naming the template.
     """
-    template = _open_template(template_path)
+    data = {**(extra or {}), **context.as_template_data()}
+    with _template_errors(template_path):
+        prepared = None if plain_docxtpl else _prepared(template_path)
+        if prepared is None:  # a template only plain docxtpl renders faithfully (word_prepared.prepare)
+            template = _open_template(template_path)
+            template.render(data, jinja_env=word_environment(), autoescape=True)
+        else:
+            rendered = prepared.render(data, fmt.font_size_pt)
     try:
-        template.render({**(extra or {}), **context.as_template_data()}, jinja_env=word_environment(), autoescape=True)
+        if prepared is not None:
+            return prepared.package(rendered, fmt.font_size_pt, fmt.font_name)
+        _apply_format(template, fmt)
+    except KeyError as exc:
+        raise BadLibrary(f"{template_path}: the template has no {exc} paragraph style.", hint="Start from templates/standard.docx.") from None
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return buffer.getvalue()
+
+
+@contextmanager
+def _template_errors(template_path: Path):
+    """Every error from opening or rendering the template, as one `BadLibrary` naming it."""
+    try:
+        yield
     except SecurityError as exc:
         raise BadLibrary(
             f"{template_path}: a tag was refused by the sandbox ({str(exc).rstrip('.')}).",
@@ -137,25 +166,40 @@ def render_docx(template_path: Path, context: RenderContext, fmt: Format, extra:
         raise
     except Exception as exc:  # lxml, zip and python-docx errors from a damaged part or a tag that breaks the XML
         raise BadLibrary(f"{template_path}: not a usable Word template ({type(exc).__name__}: {exc}).") from None
-    try:
-        _apply_format(template, fmt)
-    except KeyError as exc:
-        raise BadLibrary(f"{template_path}: the template has no {exc} paragraph style.", hint="Start from templates/standard.docx.") from None
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return buffer.getvalue()
 
 
-def _open_template(template_path: Path) -> DocxTemplate:
-    """Open the .docx (its bytes read once per process); a missing, renamed, truncated or damaged file is a `BadLibrary`."""
+def _prepared(template_path: Path) -> PreparedTemplate | None:
+    """The template prepared once per process (word_prepared.py); None: render it with plain docxtpl.
+
+    Errors name the template as the caller gave it; the cache knows it by resolved path, date and size."""
+    key = _template_key(template_path)
+    if key not in _PREPARED:
+        template = _open_template(template_path)
+        if len(_PREPARED) >= 8:
+            _PREPARED.clear()
+        _PREPARED[key] = prepare(template, _read_template(*key), word_environment(), _SIZED_STYLES)
+    return _PREPARED[key]
+
+
+_PREPARED: dict[tuple[Path, int, int], PreparedTemplate | None] = {}
+
+
+def _template_key(template_path: Path) -> tuple[Path, int, int]:
+    """(resolved path, modification time, size): a changed template file is read and prepared again."""
     try:
         stat = template_path.stat() if template_path.is_file() else None
     except OSError:
         stat = None
     if stat is None:
         raise BadLibrary(f"{template_path}: Word template not found.", hint="Check `format.template` in the profile.")
+    return template_path.resolve(), stat.st_mtime_ns, stat.st_size
+
+
+def _open_template(template_path: Path) -> DocxTemplate:
+    """Open the .docx (its bytes read once per process); a missing, renamed, truncated or damaged file is a `BadLibrary`."""
+    key = _template_key(template_path)
     hint = "Re-save it from Word as a .docx (Word Document), or use one of the built-in templates."
-    data = _read_template(template_path.resolve(), stat.st_mtime_ns, stat.st_size)
+    data = _read_template(*key)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise BadLibrary(f"{template_path}: not a Word .docx file (not a zip package; damaged or renamed?).", hint=hint)
     template = _ReusableTemplate(io.BytesIO(data))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from poassembler.library.answers import Answers
@@ -27,6 +27,8 @@ class ClauseScope:
     periods: dict[str, Period]
     citations: dict[str, Citation]
     tiers: dict[str, str]
+    # Clause text rendered with this scope, by clause id (context.render_paragraphs): the draft and its check share it.
+    rendered: dict[str, tuple[Any, list]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, profile: ResolvedProfile, answers: Answers) -> "ClauseScope":

@@ -31,15 +31,37 @@ def counsel_pitch_pt(font_size_pt: float) -> float:
 
 def fit_counsel_block(document, font_size_pt: float) -> int | None:
     """Size the counsel-block row of a rendered pleading; return its height in numbered lines (None: no block)."""
-    if COUNSEL_STYLE not in [s.name for s in document.styles]:
+    if not has_counsel_style(document.styles):
         return None
-    table = next((t for t in document.tables if _is_counsel_table(t)), None)
+    table = counsel_table(document.tables)
     if table is None:
         return None
-    pitch = counsel_pitch_pt(font_size_pt)
-    style = document.styles[COUNSEL_STYLE]
+    set_counsel_spacing(document.styles, font_size_pt)
+    return fit_counsel_table(table, font_size_pt)
+
+
+def has_counsel_style(styles) -> bool:
+    """Whether the template defines the counsel-block paragraph style (looked up by name, not by listing every style)."""
+    from docx.styles import BabelFish
+
+    return styles.element.get_by_name(BabelFish.ui2internal(COUNSEL_STYLE)) is not None
+
+
+def counsel_table(tables):
+    """The table holding the counsel block (its first cell's paragraphs use the counsel style), or None."""
+    return next((t for t in tables if _is_counsel_table(t)), None)
+
+
+def set_counsel_spacing(styles, font_size_pt: float) -> None:
+    """The counsel style's exact line pitch for this type size (a style change: the same for every draft)."""
+    style = styles[COUNSEL_STYLE]
     style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    style.paragraph_format.line_spacing = Pt(pitch)
+    style.paragraph_format.line_spacing = Pt(counsel_pitch_pt(font_size_pt))
+
+
+def fit_counsel_table(table, font_size_pt: float) -> int:
+    """Set the counsel table's top margin and row height to what its text needs; return the height in numbered lines."""
+    pitch = counsel_pitch_pt(font_size_pt)
     top_margin = BASELINE_FRACTION * (GRID_PT - pitch)  # first counsel baseline on line 1's baseline
     _set_top_cell_margin(table, top_margin)
     cell = table.rows[0].cells[0]

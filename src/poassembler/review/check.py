@@ -8,13 +8,15 @@ procedure, which citations a finding cites — come from the profile's `check:` 
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Callable, Iterable
 
 from poassembler.library.answers import Answers, Category, CategoryKind
 from poassembler.library.clauses import Placement
+from poassembler.pipeline.scope import ClauseScope
 from poassembler.review.check_model import model_sections
+from poassembler.review.same_statement import SameStatements
+from poassembler.review.sentence_match import matching_sentences
 from poassembler.review.harm_language import (
     ABSTRACT_WORDS,
     BOILERPLATE_WORDS,
@@ -31,12 +33,11 @@ from poassembler.review.findings import Concern, Finding, RenderedClause, Review
 __all__ = ["Finding", "Severity", "check", "has_errors"]
 
 
-def build_review(answers: Answers, profile: ResolvedProfile, selection: Selection) -> Review:
-    """Render the included clauses' text once, for the rules that read it."""
+def build_review(answers: Answers, profile: ResolvedProfile, selection: Selection, scope: ClauseScope | None = None) -> Review:
+    """The included clauses' text, for the rules that read it (`scope`: the draft's, whose text is already rendered)."""
     from poassembler.pipeline.context import render_paragraphs
-    from poassembler.pipeline.scope import ClauseScope
 
-    scope = ClauseScope.build(profile, answers)
+    scope = scope or ClauseScope.build(profile, answers)
     texts = tuple(
         RenderedClause(c.id, c.spec.placement, " ".join(p.text for p in render_paragraphs(c, scope)))
         for c in selection.included()
@@ -44,9 +45,10 @@ def build_review(answers: Answers, profile: ResolvedProfile, selection: Selectio
     return Review(answers, profile, selection, scope.facts, texts)
 
 
-def check(answers: Answers, profile: ResolvedProfile, selection: Selection) -> list[Finding]:
-    """Every finding for this draft, errors first."""
-    review = build_review(answers, profile, selection)
+def check(answers: Answers, profile: ResolvedProfile, selection: Selection, scope: ClauseScope | None = None) -> list[Finding]:
+    """Every finding for this draft, errors first (`scope`: the planned draft's, to reuse its clause text)."""
+    matching_sentences.cache_clear()  # remembered within one check only: each draft's check does all its own work
+    review = build_review(answers, profile, selection, scope)
     findings = [f for rule in RULES for f in rule(review)]
     order = list(Severity)
     return sorted(findings, key=lambda f: order.index(f.severity))
@@ -59,7 +61,7 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 # --- good cause ---------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"^\W*(n/?a|none|tbd|to be (determined|added|supplied)|see above|same( as above)?|\[.*\])\W*$", re.IGNORECASE)
-_SAME_HARM = 0.85  # difflib ratio above which two categories' harms are the same statement
+_SAME_HARM = 0.8  # share of words (weighted Jaccard of the word bags) from which two harms are the same statement
 
 
 def _where(index: int, category: Category, field: str) -> Concern:
@@ -76,6 +78,7 @@ def good_cause(review: Review) -> list[Finding]:
             "Add each category likely to be produced, with a concrete description and the specific harm its disclosure would cause.",
         )]
     out: list[Finding] = []
+    same_harms = SameStatements([c.harm for c in categories], _SAME_HARM)
     for i, category in enumerate(categories):
         harm = category.harm
         words = content_words(harm, frozenset())
@@ -93,20 +96,14 @@ def good_cause(review: Review) -> list[Finding]:
                 "Name the concrete consequence: who would learn what, and what they could then do.",
             ))
             continue
-        for j in range(i):
-            ratio = difflib.SequenceMatcher(None, _norm(harm), _norm(categories[j].harm)).ratio()
-            if ratio >= _SAME_HARM:
-                out.append(review.finding(
-                    "good_cause", Severity.error, _where(i, category, "harm"),
-                    f"The harm repeats the harm given for “{categories[j].name}” (categories[{j}]): good cause is shown category by category.",
-                    "State the harm particular to this category, or merge the two categories if they are one.",
-                ))
-                break
+        j = same_harms.first_match(i)
+        if j is not None:
+            out.append(review.finding(
+                "good_cause", Severity.error, _where(i, category, "harm"),
+                f"The harm repeats the harm given for “{categories[j].name}” (categories[{j}]): good cause is shown category by category.",
+                "State the harm particular to this category, or merge the two categories if they are one.",
+            ))
     return out
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 def speculative_harm(review: Review) -> list[Finding]:
@@ -164,7 +161,6 @@ def overbreadth(review: Review) -> list[Finding]:
 
 # --- sealing ------------------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^.;]+[.;]?")
 _NEGATION = re.compile(r"\b(not|no|never|nothing|neither|nor)\b|n't\b", re.IGNORECASE)
 _QUALIFIED = re.compile(r"^[\s,]*(only|if|upon|after|with\s+(leave|the\s+Court'?s?\s+(approval|permission|leave)))\b", re.IGNORECASE)
 _BLANKET_SEALING = [re.compile(p, re.IGNORECASE) for p in (
@@ -178,44 +174,46 @@ _BINDS_COURT = [re.compile(p, re.IGNORECASE) for p in (
     r"\bbind(s|ing)?\b[^.;]{0,40}?\b(the\s+Court|the\s+Clerk|court\s+personnel|court\s+staff|Court'?s\s+staff)\b",
     r"\bbinding\s+(up)?on\s+(the\s+)?(Court|Clerk)\b",
 )]
+# Words each pattern above cannot match without (any one of each group, case-folded): a text lacking them is
+# not scanned by that pattern, which spares most clause text the regular expressions.
+_BLANKET_WORDS = ((("seal",),), (("impound", "seal"),), (("seal",),), (("automatically",), ("seal", "impound")))
+_BINDS_WORDS = ((("court", "clerk", "judicial"), ("shall", "must", "agree", "bound")), (("bind",), ("court", "clerk")), (("binding",), ("court", "clerk")))
 # The parties' stipulation speaks for the parties; the court's own order paragraphs may bind the court.
 _STIPULATED = (Placement.preamble, Placement.body, Placement.attestation, Placement.exhibit)
 
 
-def _matches(patterns: list[re.Pattern], text: str) -> list[str]:
+def _matches(patterns: list[re.Pattern], words: tuple, text: str) -> list[str]:
     """Sentences of `text` that a pattern matches without a negation before it or a qualifier after it."""
-    hits = []
-    for sentence in _SENTENCE.findall(text):
-        for pattern in patterns:
-            match = pattern.search(sentence)
-            if not match:
-                continue
-            if _NEGATION.search(sentence[: match.end()]) or _QUALIFIED.match(sentence[match.end():]):
-                continue
-            hits.append(" ".join(sentence.split()))
-            break
-    return hits
+    return list(matching_sentences(tuple(patterns), words, text, _excused))
+
+
+def _excused(sentence: str, match: re.Match) -> bool:
+    return bool(_NEGATION.search(sentence[: match.end()]) or _QUALIFIED.match(sentence[match.end():]))
 
 
 def _sealing_sources(review: Review) -> list[tuple[Concern, str]]:
     """Clause text (without the answers' own words, reported once below) and the answers' free text."""
-    texts = []
-    for t in review.texts:
-        if t.placement in _STIPULATED:
-            text = t.text
-            for category in review.answers.categories:
-                text = text.replace(category.description, " ").replace(category.harm, " ")
-            texts.append((about_clause(t.clause_id), text))
+    texts = [(about_clause(t.clause_id), _without_answers(t.text, review)) for t in review.texts if t.placement in _STIPULATED]
     for i, category in enumerate(review.answers.categories):
         texts.append((about_answer(f"categories[{i}]", category.name), f"{category.description} {category.harm}"))
     return texts
+
+
+def _without_answers(text: str, review: Review) -> str:
+    """The clause text with the categories' descriptions and harms taken out. Only a text with a hit is
+    rewritten (and looked at again): the others would be scanned once per category for nothing."""
+    if not _matches(_BLANKET_SEALING, _BLANKET_WORDS, text) and not _matches(_BINDS_COURT, _BINDS_WORDS, text):
+        return text
+    for category in review.answers.categories:
+        text = text.replace(category.description, " ").replace(category.harm, " ")
+    return text
 
 
 def sealing(review: Review) -> list[Finding]:
     """Agreements to file Protected Material under seal as a class, and terms that bind the court."""
     out = []
     for concerns, text in _sealing_sources(review):
-        for sentence in _matches(_BLANKET_SEALING, text):
+        for sentence in _matches(_BLANKET_SEALING, _BLANKET_WORDS, text):
             out.append(review.finding(
                 "blanket_sealing", Severity.error, concerns,
                 f"Agrees to file or keep Protected Material under seal as a class: “{_clip(sentence)}”. Parties may not agree "
@@ -224,7 +222,7 @@ def sealing(review: Review) -> list[Finding]:
                 "Replace it with a term that a party seeking to file under seal applies to the court under its sealing rule, "
                 "with a particularized showing for each document.",
             ))
-        for sentence in _matches(_BINDS_COURT, text):
+        for sentence in _matches(_BINDS_COURT, _BINDS_WORDS, text):
             out.append(review.finding(
                 "binds_court", Severity.error, concerns,
                 f"Binds the court or its staff: “{_clip(sentence)}”. A stipulation binds the parties; the court keeps its power "
