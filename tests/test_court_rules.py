@@ -402,15 +402,53 @@ def test_memo_lists_hipaa_only_with_the_hipaa_clause(library, tmp_path):
         assert not re.search(r"(?i)seed \d|research/|jurisdictions\.md|project brief", memo(name)), name
 
 
-def test_check_warns_when_no_judge_can_be_named(library):
+def test_check_reports_when_no_judge_can_be_named(library):
     from conftest import sample_data
 
     data = sample_data("harborline-nysd.yaml")
     data["case"]["number"] = "1:26-cv-04410"   # no initials: nobody to name
-    assert [f.rule for f in _findings(library, data, "judge_named")] == ["judge_named"]
+    assert [(f.rule, f.severity.value) for f in _findings(library, data, "judge_named")] == [("judge_named", "error")]
     data.update(judge_name="Ada B. Example", judge_title="United States District Judge")
     assert not _findings(library, data, "judge_named")
     assert not _findings(library, sample_data("bosley-caed.yaml"), "judge_named")
+
+
+def test_render_with_no_judge_shows_one_finding_about_it(tmp_path):
+    """The draft prints one placeholder; the answers check and the document check report it as one finding."""
+    import yaml
+    from cli_inprocess import poassembler
+    from conftest import sample_data
+
+    data = sample_data("harborline-nysd.yaml")
+    data["case"]["number"] = "1:26-cv-04410"
+    answers = tmp_path / "nojudge.yaml"
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    outcome = poassembler("render", str(answers), "-o", str(tmp_path / "nojudge.docx"))
+    shown = outcome.out + outcome.err
+    findings = [line for line in shown.splitlines() if re.match(r"(check )?(error|warning|note)\b", line)]
+    about_judge = [line for line in findings if "judge" in line.casefold()]
+    assert len(about_judge) == 1, shown
+    assert "Magistrate Judge /" not in shown and "Judge / Magistrate" not in shown
+    text = full_text(tmp_path / "nojudge.docx")
+    assert text.count("[DRAFTER: NAME THE JUDGE WHO SIGNS THIS ORDER]") == 1
+    assert "District Judge / Magistrate Judge" not in text
+    checked = poassembler("check", str(tmp_path / "nojudge.docx"), "--court", "nysd")
+    assert [line for line in checked.out.splitlines() if line.startswith("error:")] == [
+        line for line in checked.out.splitlines() if line.startswith("error:") and "NAME THE JUDGE" in line]
+    assert sum("NAME THE JUDGE" in line for line in checked.out.splitlines() if line.startswith("error:")) == 1
+
+
+def test_judge_title_alone_leaves_a_clean_signature_line(render, library):
+    """Answers that say only which kind of judge signs: a blank line over the title, and no finding."""
+    from conftest import sample_data
+
+    data = sample_data("harborline-nysd.yaml")
+    data["case"]["number"] = "1:26-cv-04410"
+    data["judge_title"] = "United States Magistrate Judge"
+    text = full_text(render(data))
+    assert "______________________________\nUnited States Magistrate Judge" in text
+    assert "DRAFTER" not in text
+    assert not _findings(library, data, "judge_named")
 
 
 def test_mad_order_does_not_copy_the_seed_orders_sentence(texts):

@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 import yaml
 from docx.shared import Pt
+from poassembler.pipeline.context import JUDGE_PLACEHOLDER
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from content import COURTS, closing, exhibit, sections  # noqa: E402
@@ -155,8 +156,8 @@ def build_from_sample(spec: dict, out: Path) -> Path:
         elif paragraph.text.startswith("I, the undersigned"):
             for run in paragraph.runs:  # the case number left as a blank to fill in
                 run.text = re.sub(r"Case No\. [^,]+", "Case No. [CASE NUMBER]", run.text)
-        for run in paragraph.runs:  # the firm fills in the judge's title where our template left a choice
-            run.text = run.text.replace("United States District Judge / Magistrate Judge", "United States Magistrate Judge")
+        for run in paragraph.runs:  # the firm fills in the judge's title where our draft left a placeholder
+            run.text = run.text.replace(JUDGE_PLACEHOLDER, "United States Magistrate Judge")
     path = out / f"{spec['name']}.docx"
     document.save(str(path))
     rendered.unlink()

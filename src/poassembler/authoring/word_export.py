@@ -64,7 +64,7 @@ def _lines_for(clause) -> list[tuple[str, str]]:
             lines.append(("tag", f"{{%p if {' '.join(para.when.split())} %}}"))
         if para.repeat:
             lines.append(("tag", f"{{%p for item in {' '.join(para.repeat.split())} %}}"))
-        text = re.sub(r"\[\[section:([a-z0-9_]+)\]\]", r"{{ section_refs['\1'] }}", " ".join(para.text.split()))
+        text = re.sub(r"\[\[section:([a-z0-9_]+)(\.\d+)?\]\]", r"{{ section_refs['\1'] }}\2", " ".join(para.text.split()))
         lines.append((str(para.level), text))
         if para.repeat:
             lines.append(("tag", "{%p endfor %}"))

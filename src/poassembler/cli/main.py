@@ -23,6 +23,7 @@ from poassembler.cli import (
     cmd_preview,
     cmd_render,
     cmd_schema,
+    cmd_serve,
     cmd_template,
     cmd_validate,
 )
@@ -143,6 +144,7 @@ cli.add_command(cmd_preview.preview)
 cli.add_command(cmd_check.check_command)
 cli.add_command(cmd_compare.compare)
 cli.add_command(cmd_interview.interview)
+cli.add_command(cmd_serve.serve)
 cli.add_command(cmd_models.models)
 
 

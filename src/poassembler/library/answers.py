@@ -240,7 +240,7 @@ class Answers(Strict):
     court: RequiredText
     judge: Text | None = None
     judge_name: Text = ""  # the assigned judge by name, where no judge profile exists
-    judge_title: Text = ""  # e.g. "United States Magistrate Judge"
+    judge_title: Text = ""  # e.g. "United States Magistrate Judge"; alone: the kind of judge, name left blank
     order_place: Text = ""  # where the judge signs, printed on the order's date line, e.g. "Brooklyn, New York"
     division: Text = ""
     case: Case
@@ -254,8 +254,8 @@ class Answers(Strict):
 
     @model_validator(mode="after")
     def _sides(self) -> "Answers":
-        if bool(self.judge_name) != bool(self.judge_title):
-            raise ValueError("give the judge's name and title together (judge_name and judge_title)")
+        if self.judge_name and not self.judge_title:
+            raise ValueError("give judge_title with judge_name (e.g. \"United States Magistrate Judge\")")
         roles = {p.role for p in self.parties}
         missing = [r.value for r in (Role.plaintiff, Role.defendant) if r not in roles]
         if missing:

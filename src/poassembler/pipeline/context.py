@@ -1,6 +1,7 @@
 """Build the `RenderContext` the Word template sees: caption, sections, signatures, order, Exhibit A.
 
-Clause text is rendered here to plain strings (escaping for Word happens in `render.py`).
+Clause text is rendered here to plain strings (escaping for Word happens in `render.py`); its
+`[[section:…]]` references stay as tokens until the body's final order is known (`section_numbers.py`).
 """
 
 from __future__ import annotations
@@ -18,12 +19,17 @@ from poassembler.pipeline.selection import Selection
 
 BLANK_DATE = "Dated: ____________________"
 BLANK_LINE = "______________________________"
+# Under the order's signature line when nobody can tell who signs: one placeholder the answers check and
+# the document check both report as `judge_named` (never a guessed "District Judge / Magistrate Judge").
+JUDGE_PLACEHOLDER = "[DRAFTER: NAME THE JUDGE WHO SIGNS THIS ORDER]"
 
 
 @dataclass(frozen=True)
 class ParagraphView:
     level: int  # 0 unnumbered body, 2 numbered (1.1), 3 lettered (a)
     text: str
+    clause_id: str = ""  # the clause it comes from, and its place there as written (1-based):
+    written: int = 0  # what `[[section:clause_id.K]]` points at (section_numbers.py)
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,7 @@ class SectionView:
     clause_id: str
     heading: str
     paragraphs: list[ParagraphView]
+    clause_ids: tuple[str, ...] = ()  # every clause the section carries, where several share it (model order)
 
 
 @dataclass(frozen=True)
@@ -129,8 +136,6 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
     exhibit_clauses = selection.included(Placement.exhibit)
     judge = signing_judge(profile, answers)
     body = selection.included(Placement.body)
-    numbers = section_numbers([c.id for c in body])
-    refs = lambda views: [ParagraphView(p.level, resolve_section_refs(p.text, numbers)) for p in views]  # noqa: E731
     return RenderContext(
         court=CourtView(caption_lines=_caption_lines(profile, answers), name=profile.name),
         case=CaseView(number=answers.case.number, number_line=_number_line(profile, answers), title=scope.facts.case_title),
@@ -141,23 +146,23 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
             short_title=profile.format.short_title,
         ),
         filer=filer,
-        preamble=refs(_paragraphs_of(selection.included(Placement.preamble), scope)),
+        preamble=_paragraphs_of(selection.included(Placement.preamble), scope),
         sections=[
-            SectionView(clause_id=c.id, heading=c.spec.heading, paragraphs=refs(render_paragraphs(c, scope)))
+            SectionView(clause_id=c.id, heading=c.spec.heading, paragraphs=render_paragraphs(c, scope))
             for c in body
         ],
         signatures=signatures,
         attestation=_paragraphs_of(selection.included(Placement.attestation), scope),
         order=OrderBlock(
-            paragraphs=refs(_paragraphs_of(selection.included(Placement.order), scope)),
+            paragraphs=_paragraphs_of(selection.included(Placement.order), scope),
             date_line=f"Dated: {place}, ____________________" if (place := answers.order_place or (judge.place if judge else "")) else BLANK_DATE,
             signature_line=BLANK_LINE,
             judge_name=judge.name if judge else "",
-            judge_title=judge.title if judge else "United States District Judge / Magistrate Judge",
+            judge_title=judge.title if judge else JUDGE_PLACEHOLDER,
         ),
         exhibit=ExhibitView(
             title=exhibit_clauses[0].spec.heading if exhibit_clauses else "",
-            paragraphs=refs(_paragraphs_of(exhibit_clauses, scope)),
+            paragraphs=_paragraphs_of(exhibit_clauses, scope),
             blanks=[b for c in exhibit_clauses for b in c.spec.blanks],
             attachments=_attachments(answers, scope),
         ),
@@ -181,34 +186,6 @@ def _attachments(answers: Answers, scope: ClauseScope) -> list[AttachmentView]:
     return out
 
 
-# The clauses that list the categories of protected information (one per court's profile).
-CATEGORY_CLAUSES = ("good_cause_statement", "good_cause_caed", "confidential_material_wawd")
-
-_SECTION_REF = re.compile(r"\[\[section:([a-z0-9_]+)\]\]")
-
-
-def section_numbers(body_ids: list[str]) -> dict[str, int]:
-    """Clause id → its section number (Word numbers the body headings 1, 2, 3 … in this order).
-
-    `challenge` names whichever dispute clause the court uses (`challenge_generic`, `challenge_cacd`, …);
-    `categories` names the section that lists the information to be protected."""
-    numbers = {cid: i + 1 for i, cid in enumerate(body_ids)}
-    for cid, n in list(numbers.items()):
-        if cid.startswith("challenge_"):
-            numbers.setdefault("challenge", n)
-        if cid in CATEGORY_CLAUSES:
-            numbers.setdefault("categories", n)
-    return numbers
-
-
-def resolve_section_refs(text: str, numbers: dict[str, int]) -> str:
-    """`[[section:final_disposition]]` in clause text → "Section 20" (the number this draft gives it)."""
-    def one(match: re.Match) -> str:
-        number = numbers.get(match.group(1))
-        return f"Section {number}" if number else "this Order"
-    return _SECTION_REF.sub(one, text)
-
-
 @dataclass(frozen=True)
 class JudgeView:
     name: str
@@ -222,7 +199,8 @@ _INITIALS = re.compile(r"[A-Za-z]{2,4}x?")
 def signing_judge(profile: ResolvedProfile, answers: Answers) -> JudgeView | None:
     """Who signs the order: the judge the answers name, the judge profile's judge, or the judge whose
     initials the case number carries (a magistrate judge before a district judge: discovery orders are
-    theirs), looked up in the profile's `judges:` list."""
+    theirs), looked up in the profile's `judges:` list. Answers that give only `judge_title` say which kind
+    of judge signs: the order leaves the name to the judge (a blank line over the title)."""
     if answers.judge_name:
         return JudgeView(answers.judge_name, answers.judge_title)
     if profile.judge:
@@ -231,7 +209,9 @@ def signing_judge(profile: ResolvedProfile, answers: Answers) -> JudgeView | Non
     tokens = {t.casefold() for t in _INITIALS.findall(number)}
     found = [j for j in profile.judges if j.initials.casefold() in tokens]
     found.sort(key=lambda j: "magistrate" not in j.title.casefold())
-    return JudgeView(found[0].name, found[0].title, found[0].place) if found else None
+    if found:
+        return JudgeView(found[0].name, found[0].title, found[0].place)
+    return JudgeView("", answers.judge_title) if answers.judge_title else None
 
 
 def render_paragraphs(clause: Clause, scope: ClauseScope) -> list[ParagraphView]:
@@ -255,7 +235,7 @@ def _render_paragraphs(clause: Clause, scope: ClauseScope) -> list[ParagraphView
         for item in items:
             text = run(where, para.text.render, {**names, "item": item}).strip()
             if text:
-                out.append(ParagraphView(level=para.spec.level, text=text))
+                out.append(ParagraphView(level=para.spec.level, text=text, clause_id=clause.id, written=index + 1))
     return out
 
 

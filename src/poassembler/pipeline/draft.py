@@ -40,12 +40,14 @@ def plan_draft(answers: Answers, library: Library) -> Draft:
 def plan_with_profile(answers: Answers, profile: ResolvedProfile, library: Library) -> Draft:
     """Select the clauses and build the render context for answers already matched to `profile`."""
     from poassembler.library.clauses import Placement
+    from poassembler.pipeline.section_numbers import resolve_references
     from poassembler.review.model_order import apply_model_order
 
     scope = ClauseScope.build(profile, answers)
     selection = select_clauses(profile, library.clauses, scope)
     body_ids = {c.id for c in library.clauses.ordered() if c.spec.placement == Placement.body}
     context = apply_model_order(build_context(profile, selection, scope), profile, scope.names(), body_ids)
+    context = resolve_references(context)  # after the body's final order: section_numbers.py owns the numbers
     return Draft(answers, profile, selection, context, scope)
 
 

@@ -132,7 +132,8 @@ def arrange_sections(sections: list, model: ModelOrder, body_ids: set[str]) -> l
                 if part.heading and part.heading != section.heading:
                     paragraphs.append(ParagraphView(level=0, text=part.heading))
                 paragraphs += part.paragraphs
-            out.append(SectionView(clause_id=present[0].clause_id, heading=section.heading, paragraphs=paragraphs))
+            out.append(SectionView(clause_id=present[0].clause_id, heading=section.heading, paragraphs=paragraphs,
+                                   clause_ids=tuple(s.clause_id for s in present)))
         else:
             used.difference_update(s.clause_id for s in present)
             out.append(SectionView(clause_id=f"model:{section.number or section.heading}", heading=section.heading,

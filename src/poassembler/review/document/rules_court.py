@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from poassembler.library.profiles import Citation
 # One set of sealing patterns for the answers check and this one (review/check.py owns them).
-from poassembler.review.check import _BINDS_COURT, _BLANKET_SEALING, _NEGATION, _QUALIFIED
+from poassembler.review.rules_filing import _BINDS_COURT, _BLANKET_SEALING, _NEGATION, _QUALIFIED
 from poassembler.review.document.reading import DocumentFinding, Reading, clip, sentences
 from poassembler.review.harm_language import ABSTRACT_WORDS, content_words, overbroad_phrases, speculative_terms
 

@@ -12,9 +12,9 @@ from poassembler.review.document.outline import CLOSING_PARTS
 from poassembler.review.document.reading import DocumentFinding, Reading, sentences
 
 I = re.IGNORECASE
-_BRACKET = re.compile(r"\[(?:[A-Z0-9][A-Z0-9 .,'’/&\-]*|insert[^\]]*|●|•|\s*_+\s*|X{1,4}|TBD|tbd|\?+)\]")
+_BRACKET = re.compile(r"\[(?:DRAFTER:[^\]]*|[A-Z0-9][A-Z0-9 .,'’/&\-]*|insert[^\]]*|●|•|\s*_+\s*|X{1,4}|TBD|tbd|\?+)\]")
 _ALLOWED_BRACKETS = {"[PROPOSED]"}
-_JUDGE = re.compile(r"\b(?:District\s+)?Judge\s*/\s*(?:United\s+States\s+)?Magistrate\s+Judge\b|\bMagistrate\s+Judge\s*/\s*(?:District\s+)?Judge\b|\bHon(?:\.|orable)\s+_{2,}", I)
+_JUDGE = re.compile(r"\[DRAFTER:\s*NAME\s+THE\s+JUDGE[^\]]*\]|\b(?:District\s+)?Judge\s*/\s*(?:United\s+States\s+)?Magistrate\s+Judge\b|\bMagistrate\s+Judge\s*/\s*(?:District\s+)?Judge\b|\bHon(?:\.|orable)\s+_{2,}", I)
 _BLANK = re.compile(r"_{3,}")
 _LABEL_BLANK = re.compile(r"(^|[:,]\s*|\b(by|dated|date|name|signature|address|title|company|telephone|phone|email|I)\s*[:,]?\s*)_{3,}\s*$", I)
 _FILL_IN = re.compile(r"_{3,}\s*(\[[^\]]*\]|\([^)]*\))")  # "____ [print full name]": a blank for the signer
@@ -44,13 +44,20 @@ _EXHIBIT_REF = re.compile(r"\bExhibit\s+(?P<letter>[A-Z]|\d{1,2})\b")
 
 
 def placeholders(r: Reading) -> list[DocumentFinding]:
-    """"[NAME]", "___" in running text, "Judge / Magistrate Judge": blanks a court would enter as written."""
+    """"[NAME]", "___" in running text: blanks a court would enter as written. A signature block that does not
+    say who signs ("Judge / Magistrate Judge", "Hon. ___", our own "[DRAFTER: NAME THE JUDGE …]") is
+    `judge_named`, the rule the answers check reports it under, so `render` shows it once."""
     out = []
     for block in r.text_blocks:
         text = block.text
-        hits = [m.group(0) for m in _BRACKET.finditer(text) if m.group(0) not in _ALLOWED_BRACKETS]
-        hits += [m.group(0) for m in _JUDGE.finditer(text)]
-        if not hits and _BLANK.search(text):
+        judge = [m.group(0) for m in _JUDGE.finditer(text)]
+        if judge:
+            out.append(r.finding("judge_named", "error", block,
+                f"The signature block does not say which judge signs: {', '.join(repr(h) for h in judge[:2])}.",
+                "Name the judge and title (or, where only the kind of judge is known, leave a blank line over the title) "
+                "before filing: the court enters the order as written.", quote=_around(text, judge[0])))
+        hits = [m.group(0) for m in _BRACKET.finditer(text) if m.group(0) not in _ALLOWED_BRACKETS and m.group(0) not in judge]
+        if not hits and not judge and _BLANK.search(text):
             hits += _running_blanks(text)
         if hits:
             out.append(r.finding("placeholder", "error", block,
