@@ -109,6 +109,17 @@ class ExhibitView:
 
 
 @dataclass(frozen=True)
+class PartiesPaper:
+    """What the parties sign, wherever it is printed: on the order (a stipulation) or only on the motion that
+    asks for entry (profile `submission.parties_sign: motion`); `motion` holds that motion's own paragraphs."""
+
+    filer: SignatureBlock | None
+    signatures: list[SignatureBlock]
+    attestation: list[ParagraphView]
+    motion: list[ParagraphView]
+
+
+@dataclass(frozen=True)
 class RenderContext:
     """Everything the Word template can show; nothing else reaches it."""
 
@@ -123,6 +134,7 @@ class RenderContext:
     attestation: list[ParagraphView]
     order: OrderBlock
     exhibit: ExhibitView
+    parties: PartiesPaper  # the parties' signatures and attestation, for the motion (`render --package`)
 
     def as_template_data(self) -> dict[str, Any]:
         """docxtpl wants a mapping at the top level; the values stay typed objects."""
@@ -136,6 +148,13 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
     exhibit_clauses = selection.included(Placement.exhibit)
     judge = signing_judge(profile, answers)
     body = selection.included(Placement.body)
+    parties = PartiesPaper(
+        filer=filer,
+        signatures=signatures,
+        attestation=_paragraphs_of(selection.included(Placement.attestation), scope),
+        motion=_paragraphs_of(selection.included(Placement.motion), scope),
+    )
+    on_order = profile.submission is None or profile.submission.parties_sign != "motion"
     return RenderContext(
         court=CourtView(caption_lines=_caption_lines(profile, answers), name=profile.name),
         case=CaseView(number=answers.case.number, number_line=_number_line(profile, answers), title=scope.facts.case_title),
@@ -145,14 +164,14 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
             caption_notes=list(profile.format.caption_notes),
             short_title=profile.format.short_title,
         ),
-        filer=filer,
+        filer=filer if on_order else None,
         preamble=_paragraphs_of(selection.included(Placement.preamble), scope),
         sections=[
             SectionView(clause_id=c.id, heading=c.spec.heading, paragraphs=render_paragraphs(c, scope))
             for c in body
         ],
-        signatures=signatures,
-        attestation=_paragraphs_of(selection.included(Placement.attestation), scope),
+        signatures=signatures if on_order else [],
+        attestation=parties.attestation if on_order else [],
         order=OrderBlock(
             paragraphs=_paragraphs_of(selection.included(Placement.order), scope),
             date_line=f"Dated: {place}, ____________________" if (place := answers.order_place or (judge.place if judge else "")) else BLANK_DATE,
@@ -166,6 +185,7 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
             blanks=[b for c in exhibit_clauses for b in c.spec.blanks],
             attachments=_attachments(answers, scope),
         ),
+        parties=parties,
     )
 
 
