@@ -181,7 +181,8 @@ def test_samples_read_as_real_2026_filings(texts):
         assert "fictional" not in text.lower(), court
         assert not re.search(r"XX-0000|P\.O\. Box 0000|BBO No\. 00000|-0000\b|\bXYZ\b|'123", text), court
         dated = re.findall(r"Dated: (.*)", text.split("PURPOSES AND LIMITATIONS", 1)[-1].split("GOOD CAUSE APPEARING", 1)[0])
-        assert dated and all(d.endswith("2026") for d in dated), (court, dated)
+        if court != "casd":  # S.D. Cal.: counsel sign and date the joint motion, not the order (test_model_orders)
+            assert dated and all(d.endswith("2026") for d in dated), (court, dated)
         assert "District Judge / Magistrate Judge" not in text, court
     for name in SAMPLES.values():
         assert str(sample_data(name)["dates"]["stipulated"]).startswith("2026-"), name

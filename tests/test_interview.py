@@ -179,7 +179,7 @@ def test_speculative_harm_is_flagged_and_can_be_rewritten(library):
     steps = court() + parties() + cat + [("Add another category", False)] + tail()
     answers, prompter = run(library, steps)
     warning = next(m for m in prompter.told if "speculative" in m)
-    assert "'may', 'potential'" in warning and "HSqd" in warning
+    assert "'may', 'potential'" in warning and "(9th Cir. 2003)" in warning  # C.D. Cal.: its circuit's authority
     assert prompter.defaults[prompter.asked[-8]] == "Disclosure may cause potential harm."  # offered back to edit
     assert answers.categories[0].harm == "Rivals would see the margins and undercut every bid."
 

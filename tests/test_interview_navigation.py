@@ -198,20 +198,32 @@ def test_a_declined_warning_stays_on_the_review_screen_and_in_the_closing_messag
 
 
 def test_the_warning_cites_the_courts_own_circuit_where_its_profile_has_it(library, tmp_path):
+    """A C.D. Cal. case's speculative-harm warning cites Foltz (9th Cir.), not the D. Conn. fallback; a profile
+    without a circuit authority falls back to HSqd."""
+    import re
+
     from poassembler.library.load import load_library
 
+    cat = category(harm="Disclosure could hurt its pricing.", after_harm=[("Rewrite it now?", True), ("specific harm", "Rivals would undercut it.")])
+    _, prompter = run(library, court() + parties() + cat + [("Add another category", False)] + tail())
+    warning = next(m for m in prompter.told if "speculative" in m)
+    assert "Foltz v. State Farm Mut. Auto. Ins. Co., 331 F.3d 1122, 1130 (9th Cir. 2003)" in warning
+    assert "HSqd" not in warning and "D. Conn." not in warning
     (tmp_path / "jurisdictions").mkdir()
     source = (ROOT / "jurisdictions" / "cacd.yaml").read_text(encoding="utf-8")
-    circuit = ("  good_cause_specificity_circuit:\n    cite: \"Foltz v. State Farm Mut. Auto. Ins. Co., 331 F.3d 1122, 1130 (9th Cir. 2003)\"\n"
-               "    source: \"331 F.3d 1122\"\n    verified: true\n")
-    (tmp_path / "jurisdictions" / "cacd.yaml").write_text(source.replace("citations:\n", "citations:\n" + circuit, 1), encoding="utf-8")
-    firm = load_library([tmp_path])
-    cat = category(harm="Disclosure could hurt its pricing.", after_harm=[("Rewrite it now?", True), ("specific harm", "Rivals would undercut it.")])
-    _, prompter = run(firm, court() + parties() + cat + [("Add another category", False)] + tail())
-    warning = next(m for m in prompter.told if "speculative" in m)
-    assert "(9th Cir. 2003)" in warning and "D. Conn." not in warning
-    _, elsewhere = run(library, court() + parties() + cat + [("Add another category", False)] + tail())
+    without = re.sub(r"  good_cause_specificity_circuit:\n(    .*\n)+", "", source, count=1)
+    assert without != source
+    (tmp_path / "jurisdictions" / "cacd.yaml").write_text(without, encoding="utf-8")
+    _, elsewhere = run(load_library([tmp_path]), court() + parties() + cat + [("Add another category", False)] + tail())
     assert "HSqd" in next(m for m in elsewhere.told if "speculative" in m)
+
+
+def test_every_ninth_circuit_profile_cites_foltz_and_mad_the_first_circuit(library):
+    for court_id in ("cacd", "cand", "casd", "caed", "wawd"):
+        cite = library.profiles.resolve(court_id).citations["good_cause_specificity_circuit"].value
+        assert "Foltz" in cite.cite and cite.verified and "https://" in cite.source, court_id
+    assert "(1st Cir. 1986)" in library.profiles.resolve("mad").citations["good_cause_specificity_circuit"].value.cite
+    assert "good_cause_specificity_circuit" not in library.profiles.resolve("nysd").citations
 
 
 # ---------------------------------------------------------------- defaults

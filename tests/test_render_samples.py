@@ -37,7 +37,7 @@ def test_sample_renders_with_caption_parties_and_headings(name, render, plan):
         assert all(h in paragraphs(path) for h in expected)
     else:
         assert headings == expected
-    assert "STIPULATED PROTECTIVE ORDER" in text
+    assert draft.profile.format.caption_title in text  # the title the court's profile sets (D.N.J.: DISCOVERY CONFIDENTIALITY ORDER)
     assert "IT IS SO ORDERED" in text.upper()
     assert "ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND" in text.upper()
     assert "{{" not in text and "{%" not in text
@@ -54,9 +54,19 @@ def test_headings_are_numbered_by_word_not_typed(name, render):
 
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
-def test_every_counsel_signs(name, render):
-    text = full_text(render(name))
+def test_every_counsel_signs(name, render, plan, tmp_path):
+    """Every lawyer signs the paper the parties sign: the order, or (S.D. Cal.) the joint motion `--package` writes."""
     answers = parse_answers(sample_data(name))
+    draft = plan(name)
+    if draft.profile.submission.parties_sign == "motion":
+        from poassembler.review.word_filing import motion_docx
+
+        motion = tmp_path / "motion.docx"
+        motion.write_bytes(motion_docx(draft, draft.profile.submission.vehicle_title, []))
+        assert "/s/ " not in full_text(render(name))
+        text = full_text(motion)
+    else:
+        text = full_text(render(name))
     for party in answers.parties:
         for counsel in party.counsel:
             assert f"/s/ {counsel.name}" in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from poassembler.review import check
+from poassembler.review import rules_filing as check
 from poassembler.review.sentence_match import SENTENCE, matching_sentences
 
 FRAGMENTS = [

@@ -23,6 +23,7 @@ class Placement(str, Enum):
     attestation = "attestation"
     order = "order"
     exhibit = "exhibit"
+    motion = "motion"  # the separate motion that asks for entry (`render --package`), not the order itself
 
 
 class _Strict(BaseModel):

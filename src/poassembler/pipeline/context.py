@@ -109,6 +109,17 @@ class ExhibitView:
 
 
 @dataclass(frozen=True)
+class PartiesPaper:
+    """What the parties sign, wherever it is printed: on the order (a stipulation) or only on the motion that
+    asks for entry (profile `submission.parties_sign: motion`); `motion` holds that motion's own paragraphs."""
+
+    filer: SignatureBlock | None
+    signatures: list[SignatureBlock]
+    attestation: list[ParagraphView]
+    motion: list[ParagraphView]
+
+
+@dataclass(frozen=True)
 class RenderContext:
     """Everything the Word template can show; nothing else reaches it."""
 
@@ -123,6 +134,7 @@ class RenderContext:
     attestation: list[ParagraphView]
     order: OrderBlock
     exhibit: ExhibitView
+    parties: PartiesPaper  # the parties' signatures and attestation, for the motion (`render --package`)
 
     def as_template_data(self) -> dict[str, Any]:
         """docxtpl wants a mapping at the top level; the values stay typed objects."""
@@ -136,6 +148,13 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
     exhibit_clauses = selection.included(Placement.exhibit)
     judge = signing_judge(profile, answers)
     body = selection.included(Placement.body)
+    parties = PartiesPaper(
+        filer=filer,
+        signatures=signatures,
+        attestation=_paragraphs_of(selection.included(Placement.attestation), scope),
+        motion=_paragraphs_of(selection.included(Placement.motion), scope),
+    )
+    on_order = profile.submission is None or profile.submission.parties_sign != "motion"
     return RenderContext(
         court=CourtView(caption_lines=_caption_lines(profile, answers), name=profile.name),
         case=CaseView(number=answers.case.number, number_line=_number_line(profile, answers), title=scope.facts.case_title),
@@ -145,14 +164,14 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
             caption_notes=list(profile.format.caption_notes),
             short_title=profile.format.short_title,
         ),
-        filer=filer,
+        filer=filer if on_order else None,
         preamble=_paragraphs_of(selection.included(Placement.preamble), scope),
         sections=[
             SectionView(clause_id=c.id, heading=c.spec.heading, paragraphs=render_paragraphs(c, scope))
             for c in body
         ],
-        signatures=signatures,
-        attestation=_paragraphs_of(selection.included(Placement.attestation), scope),
+        signatures=signatures if on_order else [],
+        attestation=parties.attestation if on_order else [],
         order=OrderBlock(
             paragraphs=_paragraphs_of(selection.included(Placement.order), scope),
             date_line=f"Dated: {place}, ____________________" if (place := answers.order_place or (judge.place if judge else "")) else BLANK_DATE,
@@ -166,6 +185,7 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
             blanks=[b for c in exhibit_clauses for b in c.spec.blanks],
             attachments=_attachments(answers, scope),
         ),
+        parties=parties,
     )
 
 
@@ -278,6 +298,7 @@ _ROLE_WORDS = {Role.plaintiff: "Plaintiff", Role.defendant: "Defendant", Role.no
 def _counsel_groups(answers: Answers) -> list[tuple[Counsel | None, list[Party]]]:
     """Counsel who represent several parties sign once for all of them; self-represented parties sign alone."""
     groups: list[tuple[Counsel | None, list[Party]]] = []
+    by_counsel: dict[tuple[str, str], tuple[Counsel, list[Party]]] = {}  # one look-up per counsel: linear in the parties
     ordered = sorted(answers.parties, key=lambda p: list(_ROLE_WORDS).index(p.role))
     for party in ordered:
         if party.self_represented:
@@ -285,12 +306,13 @@ def _counsel_groups(answers: Answers) -> list[tuple[Counsel | None, list[Party]]
             continue
         for counsel in party.counsel:
             key = (counsel.name.casefold(), counsel.email.casefold())
-            match = next((g for g in groups if g[0] is not None and (g[0].name.casefold(), g[0].email.casefold()) == key), None)
+            match = by_counsel.get(key)
             if match:
-                if party not in match[1]:
+                if match[1][-1] is not party:  # the same counsel listed twice for one party
                     match[1].append(party)
             else:
-                groups.append((counsel, [party]))
+                by_counsel[key] = (counsel, [party])
+                groups.append(by_counsel[key])
     return groups
 
 
@@ -305,16 +327,19 @@ def _bar_line(counsel: Counsel) -> str:
 def _firm_groups(answers: Answers) -> list[tuple[list[Counsel], list[Party]]]:
     """Lawyers of one firm who represent the same parties sign in one block."""
     groups: list[tuple[list[Counsel], list[Party]]] = []
+    by_firm: dict[tuple[str, tuple[str, ...]], tuple[list[Counsel], list[Party]]] = {}  # one look-up each: linear
     for counsel, parties in _counsel_groups(answers):
         if counsel is None:
             groups.append(([], parties))
             continue
-        same = next((g for g in groups if g[0] and counsel.firm and g[0][0].firm == counsel.firm
-                     and [p.name for p in g[1]] == [p.name for p in parties]), None)
+        key = (counsel.firm, tuple(p.name for p in parties))
+        same = by_firm.get(key) if counsel.firm else None
         if same:
             same[0].append(counsel)
         else:
             groups.append(([counsel], parties))
+            if counsel.firm:
+                by_firm[key] = groups[-1]
     return groups
 
 

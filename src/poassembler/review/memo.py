@@ -198,7 +198,7 @@ def _cite(citation: Citation) -> str:
 
 
 def _placement_label(placement: str) -> str:
-    return {"preamble": "Preamble", "order": "Order", "attestation": "Attestation", "exhibit": "Exhibit"}.get(placement, placement)
+    return {"preamble": "Preamble", "order": "Order", "attestation": "Attestation", "exhibit": "Exhibit", "motion": "Motion for entry"}.get(placement, placement)
 
 
 def _sentence(text: str) -> str:
