@@ -35,7 +35,7 @@ def party(title, name, lawyer, email, government="No", last=True):
         *([("an individual", DEFAULT), ("self-represented", False)] if person else []),
         *([("special capacity", "")] if title.startswith("Plaintiff") else []),
         (f"Counsel 1 for {name}: name", lawyer),
-        *([(f"{lawyer} is", Pick("Outside" if government == "No" else "government lawyer"))] if not person else []),
+        *([(f"What kind of lawyer is {lawyer}", Pick("Outside" if government == "No" else "government lawyer"))] if not person else []),
         *([(f"{lawyer}'s title", "")] if government != "No" else []),
         ("bar number", "123456"),
         ("firm" if government == "No" else "office", f"{lawyer.split()[-1]} LLP"),

@@ -25,7 +25,7 @@ def bosley_steps(case_number="1:14-cv-00049-MJS (PC)", judge=()):
     cats = BOSLEY["categories"]
 
     def lawyer(who, c):
-        return [(f"Counsel 1 for {who}: name", c["name"]), (f"{c['name']} is", Pick("government lawyer")), (f"{c['name']}'s title", ""),
+        return [(f"Counsel 1 for {who}: name", c["name"]), (f"What kind of lawyer is {c['name']}", Pick("government lawyer")), (f"{c['name']}'s title", ""),
                 ("bar number", c["bar_number"]), ("office", c["firm"]), ("address", "; ".join(c["address"])),
                 ("phone", c["phone"]), ("e-mail", c["email"]), (f"Add another lawyer for {who}", False)]
 

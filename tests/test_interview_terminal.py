@@ -91,7 +91,7 @@ def test_type_a_case_go_back_interrupt_resume_remove_a_party_and_render(tmp_path
     for prompt, keys in [
         ("Is Pacific Harbor Logistics, Inc. a government agency", ENTER),  # the first question not yet answered
         ("Counsel 1 for Pacific Harbor Logistics, Inc.: name", "Robert L. Sample" + ENTER),  # a company: no self-representation
-        ("Robert L. Sample is", ENTER),  # outside counsel
+        ("What kind of lawyer is Robert L. Sample", ENTER),  # outside counsel
         ("Counsel 1 for Pacific Harbor Logistics, Inc.: bar number", "654321" + ENTER),
         ("Counsel 1 for Pacific Harbor Logistics, Inc.: firm", "Sample Whitman LLP" + ENTER),
         ("Counsel 1 for Pacific Harbor Logistics, Inc.: address", "500 Harbor Boulevard; Long Beach, CA 90802" + ENTER),
@@ -104,7 +104,7 @@ def test_type_a_case_go_back_interrupt_resume_remove_a_party_and_render(tmp_path
         ("What is Harbor Clinic?", ENTER),  # a non-party
         ("Is Harbor Clinic a government agency", ENTER),
         ("Counsel 1 for Harbor Clinic: name", "Clara Counsel" + ENTER),
-        ("Clara Counsel is", ENTER),
+        ("What kind of lawyer is Clara Counsel", ENTER),
         ("Counsel 1 for Harbor Clinic: bar number", ENTER),
         ("Counsel 1 for Harbor Clinic: firm", ENTER),
         ("Counsel 1 for Harbor Clinic: address", "1 Clinic Way; Long Beach, CA 90802" + ENTER),
