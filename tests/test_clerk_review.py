@@ -339,7 +339,7 @@ def test_each_category_is_no_broader_than_its_harm(texts):
     assert "Personnel, training and internal-affairs records" not in mad
     assert "that record home addresses, family information, or complaints unrelated to the events of this action" in mad
     assert "would put Plaintiff's private health conditions on the public record" not in texts["cacd"]
-    assert "would disclose those conditions to Plaintiff's current employer" in texts["cacd"]
+    assert "including Plaintiff's current employer, a competitor of Defendant" in " ".join(texts["cacd"].split())
 
 
 def test_clawback_goes_through_impoundment_in_massachusetts(texts):
@@ -389,3 +389,32 @@ def test_casd_material_stays_in_the_case(texts):
     assert "GOVERNMENT USE OF PROTECTED MATERIAL" not in casd
     assert "the United States and each of its agencies" not in casd
     assert "travellers" not in casd and "travellers" not in texts["nyed"]
+
+
+def test_ca_harms_speak_of_use_outside_the_case_not_of_the_docket(texts):
+    """Round 3 (cacd 2, caed 3, cand): each harm is harm from disclosure or use outside the case without an order."""
+    for court in ("cacd", "caed", "cand"):
+        good_cause = texts[court].split("GOOD CAUSE", 1)[-1].split("DEFINITIONS", 1)[0]
+        assert "public docket" not in good_cause and "filed publicly" not in good_cause, court
+    assert "other employers in the drayage trade" in texts["cacd"]
+    assert "passed from hand to hand inside the prison" in texts["caed"]
+    assert "to recruit them away or to contact them at home" in texts["cand"]
+
+
+def test_aeo_access_of_document_recipients_is_limited_to_the_face_of_the_document(texts):
+    """cacd round 3, 1: a former employee who once knew the information does not thereby see the AEO tier."""
+    for court in ("cacd", "cand"):
+        text = " ".join(texts[court].split())
+        assert "as shown on the face of that document, and only that document" in text, court
+        assert "a Party, or a person employed by a competitor of the Designating Party, may see it under this item only if" in text
+        aeo = text.split("ACCESS TO HIGHLY CONFIDENTIAL MATERIAL", 1)[-1]
+        assert "who otherwise possessed or knew the information; and" not in aeo
+
+
+def test_caed_custody_restricted_categories_are_kept_from_other_persons_in_custody(texts):
+    """caed round 3, 2: deposition witnesses and custodians held in custody are not shown the restricted categories."""
+    caed = " ".join(texts["caed"].split())
+    assert caed.count("a person held in custody, other than a Party as to records about that Party, may not be shown material within") == 2
+    assert "“Plaintiff's mental-health records held by CDCR” and “CDCR camera-placement and staffing records” under this item" in caed
+    assert "badge numbers and home-institution assignments redacted" in caed
+    assert "a person held in custody" not in texts["cacd"] and "a person held in custody" not in texts["cand"]

@@ -199,6 +199,7 @@ class Category(Strict):
     tier: Tier | None = None  # the highest tier this category needs; the good cause statement justifies it
     legal_basis: Text = ""  # a statute or regulation that keeps it confidential, cited as the drafter gives it
     no_possession_in_custody: bool = False  # the harm comes from a prisoner holding it: view under supervision only
+    not_for_others_in_custody: bool = False  # the harm comes from other persons in custody seeing it
 
 
 class GovernmentSharing(Strict):
