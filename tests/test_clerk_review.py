@@ -398,7 +398,7 @@ def test_ca_harms_speak_of_use_outside_the_case_not_of_the_docket(texts):
         assert "public docket" not in good_cause and "filed publicly" not in good_cause, court
     assert "other employers in the drayage trade" in texts["cacd"]
     assert "passed from hand to hand inside the prison" in texts["caed"]
-    assert "to recruit them away or to contact them at home" in texts["cand"]
+    assert "to recruit them away or to contact them at home" in " ".join(texts["cand"].split())
 
 
 def test_aeo_access_of_document_recipients_is_limited_to_the_face_of_the_document(texts):
@@ -418,3 +418,27 @@ def test_caed_custody_restricted_categories_are_kept_from_other_persons_in_custo
     assert "“Plaintiff's mental-health records held by CDCR” and “CDCR camera-placement and staffing records” under this item" in caed
     assert "badge numbers and home-institution assignments redacted" in caed
     assert "a person held in custody" not in texts["cacd"] and "a person held in custody" not in texts["cand"]
+
+
+def test_cand_cross_references_point_at_paragraphs_and_the_bar_is_justified(texts):
+    """cand round 3, 1, 3, 5, 6: paragraph references, the prosecution bar's good cause and trigger, the joint letter."""
+    cand = " ".join(texts["cand"].split())
+    assert "the procedure in Section 7 has been followed" not in cand
+    assert cand.count("request, objection and resolution procedure in Section 7.5 to Section 7.7 has been followed") == 2
+    assert "The prosecution bar in Section 8 is needed because" in cand
+    assert "any individual who personally receives another Party's material designated “HIGHLY CONFIDENTIAL – SOURCE CODE” may not" in cand
+    assert "Prosecution Bar" not in cand and "if one applies" not in cand
+    assert "including the prosecution bar in Section 8," in cand
+    assert "Material returned or destroyed under Section 13.1 of this Order" in cand
+    assert "the Designating Party meets this deadline by delivering its portion of the submission" in cand
+    assert "Designated House Counsel may not receive material designated “HIGHLY CONFIDENTIAL – SOURCE CODE” or material within “Licensing terms and royalty reports”" in cand
+
+
+def test_minor_shared_wording_from_round_3(texts):
+    """cacd 4, caed 6, HIPAA: no Expert-only leftover, the Court's procedures either way, return to whoever produced PHI."""
+    cacd = " ".join(texts["cacd"].split())
+    assert "(b) attaches the Expert's current curriculum vitae" in cacd and "for an Expert" not in cacd
+    caed = " ".join(texts["caed"].split())
+    assert "assigned District Judge and Magistrate Judge" not in caed and "assigned District Judge and Magistrate Judge" not in cacd
+    assert "with any pertinent orders or procedures of the Court" in caed
+    assert "to the covered entity or other person that produced it" in caed

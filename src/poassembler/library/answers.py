@@ -200,6 +200,7 @@ class Category(Strict):
     legal_basis: Text = ""  # a statute or regulation that keeps it confidential, cited as the drafter gives it
     no_possession_in_custody: bool = False  # the harm comes from a prisoner holding it: view under supervision only
     not_for_others_in_custody: bool = False  # the harm comes from other persons in custody seeing it
+    withheld_from_house_counsel: bool = False  # the harm comes from the other party's own lawyers knowing it
 
 
 class GovernmentSharing(Strict):
@@ -213,6 +214,7 @@ class Options(Strict):
     source_code_tier: bool = False
     privacy_act_order: bool = False
     prosecution_bar_subject: Text = ""  # the field the prosecution bar covers, e.g. "streaming-video compression"
+    prosecution_bar_reason: Text = ""  # why the material received is likely to bear on prosecution (good cause for the bar)
     export_control: bool = False  # material subject to U.S. export-control laws will be produced
     # House Counsel of a Party may ask to see the top tier (Designated House Counsel); unset: only in
     # commercial, patent and software cases, where the parties are businesses with in-house lawyers
