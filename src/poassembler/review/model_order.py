@@ -103,7 +103,7 @@ def missing_sections_in_headings(model: ModelOrder, headings: Iterable[str], cla
     return out
 
 
-def _same_heading(a: str, b: str) -> bool:
+def same_heading(a: str, b: str) -> bool:
     """Two headings that say the same thing ("… IN THIS LITIGATION" and "… IN THIS ACTION")."""
     return _key(a).replace("litigation", "action") == _key(b).replace("litigation", "action")
 
@@ -115,7 +115,7 @@ def _run_in(part, model_heading: str, paragraph_view) -> list:
     section's paragraph numbers run across it; the caption opens the clause's first paragraph instead.
     """
     paragraphs = list(part.paragraphs)
-    if not part.heading or _same_heading(part.heading, model_heading):
+    if not part.heading or same_heading(part.heading, model_heading):
         return paragraphs
     if not paragraphs:
         return [paragraph_view(level=0, text=part.heading)]
