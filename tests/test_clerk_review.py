@@ -442,3 +442,11 @@ def test_minor_shared_wording_from_round_3(texts):
     assert "assigned District Judge and Magistrate Judge" not in caed and "assigned District Judge and Magistrate Judge" not in cacd
     assert "with any pertinent orders or procedures of the Court" in caed
     assert "to the covered entity or other person that produced it" in caed
+
+
+def test_caed_court_order_reason_names_the_custodian(texts):
+    """caed round 3, 4: the reason a court order is needed is the custodian's own condition, not a hedge."""
+    caed = " ".join(texts["caed"].split())
+    assert "commonly will not" not in caed and "some may not" not in caed
+    assert ("the California Department of Corrections and Rehabilitation, the custodian of the records sought by the subpoena this"
+            " Order describes, will not release them without an order of this Court finding that their disclosure is necessary") in caed

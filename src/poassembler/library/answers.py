@@ -231,6 +231,7 @@ class Subpoena(Strict):
     exhibit: Text = ""  # e.g. "Exhibit B" when a copy is attached
     subject_position: Text = ""  # the position of the person whose records are sought
     necessity: Text = ""  # why the records are necessary to the claims and defenses (the facts the Court's finding rests on)
+    release_condition: Text = ""  # what the recipient requires before releasing them, e.g. "will not release them without an order …"
 
 
 class Dates(Strict):
