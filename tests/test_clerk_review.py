@@ -441,7 +441,7 @@ def test_minor_shared_wording_from_round_3(texts):
     caed = " ".join(texts["caed"].split())
     assert "assigned District Judge and Magistrate Judge" not in caed and "assigned District Judge and Magistrate Judge" not in cacd
     assert "with any pertinent orders or procedures of the Court" in caed
-    assert "to the covered entity or other person that produced it" in caed
+    assert "must return it to the Producing Party or destroy it" in caed
 
 
 def test_caed_court_order_reason_names_the_custodian(texts):

@@ -92,11 +92,50 @@ def test_court_cites_its_own_rules(court, texts):
 
 
 def test_txed_patent_and_non_patent_practice_differ(texts):
-    """Patent recitals and three tiers only in the patent draft; the non-patent draft has one tier."""
+    """Patent recitals, a source-code tier and a prosecution bar only in the patent draft."""
     patent, other = texts["txed-patent"], texts["txed-nonpatent"]
     assert "Local Patent Rules apply" in patent and "Local Patent Rules" not in other
-    assert "HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY" in patent and "ATTORNEYS’ EYES ONLY" not in other
+    assert "HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY" in patent
     assert "PROSECUTION BAR" not in other and "SOURCE CODE" not in other
+
+
+def test_new_district_verdicts_round_1(texts):
+    """The clerks' round-1 verdicts on the new districts (docs/review.md, "New districts")."""
+    patent, dealer = texts["txed-patent"], texts["txed-nonpatent"]
+    # txed patent: the Patent Rule 3-4(a) technical documents have a tier, and the prosecution bar is justified.
+    assert "Only information in “Technical documents for the accused access points”" in patent
+    assert "The prosecution bar in this Order is needed because a person who reads another Party's technical information" in patent
+    # txed non-patent: the dealer rebates are AEO, with the harm of the opposing party itself seeing them.
+    assert "Brasswell is itself one of those dealers" in dealer
+    assert "Only information in “Dealer rebate program terms” may be designated “HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY”" in dealer
+    # Who may challenge agrees with the "Challenging Party" definition, in every new court.
+    for court in ("txed", "njd", "ilnd", "wawd"):
+        assert "“Challenging Party”: a Party or Non-Party" in texts[court]
+        assert "Any Party or Non-Party may challenge a designation" in texts[court]
+        assert re.search(r"fall within a category described in Section \d+\.", texts[court]), court
+        assert "the Section of this Order that lists" not in texts[court]
+    assert "the Challenging Party and the Designating Party must confer in good faith, face to face or by telephone" in texts["wawd"]
+    # njd: the AEO harm is stated as disclosure to the opposing party; real-looking judges' initials.
+    assert "Fernhollow's own technical staff who read the parameters would pass Quarry Lane's platform process" in texts["njd"]
+    assert "2:26-cv-05521 (SDW)(JSA)" in texts["njd"] and "(ABC)" not in texts["njd"]
+    # njd: the order is titled and names itself as D.N.J. practice does; sealing papers follow the judge's procedures.
+    assert "[PROPOSED] DISCOVERY CONFIDENTIALITY ORDER" in texts["njd"]
+    assert "the following Discovery Confidentiality Order" in texts["njd"] and "Stipulated Protective Order" not in texts["njd"]
+    assert "any further papers the assigned Magistrate Judge's procedures call for" in texts["njd"]
+    assert "Discovery Confidentiality Order" not in texts["wawd"] + texts["ilnd"] + texts["txed"]
+    # wawd: Ninth Circuit sealing test; the Designating Party gives the LCR 5(g)(3)(B) showing; PHI goes back
+    # to the Producing Party; the current employer is not a party.
+    wawd = texts["wawd"]
+    assert "more than tangentially related to the merits of the case is sealed only for compelling reasons" in wawd
+    assert "Ctr. for Auto Safety v. Chrysler Grp., LLC, 809 F.3d 1092, 1096-1102 (9th Cir. 2016)" in wawd
+    assert "non-dispositive" not in wawd
+    assert "the Designating Party, not the filing Party, must give the Court the statement of the legal standard" in wawd
+    assert "LCR 5(g)(3)(B)" in wawd
+    assert "return it to the Producing Party or destroy it" in wawd and "covered entity that produced it" not in wawd
+    assert "her current employer is not a party to this action" in wawd
+    # ilnd: the other customers' pricing schedules are AEO because Pellworth is one of those customers.
+    assert "Pellworth is one of those customers" in texts["ilnd"]
+    assert "Only information in “Supply-contract pricing schedules” may be designated" in texts["ilnd"]
 
 
 @pytest.mark.parametrize("word", NEW_COURT_VOCABULARY)

@@ -150,7 +150,15 @@ def test_deviations_explain_each_departure_with_its_cause(capsys, tmp_path):
     assert "EXPLANATION OF DEPARTURES FROM THE COURT'S MODEL STIPULATED PROTECTIVE ORDER" in filed
     assert "HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY" in filed and "PROTECTED HEALTH INFORMATION" in filed
     assert "answers:" not in filed  # the court reads reasons, not the tool's field names
-    assert "[DRAFTER: THE COURT PROFILE RECORDS ONLY SOME OF THE MODEL'S SECTIONS." in filed  # wawd's map is partial
+    # wawd's map is partial: the filed explanation carries no drafter's note and claims no absence of departures;
+    # it lists every section the map cannot match, each reworded model section (502(d), Exhibit A) and each period.
+    assert "[DRAFTER" not in filed and "no departure" not in filed
+    assert "does not reproduce the model's text, so every section departs from the model's wording" in filed
+    assert "Not matched to a model section" in filed and "DEFINITIONS" in filed and "DURATION" in filed
+    assert "Reworded" in filed and "Rule 502(d) order" in filed and "Acknowledgment and Agreement to Be Bound (Exhibit A)" in filed
+    assert "21 days: deposition designation" in filed
+    assert "The court profile records only some of the model's sections" in memo  # the drafter's note goes to the memo
+    assert "`poassembler models fetch wawd`" in memo
     assert "/s/ Miriam T. Sandoval" in filed
     table = docx.Document(str(tmp_path / "w.deviations.docx")).tables[0]
     assert [c.text for c in table.rows[0].cells] == ["Departure", "Model section", "Proposed order", "Reason"]
@@ -205,17 +213,31 @@ def test_package_holds_what_the_n_d_ill_expects(capsys, tmp_path):
         "motion.docx", "proposed-order.docx", "proposed-order-redline-against-model.docx",
         "explanation-of-departures.docx", "checklist.md"])
     motion = full_text(target / "motion.docx")
-    assert "AGREED MOTION FOR ENTRY OF CONFIDENTIALITY ORDER" in motion
+    assert "AGREED MOTION FOR ENTRY OF STIPULATED PROTECTIVE ORDER" in motion
     assert "Exhibit A, the proposed Stipulated Protective Order (clean)" in motion
     assert "Exhibit B, the proposed order, showing each difference from the Court's Form LR 26.2 Model Confidentiality Order" in motion
     assert "form-26-2.docx" not in motion  # the motion names exhibits for the court, not files
-    assert "[PROPOSED] STIPULATED PROTECTIVE ORDER" in full_text(target / "proposed-order.docx")
+    order_text = full_text(target / "proposed-order.docx")
+    assert "STIPULATED PROTECTIVE ORDER" in order_text and "[PROPOSED]" not in order_text  # the title the motion names
     checklist = (target / "checklist.md").read_text(encoding="utf-8")
     # The sample is before Judge Alonso: his profile sets the mailbox and steps, the district the rest.
     assert "Court: Northern District of Illinois (United States District Judge Jorge L. Alonso)" in checklist
     assert "Mailbox: Proposed_Order_Alonso@ilnd.uscourts.gov" in checklist
     assert "Subject line: [case name] [case number]; [docket number of the motion]" in checklist
     assert "non-redlined Word format (no PDF)" in checklist and "https://www.ilnd.uscourts.gov/judge-cmp-detail.aspx?cmpid=891" in checklist
+    # The checklist says plainly that the court expects its model and how to get it; the drafter's note is there,
+    # not in the filed explanation, and the motion does not claim the order reproduces the model.
+    assert "The court expects a proposed order built on its Form LR 26.2 Model Confidentiality Order" in checklist
+    assert "`poassembler models fetch ilnd-alonso`" in checklist
+    assert "The court profile records only some of the model's sections" in checklist
+    assert "does not reproduce the text of the Court's Form LR 26.2 Model Confidentiality Order" in motion
+    assert "The redline submitted with this motion shows each difference of text from the model" in motion
+    assert "conferred in good faith about the terms of the proposed order by ____________ (in person or by telephone)" in motion
+    assert "as Local Rule 37.2 requires" in motion
+    filed = full_text(target / "explanation-of-departures.docx")
+    assert "[DRAFTER" not in filed and "no departure" not in filed
+    assert "Not matched to a model section" in filed and "GOOD CAUSE STATEMENT" in filed
+    assert "ACCESS TO HIGHLY CONFIDENTIAL MATERIAL (added)" in filed  # the sample's second tier is listed
 
 
 def test_package_without_a_judge_profile_names_the_district_practice(capsys, tmp_path):

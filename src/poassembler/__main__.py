@@ -1,6 +1,21 @@
-"""`python -m poassembler` runs the same CLI as the `poassembler` command."""
+"""`python -m poassembler` (and the `poassembler` command) run the CLI.
 
-from poassembler.cli.main import main
+`run` imports the CLI inside a guard: Ctrl-C while Python is still loading click and the commands
+ends with "Interrupted." and exit 130, not a traceback.
+"""
+
+import sys
+
+
+def run() -> None:
+    try:
+        from poassembler.cli.main import main
+
+        main()
+    except KeyboardInterrupt:  # before main's own handler is in place
+        sys.stderr.write("Interrupted.\n")
+        raise SystemExit(130) from None
+
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -58,12 +58,15 @@ class PoError(Exception):
         self.hint = hint
 
     def render(self) -> str:
-        """The whole message: headline, one line per problem, what to do."""
+        """The whole message: headline, one line per problem, what to do. Control characters from a
+        file (an escape sequence in a misspelt key) are shown as \\xNN, never sent to the terminal."""
+        from poassembler.library.textpolicy import for_terminal
+
         lines = [self.message]
         lines += [f"  - {p}" for p in self.problems]
         if self.hint:
             lines.append(self.hint)
-        return "\n".join(lines)
+        return for_terminal("\n".join(lines))
 
 
 class BadInput(PoError):

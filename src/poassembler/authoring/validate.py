@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from poassembler.errors import BadLibrary, PoError, Problem
+from poassembler.library.files import check_inside_library
 from poassembler.library.yamlfile import key_lines, line_of, read_yaml
 
 KINDS = ("jurisdictions", "clauses", "templates", "questions")
@@ -157,6 +158,11 @@ def validate(library_dirs: list[Path], paths: list[Path] | None = None) -> list[
 
     for path in sources.templates:
         if report(path):
+            try:
+                check_inside_library(path)
+            except PoError as exc:
+                findings += _from_error(exc)
+                continue
             findings += _template_findings(path, known)
     findings += _plan_findings(roots, paths)
     return findings

@@ -82,6 +82,17 @@ def paragraph_problems(paragraph) -> list[TemplateProblem]:
     return problems
 
 
+def _mutating_calls(tree) -> list[str]:
+    """Method calls that change a list, dict or set (`answers.categories.clear()`): the render's
+    immutable sandbox refuses them, so `validate` reports them first."""
+    from jinja2 import nodes
+    from jinja2.sandbox import _mutable_spec
+
+    mutating = frozenset().union(*(names for _, names in _mutable_spec))
+    return [call.node.attr for call in tree.find_all(nodes.Call)
+            if isinstance(call.node, nodes.Getattr) and call.node.attr in mutating]
+
+
 def lint_template(path: Path, roots: dict[str, Any]) -> list[TemplateProblem]:
     """Every problem in the Word template at `path`; `roots` are the names (and shapes) it may use."""
     import docx
@@ -91,8 +102,15 @@ def lint_template(path: Path, roots: dict[str, Any]) -> list[TemplateProblem]:
     from poassembler.authoring.placeholders import check_source
     from poassembler.pipeline.render import word_environment
 
+    from poassembler.pipeline.word_package import MAX_UNPACKED_BYTES, package_problems
+
+    if path.stat().st_size > MAX_UNPACKED_BYTES:
+        return [TemplateProblem("(whole template)", f"{path.stat().st_size / 2**20:,.0f} MB is far too large for a Word template")]
     if not zipfile.is_zipfile(path):
         return [TemplateProblem("(whole template)", "not a Word .docx file (not a zip package)")]
+    unsafe = package_problems(path.read_bytes())
+    if unsafe:
+        return [TemplateProblem("(whole template)", message) for message in unsafe]
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on a damaged package
@@ -118,6 +136,10 @@ def lint_template(path: Path, roots: dict[str, Any]) -> list[TemplateProblem]:
         problems.append(TemplateProblem(_excerpt(around) if around.strip() else "(whole template)", f"Jinja syntax error: {exc.message}"))
         return problems
     texts = [p.text for p in paragraphs]
+    for call in _mutating_calls(env.parse(xml)):
+        holder = next((t for t in texts if f".{call}(" in t), "")
+        problems.append(TemplateProblem(_excerpt(holder) if holder else "(whole template)",
+                                        f"`.{call}(…)` would change the draft's data; template tags may only show values"))
     for found in check_source(xml, roots, env).problems:
         head = found.expression.split(".")[0].split("[")[0]
         holder = next((t for t in texts if found.expression in t), None) or next((t for t in texts if head and head in t), "")

@@ -26,7 +26,7 @@ from poassembler.cli.show import CHECK_HINT, finding_line, show_result, shown_fi
 @click.option("--redline-against", metavar="court-default|MODEL.docx", help="Also write DRAFT.redline.docx: this draft as tracked changes against the court's default draft (`court-default`) or against your Word copy of the court's model order.")
 @click.option("--deviations", is_flag=True, help="Also write DRAFT.deviations.docx: each departure from the court's model order, the answer that caused it, and why (a table in the memo too).")
 @click.option("--package", "package", type=click.Path(path_type=Path), help="Write everything the court expects filed or sent together into this folder (motion or stipulation, clean proposed order in Word, redline against the model where required, the explanation of departures, a submission checklist) — all or nothing.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="With several answers files: drafts rendered at once (default: the number of CPUs).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="With several answers files: drafts rendered at once (default: the number of CPUs; at most twice that).")
 @click.pass_obj
 def render(
     state,

@@ -91,6 +91,8 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
     """
     from_env = ctx.get_parameter_source("library") == click.core.ParameterSource.ENVIRONMENT
     ctx.obj = State(debug, library, from_env)
+    if ctx.obj.library_setting.notice:
+        click.secho(ctx.obj.library_setting.notice, fg="yellow", err=True)
 
 
 @cli.group()
@@ -150,6 +152,8 @@ cli.add_command(cmd_models.models)
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI; every PoError becomes one message and its exit code, no traceback."""
+    from poassembler.cli.os_errors import os_error_problem
+
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     from poassembler.pipeline.atomic import Terminated, terminate_on_signals
@@ -179,6 +183,10 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # the last line of defence: still no traceback for the user
         if debug:
             raise
+        problem = os_error_problem(exc) if isinstance(exc, OSError) else None
+        if problem is not None:
+            click.secho(f"error: {problem.render()}", fg="red", err=True)
+            sys.exit(problem.exit_code)
         click.secho(
             f"error: an unexpected problem ({type(exc).__name__}: {exc}). "
             "Run again with --debug for details, and report it with the answers file if you can.",

@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from poassembler.errors import BadInput, Problem, field_path
-from poassembler.library.textpolicy import normalise_line_endings, xml_illegal_character
+from poassembler.library.textpolicy import clean_field, field_lines, xml_illegal_character
 from poassembler.library.yamlfile import key_lines, line_of, read_yaml
 
 
@@ -37,8 +37,9 @@ def _xml_safe(value: str) -> str:
 
 
 def _strip(value: Any) -> Any:
-    """Trim the ends and normalise line endings (the text policy in textpolicy.py)."""
-    return normalise_line_endings(value).strip() if isinstance(value, str) else value
+    """Refuse characters Word cannot store and over-long text, then trim the ends and normalise line
+    endings (the text policy in textpolicy.py)."""
+    return clean_field(value) if isinstance(value, str) else value
 
 
 Text = Annotated[str, BeforeValidator(_strip), AfterValidator(_xml_safe)]
@@ -67,7 +68,7 @@ def _phone(value: str) -> str:
 def _lines(value: Any) -> Any:
     """An address may be written as a list of lines or as one string with line breaks."""
     if isinstance(value, str):
-        return [line.strip() for line in value.splitlines() if line.strip()]
+        return field_lines(value)
     return value
 
 

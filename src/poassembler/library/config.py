@@ -27,6 +27,15 @@ class LibrarySetting:
     folders: tuple[Path, ...]
     origin: str  # "--library", "POASSEMBLER_LIBRARY", a config file's path, or "" (built-in only)
 
+    @property
+    def notice(self) -> str:
+        """What to tell the user when a config file in the current folder (perhaps a hidden one, or
+        one that came with a downloaded folder) changes the library; empty otherwise."""
+        origin = Path(self.origin) if self.origin else None
+        if origin is None or origin.name not in LOCAL_CONFIG_NAMES or not self.folders:
+            return ""
+        return f"note: using library folder(s) {', '.join(str(f) for f in self.folders)} (from {origin})."
+
 
 def user_config_path() -> Path:
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
@@ -40,12 +49,13 @@ def config_candidates(cwd: Path | None = None) -> list[Path]:
 
 def read_config_library(path: Path) -> tuple[Path, ...]:
     """The `library` folders a config file names (relative ones resolved against its folder)."""
+    from poassembler.library.yamlfile import read_text
+
+    text = read_text(path, BadInput, "config file", limit=2**20)  # a regular file of at most 1 MB
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise BadInput(f"{path}: not valid TOML ({exc}).", hint="Write e.g. library = [\"../firm-library\"].") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: cannot be read ({exc}).") from None
     value = data.get("library", [])
     if isinstance(value, str):
         value = [value]

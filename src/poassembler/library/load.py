@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from poassembler.library.files import check_inside_library
 from poassembler.errors import BadLibrary
 from poassembler.library.profiles import ProfileLibrary
 
@@ -40,6 +41,7 @@ class Library:
         for folder in reversed(self.template_dirs):
             path = folder / f"{name}.docx"
             if path.is_file():
+                check_inside_library(path)
                 return path
         raise BadLibrary(f"no Word template '{name}.docx' in {', '.join(str(d) for d in self.template_dirs)}.")
 
@@ -106,7 +108,10 @@ def _load(builtin: Path, extras: list[Path]) -> Library:
 def origin_of(path: Path, extra: list[Path]) -> str:
     """"built-in" or the library folder a file comes from, for listings."""
     resolved = path.resolve()
-    for root in reversed(extra):
+    # The most specific folder holding the file wins: with `--library /` the built-in files are still
+    # "built-in", not "/"; among equals, the later folder (it overrides the earlier ones).
+    candidates = [(len(data_root().resolve().parts), 0, "built-in")] if resolved.is_relative_to(data_root().resolve()) else []
+    for order, root in enumerate(extra, 1):
         if resolved.is_relative_to(root.resolve()):
-            return str(root)
-    return "built-in"
+            candidates.append((len(root.resolve().parts), order, str(root)))
+    return max(candidates)[2] if candidates else "built-in"

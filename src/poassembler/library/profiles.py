@@ -16,11 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from poassembler.errors import BadInput, BadLibrary
 from poassembler.library.document_rules import DocumentCheck, DocumentCheckPatch, merge_document_checks
-from poassembler.library.files import read_library_file
-from poassembler.library.yamlfile import read_yaml
+from poassembler.library.files import read_library_file, read_library_yaml
+from poassembler.library.patterns import compile_pattern
 
-PROFILE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+PROFILE_ID = re.compile(r"\A[a-z0-9][a-z0-9-]*\Z")  # \Z: "cacd\n" is not an id
+TEMPLATE_NAME = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 ROOT_PROFILE = "federal"
 
 
@@ -67,6 +67,7 @@ class FormatPatch(_Strict):
     font_size_source: Citation | None = None
     title: str | None = None
     short_title: str | None = None
+    order_name: str | None = None  # how the order names itself in its text ("Stipulated Protective Order")
     proposed_order: bool | None = None
     caption_notes: list[str] | None = None
     judge_initials_in_caption: bool | None = None
@@ -100,6 +101,7 @@ class Format:
     cosigner_signature: str = "/s/ {name}"
     service_agent_state: str = ""
     self_represented_signature: str = ""
+    order_name: str = "Stipulated Protective Order"
 
     @property
     def caption_title(self) -> str:
@@ -187,6 +189,8 @@ class SubmissionPatch(_Strict):
     # that asks for entry; the order is the Court's paper: no counsel block, party signatures or attestation on it)
     parties_sign: Literal["order", "motion"] | None = None
     order_attached: bool | None = None  # the proposed order is an exhibit to the motion; false: it goes to chambers only
+    # further numbered paragraphs of the motion, in our words (e.g. the conferral statement a local rule asks for)
+    motion_statements: list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -200,6 +204,7 @@ class Submission:
     steps: tuple[SubmissionStep, ...]
     parties_sign: str = "order"
     order_attached: bool = True
+    motion_statements: tuple[str, ...] = ()
 
 
 class JudgeInfo(_Strict):
@@ -253,10 +258,7 @@ class ProfileFile(_Strict):
     @classmethod
     def _regex(cls, value: str | None) -> str | None:
         if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression: {exc}") from None
+            compile_pattern(value)  # ValueError: not a pattern RE2 can run (see patterns.py)
         return value
 
 
@@ -447,7 +449,7 @@ def _read_districts(path: Path) -> dict[str, str]:
 
 def read_district_entries(path: Path) -> dict[str, tuple[str, str]]:
     """Court id → (name, Bluebook abbreviation or "") from `_districts.yaml`."""
-    data = read_yaml(path, BadLibrary) or {}
+    data = read_library_yaml(path) or {}
     if not isinstance(data, dict):
         raise BadLibrary(f"{path}: expected a mapping of court id → court name.")
     out: dict[str, tuple[str, str]] = {}
@@ -480,6 +482,7 @@ _FORMAT_DEFAULTS = {
     "font_size_source": None,
     "title": "STIPULATED PROTECTIVE ORDER",
     "short_title": None,
+    "order_name": "Stipulated Protective Order",
     "proposed_order": False,
     "caption_notes": [],
     "judge_initials_in_caption": False,
@@ -542,6 +545,7 @@ _SUBMISSION_DEFAULTS = {
     "steps": (),
     "parties_sign": "order",
     "order_attached": True,
+    "motion_statements": (),
 }
 
 
@@ -552,7 +556,7 @@ def _merge_submission(layers: list[ProfileFile]) -> Submission:
         for name in layer.submission.model_fields_set:
             value = getattr(layer.submission, name)
             if value is not None:
-                merged[name] = tuple(value) if name == "steps" else value
+                merged[name] = tuple(value) if name in ("steps", "motion_statements") else value
     return Submission(**merged)
 
 

@@ -101,6 +101,12 @@ def is_batch(paths: Sequence[Path]) -> bool:
     return len(paths) > 1 or any(path.is_dir() for path in paths)
 
 
+def max_jobs() -> int:
+    """The most worker processes a batch starts, whatever `--jobs` asks: twice the CPUs (each worker holds
+    the library and a draft, about 130 MB; more would only compete for the same CPUs)."""
+    return 2 * default_jobs()
+
+
 def default_jobs() -> int:
     """The CPUs this process may use."""
     try:
@@ -230,7 +236,7 @@ def render_batch(
 
     load_library(list(options.library_dirs))  # a broken library fails the whole batch once, not per draft
     started = time.perf_counter()
-    workers = max(1, min(jobs, len(items)))
+    workers = max(1, min(jobs, len(items), max_jobs()))
     done: dict[BatchItem, Outcome] = {}
 
     def record(outcome: Outcome) -> None:
@@ -249,27 +255,78 @@ def render_batch(
 
 
 def _render_in_pool(units: list[list[BatchItem]], options: BatchOptions, workers: int, record: Callable[[Outcome], None]) -> None:
-    import gc
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     # Linux: fork, so each worker starts with this process's modules and loaded library. Elsewhere the
     # platform's default (spawn), and each worker loads the library once in `_start_worker`.
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    # A worker that crashes (a segfault in a C library) breaks its pool: the drafts that pool had not
+    # finished go to a fresh pool once more (one draft a unit), then each to a process of its own.
+    pending = _pool_round(units, options, workers, record, context)
+    if len(pending) > 1:
+        pending = _pool_round([[item] for item in pending], options, workers, record, context)
+    for item in pending:
+        record(_render_alone(item, options, context))
+
+
+def _pool_round(units: list[list[BatchItem]], options: BatchOptions, workers: int, record: Callable[[Outcome], None], context) -> list[BatchItem]:
+    """Render `units` in one pool; return the items left unfinished because a worker died."""
+    import gc
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    from poassembler.pipeline.atomic import Terminated
+
     gc.freeze()  # what the workers inherit is never scanned by their garbage collector (nor copied for it)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(options,))
+    unfinished: list[BatchItem] = []
     try:
-        futures = [pool.submit(_render_unit, unit, options) for unit in units]  # the workers start here
+        futures = {pool.submit(_render_unit, unit, options): unit for unit in units}  # the workers start here
         gc.unfreeze()
         for future in as_completed(futures):
-            for outcome in future.result():
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:  # a worker died: the drafts already done still count
+                unfinished += futures[future]
+                continue
+            for outcome in outcomes:
                 record(outcome)
-    except BaseException:  # Ctrl-C or a broken pool: drop what has not started, wait for what has
+    except Terminated:  # SIGTERM / SIGHUP: end the workers too (each removes its temp files), then stop
+        _stop_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    except BaseException:  # Ctrl-C: drop what has not started, wait for what has
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     finally:
         gc.unfreeze()
     pool.shutdown(wait=True)
+    position = {item: index for index, unit in enumerate(units) for item in unit}
+    return sorted(unfinished, key=position.__getitem__)
+
+
+def _stop_workers(pool) -> None:
+    """Send SIGTERM to each worker process of `pool` (their handler cleans up, then ends them)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            process.terminate()
+        except (OSError, ValueError):
+            pass
+
+
+def _render_alone(item: BatchItem, options: BatchOptions, context) -> Outcome:
+    """Render one item in a fresh single worker; a crash there is that item's failure, not the batch's."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_start_worker, initargs=(options,)) as pool:
+        try:
+            return pool.submit(render_one, item, options).result()
+        except BrokenProcessPool:
+            return Outcome(item, exit_code=1, message=(
+                "the process rendering this draft stopped unexpectedly (it crashed); the other drafts are not affected. "
+                "Render this file alone with --debug, and report it with the answers file if you can."
+            ))
 
 
 def _start_worker(options: BatchOptions) -> None:

@@ -298,6 +298,7 @@ _ROLE_WORDS = {Role.plaintiff: "Plaintiff", Role.defendant: "Defendant", Role.no
 def _counsel_groups(answers: Answers) -> list[tuple[Counsel | None, list[Party]]]:
     """Counsel who represent several parties sign once for all of them; self-represented parties sign alone."""
     groups: list[tuple[Counsel | None, list[Party]]] = []
+    by_counsel: dict[tuple[str, str], tuple[Counsel, list[Party]]] = {}  # one look-up per counsel: linear in the parties
     ordered = sorted(answers.parties, key=lambda p: list(_ROLE_WORDS).index(p.role))
     for party in ordered:
         if party.self_represented:
@@ -305,12 +306,13 @@ def _counsel_groups(answers: Answers) -> list[tuple[Counsel | None, list[Party]]
             continue
         for counsel in party.counsel:
             key = (counsel.name.casefold(), counsel.email.casefold())
-            match = next((g for g in groups if g[0] is not None and (g[0].name.casefold(), g[0].email.casefold()) == key), None)
+            match = by_counsel.get(key)
             if match:
-                if party not in match[1]:
+                if match[1][-1] is not party:  # the same counsel listed twice for one party
                     match[1].append(party)
             else:
-                groups.append((counsel, [party]))
+                by_counsel[key] = (counsel, [party])
+                groups.append(by_counsel[key])
     return groups
 
 
@@ -325,16 +327,19 @@ def _bar_line(counsel: Counsel) -> str:
 def _firm_groups(answers: Answers) -> list[tuple[list[Counsel], list[Party]]]:
     """Lawyers of one firm who represent the same parties sign in one block."""
     groups: list[tuple[list[Counsel], list[Party]]] = []
+    by_firm: dict[tuple[str, tuple[str, ...]], tuple[list[Counsel], list[Party]]] = {}  # one look-up each: linear
     for counsel, parties in _counsel_groups(answers):
         if counsel is None:
             groups.append(([], parties))
             continue
-        same = next((g for g in groups if g[0] and counsel.firm and g[0][0].firm == counsel.firm
-                     and [p.name for p in g[1]] == [p.name for p in parties]), None)
+        key = (counsel.firm, tuple(p.name for p in parties))
+        same = by_firm.get(key) if counsel.firm else None
         if same:
             same[0].append(counsel)
         else:
             groups.append(([counsel], parties))
+            if counsel.firm:
+                by_firm[key] = groups[-1]
     return groups
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from poassembler.library.answers import Answers
 from poassembler.pipeline.context import RenderContext, build_context
 from poassembler.errors import BadInput, Problem
 from poassembler.library.load import Library
+from poassembler.library.patterns import pattern_search
 from poassembler.library.profiles import ResolvedProfile
 from poassembler.pipeline.scope import ClauseScope
 from poassembler.pipeline.selection import Selection, select_clauses
@@ -66,7 +66,7 @@ def check_against_profile(answers: Answers, profile: ResolvedProfile) -> None:
 
 def case_number_problem(number: str, profile: ResolvedProfile) -> str | None:
     """What is wrong with `number` for this court's case-number format, or None (also used at the prompt)."""
-    if profile.case_number_pattern and not re.search(profile.case_number_pattern, number):
+    if profile.case_number_pattern and not pattern_search(profile.case_number_pattern, number):
         example = f" (e.g. {profile.case_number_example})" if profile.case_number_example else ""
         return f"'{number}' does not look like a case number of the {profile.name}{example}"
     return None

@@ -128,7 +128,7 @@ def _exhibit_label(name: str, draft: Draft) -> str:
     model = draft.profile.model_order
     model_name = f"the Court's {model.title}" if model else "the Court's model order"
     return {
-        PROPOSED_ORDER: f"the proposed {draft.profile.format.title.title()} (clean)",
+        PROPOSED_ORDER: f"the proposed {draft.profile.format.order_name} (clean)",
         REDLINE: f"the proposed order, showing each difference from {model_name}",
         DEVIATIONS: f"the explanation of each departure from {model_name}",
     }[name]
@@ -158,6 +158,17 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
             out.append(f"- Subject line: {submission.subject_line}")
     if model is not None:
         out.append(f"- Model order: {model.title} — {model.url}" + (f" ({model.version})" if model.version else ""))
+        out += ["", "## The court's model order", "",
+                f"- **The court expects a proposed order built on its {model.title} and compares the two** "
+                f"(source: {model.source}). The proposed order in this package is worded by poassembler and does "
+                "**not** reproduce the model's text, so every section departs from the model's wording.",
+                f"- Get the model: `poassembler models fetch {profile.id}` (or download {model.url}), "
+                "save a Word copy, and compare: `poassembler render ANSWERS --redline-against MODEL.docx`. "
+                "Decide with the client whether to file the model's own text with your changes instead."]
+        if not model.complete:
+            from poassembler.review.deviations import INCOMPLETE_MAP_NOTE
+
+            out.append("- [ ] " + INCOMPLETE_MAP_NOTE.replace("COURT", profile.id))
     out += ["", "## Steps", ""]
     steps = submission.steps if submission else ()
     if not steps:

@@ -56,8 +56,9 @@ def convert_to_pdf(docx_files: list[Path], outdir: Path, timeout: float = TIMEOU
             f"-env:UserInstallation={Path(profile).as_uri()}",
             "--headless", "--norestore", "--nolockcheck",
             "--convert-to", "pdf:writer_pdf_Export",
-            "--outdir", str(outdir),
-            *[str(f) for f in docx_files],
+            # Absolute paths: a draft named "-draft.docx" must never be read by LibreOffice as an option.
+            "--outdir", str(outdir.absolute()),
+            *[str(f.absolute()) for f in docx_files],
         ]
         completed = _run(command, timeout)
     missing = [str(f) for f, pdf in zip(docx_files, expected) if not pdf.is_file() or pdf.stat().st_size == 0]

@@ -19,13 +19,14 @@ from typing import Any
 from docx.shared import Pt
 from docxtpl import DocxTemplate
 from jinja2 import FunctionLoader, StrictUndefined, TemplateError, TemplateNotFound, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from poassembler.pipeline.context import RenderContext
 from poassembler.errors import BadLibrary
 from poassembler.library.profiles import Format
 from poassembler.library.textpolicy import xml_illegal_character
+from poassembler.pipeline.word_package import MAX_UNPACKED_BYTES, package_problems
 from poassembler.pipeline.word_pleading import fit_counsel_block
 from poassembler.pipeline.word_prepared import PreparedTemplate, prepare
 
@@ -62,9 +63,11 @@ def _no_includes(name: str) -> None:
 _CACHE_SIZE = 64
 
 
-class WordEnvironment(SandboxedEnvironment):
-    """Sandboxed; autoescape on (a party named "AT&T Corp. <West>" must survive); a missing name is an
-    error; values pass through `word_value`; `{% include %}` / `{% extends %}` find nothing.
+class WordEnvironment(ImmutableSandboxedEnvironment):
+    """Sandboxed like clause text: no Python internals, and no changing the answers or the profile (a tag
+    such as `answers.categories.clear()` is refused). Autoescape on (a party named "AT&T Corp. <West>"
+    must survive); a missing name is an error; values pass through `word_value`; `{% include %}` /
+    `{% extends %}` find nothing.
 
     docxtpl compiles each document part with `from_string` on every render; the same template gives the
     same source, so the compiled template is kept and reused.
@@ -132,13 +135,17 @@ def render_docx(
             rendered = prepared.render(data, fmt.font_size_pt)
     try:
         if prepared is not None:
-            return prepared.package(rendered, fmt.font_size_pt, fmt.font_name)
-        _apply_format(template, fmt)
+            out = prepared.package(rendered, fmt.font_size_pt, fmt.font_name)
+        else:
+            _apply_format(template, fmt)
     except KeyError as exc:
         raise BadLibrary(f"{template_path}: the template has no {exc} paragraph style.", hint="Start from templates/standard.docx.") from None
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return buffer.getvalue()
+    if prepared is None:
+        buffer = io.BytesIO()
+        template.save(buffer)
+        out = buffer.getvalue()
+    _check_complete(template_path, out, context)
+    return out
 
 
 @contextmanager
@@ -199,9 +206,14 @@ def _open_template(template_path: Path) -> DocxTemplate:
     """Open the .docx (its bytes read once per process); a missing, renamed, truncated or damaged file is a `BadLibrary`."""
     key = _template_key(template_path)
     hint = "Re-save it from Word as a .docx (Word Document), or use one of the built-in templates."
+    if key[2] > MAX_UNPACKED_BYTES:
+        raise BadLibrary(f"{template_path}: {key[2] / 2**20:,.0f} MB is far too large for a Word template.", hint=hint)
     data = _read_template(*key)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise BadLibrary(f"{template_path}: not a Word .docx file (not a zip package; damaged or renamed?).", hint=hint)
+    problems = _package_problems(*key)
+    if problems:
+        raise BadLibrary(f"{template_path}: not a safe Word template.", problems, hint=hint)
     template = _ReusableTemplate(io.BytesIO(data))
     try:
         template.init_docx()
@@ -214,6 +226,58 @@ def _open_template(template_path: Path) -> DocxTemplate:
 def _read_template(template_path: Path, mtime_ns: int, size: int) -> bytes:
     """The template file's bytes; the modification time and size in the key read a changed file again."""
     return template_path.read_bytes()
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _package_problems(template_path: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
+    """What word_package.py refuses in this template file (checked once per file version)."""
+    return tuple(package_problems(_read_template(template_path, mtime_ns, size)))
+
+
+# Parts of the draft whose text must all be in the rendered body when the template shows them: a last
+# check that nothing was cut off (docxtpl re-reads the rendered XML with lxml's `recover=True`, which
+# silently drops everything after a text node larger than libxml2's limit).
+_LANDMARKS = {
+    "sections": lambda c: [s.heading for s in c.sections],
+    "signatures": lambda c: [b.name for b in c.signatures],
+    "exhibit": lambda c: [c.exhibit.title],
+}
+
+
+def _check_complete(template_path: Path, docx: bytes, context: RenderContext) -> None:
+    """Raise BadLibrary unless every section heading, signature and Exhibit A title the template shows
+    is in the rendered document (each kind in its order; the template decides where each kind goes)."""
+    from lxml import etree
+
+    shown = _shown_names(*_template_key(template_path))
+    groups = [[t for t in _LANDMARKS[name](context) if t] for name in _LANDMARKS if name in shown]
+    if not any(groups):
+        return
+    try:  # lxml's default parser refuses (never truncates) a text node past libxml2's limit
+        root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+        body = "".join("".join(root.itertext()).split())  # spaces and line breaks aside
+    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile):
+        body = ""
+    for texts in groups:
+        at = 0
+        for text in texts:
+            found = body.find("".join(text.split()), at)
+            if found < 0:
+                raise BadLibrary(
+                    f"{template_path}: the rendered draft is incomplete: “{text[:80]}” is missing, so it and what "
+                    "follows were cut off or left out. Nothing was written.",
+                    hint="Check very long text in the answers or the clauses; if the template should show every "
+                    "section, report this with the answers file.",
+                )
+            at = found
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _shown_names(template_path: Path, mtime_ns: int, size: int) -> frozenset[str]:
+    """Which of the landmark names the template's body mentions."""
+    with zipfile.ZipFile(io.BytesIO(_read_template(template_path, mtime_ns, size))) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8", "replace")
+    return frozenset(name for name in _LANDMARKS if re.search(rf"\b{name}\b", xml))
 
 
 def _apply_format(template: DocxTemplate, fmt: Format) -> None:

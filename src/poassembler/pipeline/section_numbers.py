@@ -19,6 +19,10 @@ _SECTION_REF = re.compile(r"\[\[section:([a-z0-9_]+)(?:\.(\d+))?\]\]")
 # A reference to a clause this draft does not include.
 UNRESOLVED = "this Order"
 
+# The clauses that list the categories of protected information (one per court's profile):
+# `[[section:categories]]` names whichever of them the draft carries.
+CATEGORY_CLAUSES = ("good_cause_statement", "good_cause_caed", "confidential_material_wawd")
+
 
 @dataclass(frozen=True)
 class Numbering:
@@ -62,6 +66,8 @@ def number_sections(sections) -> Numbering:
         # `challenge` names whichever dispute clause the court uses (`challenge_generic`, `challenge_cacd`, …)
         if clause_id.startswith("challenge_"):
             numbers.setdefault("challenge", number)
+        if clause_id in CATEGORY_CLAUSES:
+            numbers.setdefault("categories", number)
     return Numbering(numbers, paragraphs)
 
 

@@ -5,6 +5,7 @@ with the order (`word_deviations.py`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -17,8 +18,18 @@ from poassembler.review.model_order import is_addition, missing_sections, model_
 HEADER = ("Departure", "Model section", "This draft", "Caused by", "Why")
 
 WORDING_NOTE = (
-    "The wording of every section is the drafters' own: this order does not reproduce the model's text. "
-    "Its structure and substance follow the model except for the departures listed."
+    "The proposed order is worded by the parties and does not reproduce the model's text, so every section "
+    "departs from the model's wording. The table below lists each section and provision that departs from the "
+    "model in substance as far as the parties could identify it: sections the model does not contain, model "
+    "sections left out, reworded model sections, the periods this order sets, and added designation tiers."
+)
+
+# Shown to the drafter (memo, checklist), never in a document meant for filing.
+INCOMPLETE_MAP_NOTE = (
+    "The court profile records only some of the model's sections, so this explanation cannot list every "
+    "departure. Compare the whole order with your copy of the model (`poassembler models fetch COURT`, then "
+    "`render --redline-against MODEL.docx`) and add each further departure, with its reason, to the "
+    "explanation before filing."
 )
 
 
@@ -39,7 +50,8 @@ class DeviationReport:
     court: str
     model: ModelOrder
     departures: tuple[Departure, ...]
-    notes: tuple[str, ...]
+    notes: tuple[str, ...]  # for the drafter (memo, checklist), not for the filed explanation
+    complete: bool = True  # False when the court's model is only partly recorded: departures may be missing
 
     def rows(self) -> tuple[tuple[str, ...], ...]:
         return (HEADER,) + tuple(d.row() for d in self.departures)
@@ -70,12 +82,22 @@ def build_deviations(draft: Draft) -> DeviationReport | None:
         if spec.placement != Placement.body or not is_addition(model, clause.id):
             continue
         decision = selection.decision(clause.id)
-        if not model.complete and not _case_driven(decision):
-            continue  # an incomplete map cannot tell whether a standard clause is in the model
         place = place_of(model, clause.id)
-        where = f"within {place.label}" if place else "after the model's last section" if model.complete else "added"
-        draft_at = f"{numbers.get(clause.id, '')} {spec.heading}".strip() + f" ({where})"
-        departures.append(Departure("Added", "—", draft_at, _cause(decision, answers), _sentence(spec.why_applies or decision.reason)))
+        draft_at = f"{numbers.get(clause.id, '')} {spec.heading or 'opening recitals'}".strip()
+        if place or model.complete or _case_driven(decision):
+            where = f"within {place.label}" if place else "after the model's last section" if model.complete else "added"
+            departures.append(Departure("Added", "—", f"{draft_at} ({where})", _cause(decision, answers),
+                                        _sentence(spec.why_applies or decision.reason)))
+        else:  # an incomplete map cannot tell whether the model has a counterpart: say so, never omit it
+            departures.append(Departure("Not matched to a model section", "—", draft_at, _cause(decision, answers),
+                                        _sentence(spec.why_applies or decision.reason)))
+    for section in model.sections:
+        carried = [c for c in included if c.id in section.clauses]
+        if carried:
+            draft_at = ", ".join(f"{numbers.get(c.id, '')} {c.spec.heading or 'Exhibit A'}".strip() for c in carried)
+            departures.append(Departure("Reworded", section_label(section), draft_at, "the parties' own wording",
+                                        "Same subject as the model section, in the parties' own words."))
+    departures += _periods(draft)
     if model.tiers:
         extra = [t.value for t in answers.tiers if t.value not in model.tiers]
         if extra:
@@ -86,16 +108,31 @@ def build_deviations(draft: Draft) -> DeviationReport | None:
                 + "; the categories described in the order need a higher tier for the reasons stated there."))
     notes = [WORDING_NOTE]
     if not model.complete:
-        listed = len(model.sections)
-        notes.append(
-            f"The court profile lists {listed} of the model's sections (those confirmed in published sources); "
-            "departures from its other sections are not listed here. Compare the whole draft with the model "
-            "(`poassembler render --redline-against MODEL.docx`) before filing."
-            if listed else
-            "The model's sections are not recorded in the court profile: compare the whole draft with the model "
-            "(`poassembler render --redline-against MODEL.docx`) and explain each difference the redline shows."
-        )
-    return DeviationReport(draft.profile.name, model, tuple(departures), tuple(notes))
+        notes.append(INCOMPLETE_MAP_NOTE.replace("COURT", draft.profile.id))
+    return DeviationReport(draft.profile.name, model, tuple(departures), tuple(notes), model.complete)
+
+
+_PERIOD_REF = re.compile(r"periods\.([a-z0-9_]+)")
+
+
+def _periods(draft: Draft) -> list[Departure]:
+    """Each period the included clauses set: the model's own periods are not recorded, so each is listed."""
+    used: dict[str, None] = {}
+    for clause in draft.selection.included():
+        for paragraph in clause.spec.paragraphs:
+            for name in _PERIOD_REF.findall(paragraph.text):
+                used.setdefault(name, None)
+    out = []
+    for name in used:
+        period = draft.profile.periods.get(name)
+        if period is None:
+            continue
+        value = period.value
+        label = name.replace("_", " ").removesuffix(" days").removesuffix(" years")
+        out.append(Departure("Period", "not compared", f"{value.value} {value.unit}: {label}",
+                             f"court profile {period.origin}: periods.{name}" if getattr(period, "origin", "") else f"periods.{name}",
+                             "The period this order sets for this step."))
+    return out
 
 
 def _draft_numbers(draft: Draft, model: ModelOrder) -> dict[str, str]:

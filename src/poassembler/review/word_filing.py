@@ -78,20 +78,16 @@ def deviations_docx(report: DeviationReport, draft: Draft) -> bytes:
     _caption(document, draft, f"EXPLANATION OF DEPARTURES FROM THE COURT'S {model.title.upper()}")
     version = f", {model.version}" if model.version else ""
     document.add_paragraph(
-        f"The parties submit this explanation with their proposed {draft.profile.format.title.title()}. The proposed "
-        f"order is based on the Court's {model.title}{version} ({model.url}). {WORDING_NOTE}"
+        f"The parties submit this explanation with their proposed {draft.profile.format.order_name}, measured "
+        f"against the Court's {model.title}{version} ({model.url}). {WORDING_NOTE}"
     )
     rows = [FILED_HEADER] + [(d.kind, d.model_section, d.draft, d.why) for d in report.departures]
     if len(rows) == 1:
-        document.add_paragraph("The parties have identified no departure from the model's sections.")
+        if report.complete:
+            document.add_paragraph("Apart from its wording, the parties have found no departure from the model.")
     else:
-        document.add_paragraph("Each departure from the model, and the reason this case requires it:")
+        document.add_paragraph("Each departure from the model the parties have identified, and the reason for it:")
         add_table(document, rows)
-    if not model.complete:
-        document.add_paragraph(
-            "[DRAFTER: THE COURT PROFILE RECORDS ONLY SOME OF THE MODEL'S SECTIONS. COMPARE THE WHOLE ORDER WITH "
-            "THE MODEL (A REDLINE) AND ADD EACH FURTHER DEPARTURE, WITH ITS REASON, BEFORE FILING.]"
-        )
     document.add_paragraph()
     _signatures(document, draft)
     return _save(document)
@@ -118,7 +114,7 @@ def _plain_request(document, draft: Draft, exhibits: list[str]) -> None:
     """A motion's body where no clause supplies it: who moves, the categories, no sealing, the exhibits."""
     from poassembler.pipeline.expressions import join_and
 
-    order_title = draft.profile.format.title.title()
+    order_title = draft.profile.format.order_name
     names = join_and(p.name for p in draft.answers.parties if p.role.value in ("plaintiff", "defendant", "intervenor"))
     document.add_paragraph(
         f"{names}, by their counsel, jointly move for entry of the proposed {order_title} submitted with this motion. "
@@ -135,10 +131,14 @@ def _plain_request(document, draft: Draft, exhibits: list[str]) -> None:
     ]
     model = draft.profile.model_order
     if model is not None:
+        shown = ("The redline submitted with this motion shows each difference of text from the model, and the "
+                 if any("redline" in e or "each difference" in e for e in exhibits) else "The ")
         points.append(
-            f"The proposed order is based on the Court's {model.title}. Each difference from the model is "
-            "shown in the redline and explained in the explanation of departures submitted with this motion."
+            f"The proposed order is worded by the parties and does not reproduce the text of the Court's {model.title}. "
+            + shown + "explanation of departures lists each departure the parties have identified and the reason for it."
         )
+    if draft.profile.submission is not None:
+        points += list(draft.profile.submission.motion_statements)
     if exhibits:
         points.append(_exhibit_list(exhibits))
     for number, text in enumerate(points, start=1):

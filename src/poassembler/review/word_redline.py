@@ -29,15 +29,41 @@ class RevisionCount:
 
 
 def _docx_bytes(document: bytes | Path, label: str) -> bytes:
-    data = document.read_bytes() if isinstance(document, Path) else document
+    """The bytes of a .docx to compare; not a .docx, too large unpacked, or a damaged document.xml is a BadInput."""
+    from lxml import etree
+
+    from poassembler.pipeline.word_package import MAX_UNPACKED_BYTES
+
+    if isinstance(document, Path):
+        from poassembler.library.yamlfile import read_file_bytes
+
+        data = read_file_bytes(document, BadInput, "Word file", MAX_UNPACKED_BYTES)
+    else:
+        data = document
     if not zipfile.is_zipfile(io.BytesIO(data)) or "word/document.xml" not in zipfile.ZipFile(io.BytesIO(data)).namelist():
         raise BadInput(f"{label}: not a Word .docx file.", hint="Compare two .docx files (save a .doc or PDF as .docx first).")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if sum(item.file_size for item in archive.infolist()) > MAX_UNPACKED_BYTES:
+            raise BadInput(f"{label}: unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB; not a document to compare.")
+        try:
+            etree.fromstring(archive.read("word/document.xml"), etree.XMLParser(resolve_entities=False, no_network=True))
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError) as exc:
+            where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+            raise BadInput(
+                f"{label}: the document text (word/document.xml) is damaged{where}: {getattr(exc, 'msg', exc)}.",
+                hint="Open it in Word (it offers to repair it), save it as .docx, and compare again.",
+            ) from None
     return data
 
 
 def redline(original: bytes | Path, modified: bytes | Path, author: str = AUTHOR,
             original_label: str = "original", modified_label: str = "modified") -> bytes:
     """The modified document with every difference from the original as a tracked change by `author`."""
+    from poassembler.library.textpolicy import field_problem
+
+    problem = field_problem(author) or (None if author.strip() else "is empty")
+    if problem or len(author) > 255:
+        raise BadInput(f"--author: {problem or 'is longer than 255 characters'}.", hint="Give the name Word should show on each change.")
     old = _docx_bytes(original, str(original) if isinstance(original, Path) else original_label)
     new = _docx_bytes(modified, str(modified) if isinstance(modified, Path) else modified_label)
     try:

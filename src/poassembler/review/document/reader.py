@@ -99,8 +99,13 @@ def read_document(source: Path | bytes, as_is: bool = False) -> DocumentText:
 def _read_parts(source: Path | bytes) -> dict[str, bytes]:
     wanted = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml", "word/endnotes.xml")
     path = source if isinstance(source, Path) else "the rendered draft"
+    if isinstance(source, Path):  # only a regular file of bounded size (never /dev/zero or a pipe)
+        from poassembler.library.yamlfile import read_file_bytes
+        from poassembler.pipeline.word_package import MAX_UNPACKED_BYTES
+
+        source = read_file_bytes(source, BadInput, "Word file", MAX_UNPACKED_BYTES)
     try:
-        with zipfile.ZipFile(source if isinstance(source, Path) else io.BytesIO(source)) as archive:
+        with zipfile.ZipFile(io.BytesIO(source)) as archive:
             names = set(archive.namelist())
             if "word/document.xml" not in names:
                 raise BadInput(f"{path}: not a Word .docx file (no word/document.xml).", hint="Save it from Word as .docx (not .doc or .pdf).")
