@@ -34,7 +34,10 @@ def test_sample_renders_with_caption_parties_and_headings(name, render, plan):
         # A court whose model order sets the draft's order and numbering (model_order.follow_order): the
         # headings are the model's sections, and every included clause's heading is still in the text.
         assert headings == [s.heading for s in draft.context.sections]
-        assert all(h in paragraphs(path) for h in expected)
+        # (a merged clause's heading is a run-in caption, or dropped where it repeats the model's heading)
+        from poassembler.review.model_order import same_heading
+
+        assert all(h in text or any(same_heading(h, m) for m in headings) for h in expected)
     else:
         assert headings == expected
     assert draft.profile.format.caption_title in text  # the title the court's profile sets (D.N.J.: DISCOVERY CONFIDENTIALITY ORDER)

@@ -200,6 +200,8 @@ class Category(Strict):
     tier: Tier | None = None  # the highest tier this category needs; the good cause statement justifies it
     legal_basis: Text = ""  # a statute or regulation that keeps it confidential, cited as the drafter gives it
     no_possession_in_custody: bool = False  # the harm comes from a prisoner holding it: view under supervision only
+    not_for_others_in_custody: bool = False  # the harm comes from other persons in custody seeing it
+    withheld_from_house_counsel: bool = False  # the harm comes from the other party's own lawyers knowing it
 
 
 class GovernmentSharing(Strict):
@@ -213,6 +215,7 @@ class Options(Strict):
     source_code_tier: bool = False
     privacy_act_order: bool = False
     prosecution_bar_subject: Text = ""  # the field the prosecution bar covers, e.g. "streaming-video compression"
+    prosecution_bar_reason: Text = ""  # why the material received is likely to bear on prosecution (good cause for the bar)
     export_control: bool = False  # material subject to U.S. export-control laws will be produced
     # House Counsel of a Party may ask to see the top tier (Designated House Counsel); unset: only in
     # commercial, patent and software cases, where the parties are businesses with in-house lawyers
@@ -229,6 +232,7 @@ class Subpoena(Strict):
     exhibit: Text = ""  # e.g. "Exhibit B" when a copy is attached
     subject_position: Text = ""  # the position of the person whose records are sought
     necessity: Text = ""  # why the records are necessary to the claims and defenses (the facts the Court's finding rests on)
+    release_condition: Text = ""  # what the recipient requires before releasing them, e.g. "will not release them without an order …"
 
 
 class Dates(Strict):

@@ -34,6 +34,8 @@ class CaseFacts:
     incarcerated_self_represented_names: str
     custody_restricted_names: str  # categories an incarcerated party may view only under supervision
     has_custody_restricted_material: bool
+    withheld_from_others_in_custody_names: str  # categories no other person in custody may be shown without consent or order
+    withheld_from_house_counsel_names: str  # categories Designated House Counsel may not receive
     aeo_category_names: str  # categories the good cause statement says need the AEO tier
     aeo_category_count: int
     source_code_category_names: str
@@ -90,6 +92,10 @@ class CaseFacts:
             incarcerated_self_represented_names=join_and(p.text_name for p in jailed_pro_se),
             custody_restricted_names=join_and(f"“{c.name}”" for c in answers.categories if c.no_possession_in_custody),
             has_custody_restricted_material=any(c.no_possession_in_custody for c in answers.categories),
+            withheld_from_house_counsel_names=join_and(f"“{c.name}”" for c in answers.categories if c.withheld_from_house_counsel),
+            withheld_from_others_in_custody_names=join_and(
+                f"“{c.name}”" for c in answers.categories if c.no_possession_in_custody or c.not_for_others_in_custody
+            ),
             aeo_category_names=join_and(f"“{c.name}”" for c in answers.categories if c.tier == Tier.highly_confidential_aeo),
             aeo_category_count=sum(c.tier == Tier.highly_confidential_aeo for c in answers.categories),
             source_code_category_names=join_and(f"“{c.name}”" for c in answers.categories if c.tier == Tier.source_code),

@@ -103,12 +103,32 @@ def missing_sections_in_headings(model: ModelOrder, headings: Iterable[str], cla
     return out
 
 
+def same_heading(a: str, b: str) -> bool:
+    """Two headings that say the same thing ("… IN THIS LITIGATION" and "… IN THIS ACTION")."""
+    return _key(a).replace("litigation", "action") == _key(b).replace("litigation", "action")
+
+
+def _run_in(part, model_heading: str, paragraph_view) -> list:
+    """A merged clause's paragraphs: its heading dropped where it repeats the model's, else a run-in caption.
+
+    A second heading line inside a model section reads as an unnumbered subheading and makes the
+    section's paragraph numbers run across it; the caption opens the clause's first paragraph instead.
+    """
+    paragraphs = list(part.paragraphs)
+    if not part.heading or same_heading(part.heading, model_heading):
+        return paragraphs
+    if not paragraphs:
+        return [paragraph_view(level=0, text=part.heading)]
+    first = paragraphs[0]
+    return [replace(first, text=f"{part.heading}. {first.text}"), *paragraphs[1:]]
+
+
 def arrange_sections(sections: list, model: ModelOrder, body_ids: set[str]) -> list:
     """The body sections in the model's order and numbering (only for a complete map with `follow_order`).
 
     Each model section becomes one section: the clauses that carry it (then those the map adds to it),
-    merged under the model's heading in the order the map lists them, each later clause's own heading
-    kept as a line above its paragraphs; a section the draft does not carry stays as a heading with
+    merged under the model's heading in the order the map lists them, each clause's own heading dropped
+    where it repeats the model's and otherwise a run-in caption of its first paragraph; a section the draft does not carry stays as a heading with
     "[Intentionally omitted.]" so the model's numbering holds; clauses the model lacks follow the model's
     last section in their usual order. `sections` are `context.SectionView`s; model sections carried
     only by non-body clauses (Exhibit A) are left to the template.
@@ -129,9 +149,7 @@ def arrange_sections(sections: list, model: ModelOrder, body_ids: set[str]) -> l
         if carried:
             paragraphs: list = []
             for part in present:
-                if part.heading and part.heading != section.heading:
-                    paragraphs.append(ParagraphView(level=0, text=part.heading))
-                paragraphs += part.paragraphs
+                paragraphs += _run_in(part, section.heading, ParagraphView)
             out.append(SectionView(clause_id=present[0].clause_id, heading=section.heading, paragraphs=paragraphs,
                                    clause_ids=tuple(s.clause_id for s in present)))
         else:
