@@ -11,6 +11,7 @@ Nothing here prints: `cli/cmd_render.py` shows the progress, the results and the
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import sys
@@ -139,6 +140,34 @@ def plan_batch(paths: Sequence[Path], output_dir: Path | None) -> list[BatchItem
     return items
 
 
+_BUSY = False  # a worker is producing a draft (its temp files must be removed before it ends)
+
+
+def _worker_signal(signum: int, frame) -> None:
+    """SIGTERM / SIGHUP in a worker: while a draft is under way, `Terminated` (its temp files are removed, then
+    the worker ends by the signal); idle (the pool shutting down after another worker crashed), end at once
+    without a traceback."""
+    import os
+    import signal
+
+    from poassembler.pipeline.atomic import Terminated
+
+    if _BUSY:
+        raise Terminated(signum)
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
+@contextlib.contextmanager
+def _busy():
+    global _BUSY
+    _BUSY = True
+    try:
+        yield
+    finally:
+        _BUSY = False
+
+
 def render_one(item: BatchItem, options: BatchOptions) -> Outcome:
     """Produce one draft exactly as `poassembler render ANSWERS -o OUTPUT [options]` does; never raises
     (except `Terminated`, after which the worker ends by the signal that stopped it)."""
@@ -148,10 +177,11 @@ def render_one(item: BatchItem, options: BatchOptions) -> Outcome:
     from poassembler.pipeline.draft import plan_draft
 
     try:
-        outputs = options.outputs_for(item)
-        outputs.check_targets(item.answers)
-        library = load_library(list(options.library_dirs))
-        return Outcome(item, result=produce(plan_draft(load_answers(item.answers), library), library, outputs))
+        with _busy():
+            outputs = options.outputs_for(item)
+            outputs.check_targets(item.answers)
+            library = load_library(list(options.library_dirs))
+            return Outcome(item, result=produce(plan_draft(load_answers(item.answers), library), library, outputs))
     except PoError as exc:
         return Outcome(item, exit_code=exc.exit_code, message=exc.render())
     except Terminated as exc:
@@ -172,6 +202,8 @@ def render_with_pdfs(items: Sequence[BatchItem], options: BatchOptions) -> list[
 
     outcomes: dict[BatchItem, Outcome] = {}
     planned = []
+    global _BUSY
+    _BUSY = True
     try:
         library = load_library(list(options.library_dirs))
         for item in items:
@@ -195,6 +227,8 @@ def render_with_pdfs(items: Sequence[BatchItem], options: BatchOptions) -> list[
     except Exception as exc:  # a bug while producing: every draft of the group not yet done reports it
         for item in items:
             outcomes.setdefault(item, _unexpected(item, exc, options))
+    finally:
+        _BUSY = False
     return [outcomes[item] for item in items]
 
 
@@ -341,6 +375,8 @@ def _start_worker(options: BatchOptions) -> None:
     _IN_WORKER = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     terminate_on_signals().__enter__()  # for the worker's whole life
+    for signum in (signal.SIGTERM, signal.SIGHUP):  # idle between drafts: nothing to clean up, end quietly
+        signal.signal(signum, _worker_signal)
     load_library(list(options.library_dirs))
 
 
