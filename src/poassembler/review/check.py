@@ -107,7 +107,7 @@ def good_cause(review: Review) -> list[Finding]:
 
 
 def speculative_harm(review: Review) -> list[Finding]:
-    """Harms written as possibilities ("may", "could", "potential") — HSqd, quoted in seed 002."""
+    """Harms written as possibilities ("may", "could", "potential") — HSqd, quoted in Janfeshan v. U.S. Customs & Border Prot., No. 16-CV-6915 (E.D.N.Y. 2018)."""
     out = []
     for i, category in enumerate(review.answers.categories):
         terms = speculative_terms(category.harm)
@@ -121,7 +121,7 @@ def speculative_harm(review: Review) -> list[Finding]:
 
 
 def own_statements(review: Review) -> list[Finding]:
-    """A harm resting only on what a party has itself said in the case or in public (seed 003)."""
+    """A harm resting only on what a party has itself said in the case or in public (Bosley v. Valasco, E.D. Cal.)."""
     out = []
     for i, category in enumerate(review.answers.categories):
         phrases = own_statement_phrases(category.harm)
@@ -167,7 +167,7 @@ _LIMIT = re.compile(r"limited to|\bonly\b|through|between|\bfrom\b.*\bto\b|\b(19
 
 
 def health(review: Review) -> list[Finding]:
-    """Health records need the HIPAA clause and a statement that disclosure is necessary and limited (seed 003)."""
+    """Health records need the HIPAA clause and a statement that disclosure is necessary and limited (Bosley v. Valasco, E.D. Cal.)."""
     out = []
     hipaa = review.profile.check.clause("hipaa")
     if review.facts.has_health_records and not review.included(hipaa):
@@ -254,7 +254,7 @@ def nonparty_notice(review: Review) -> list[Finding]:
 
 
 def gov_sharing(review: Review) -> list[Finding]:
-    """A government party: the parties decide whether and how it may share designated material (seed 002)."""
+    """A government party: the parties decide whether and how it may share designated material (Janfeshan, E.D.N.Y. 2018, ¶ 14)."""
     if not review.facts.has_government_party or review.answers.government_sharing is not None:
         return []
     return [review.finding(

@@ -1,6 +1,6 @@
 """Spotting good-cause language courts reject: speculative or conclusory statements of harm.
 
-HSqd, LLC v. Morinville (D. Conn. 2013), quoted in seed 002: a showing "rife with speculative
+HSqd, LLC v. Morinville (D. Conn. 2013), quoted in Janfeshan v. U.S. Customs & Border Prot., No. 16-CV-6915 (E.D.N.Y. 2018): a showing "rife with speculative
 language (i.e., 'may', 'potential', 'could')" is not the particular and specific demonstration of
 fact Rule 26(c) requires.
 """
@@ -58,7 +58,7 @@ BOILERPLATE_WORDS = frozenset(
     expense interests interest its their his her such this that it other disadvantage position""".split()
 )
 
-# Phrases showing the "harm" only repeats what a party has already said in public (seed 003).
+# Phrases showing the "harm" only repeats what a party has already said in public (Bosley v. Valasco, E.D. Cal.).
 OWN_STATEMENT_PATTERNS = (
     r"\b(plaintiff|defendant|petitioner|respondent)s?\s+(has\s+|have\s+)?(stated|said|testified|claimed|admitted|told)\b",
     r"\bas\s+alleged\s+in\s+the\s+(complaint|answer|pleadings?)\b",
@@ -68,7 +68,7 @@ OWN_STATEMENT_PATTERNS = (
     r"\bown\s+(public\s+)?statements?\b",
 )
 
-# Phrases that sweep in everything instead of a described category (King v. CitiMortgage; seed 001).
+# Phrases that sweep in everything instead of a described category (King v. CitiMortgage; the C.D. Cal. Segal order).
 OVERBROAD_PATTERNS = (
     r"\ball\s+(documents|information|materials?|records|data|discovery)\b",
     r"\bany\s+(documents?|information|materials?|records|data)\b",

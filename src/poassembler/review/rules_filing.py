@@ -93,12 +93,13 @@ def _clip(text: str, limit: int = 160) -> str:
 
 
 def dispositive_sealing(review: Review) -> list[Finding]:
-    """Ninth Circuit: the order's good cause will not seal material filed with dispositive motions."""
-    if review.profile.circuit != 9:
+    """Where the profile says so (`check.authorities.dispositive_sealing`: the Ninth Circuit courts), a note that
+    the order's good cause will not seal material filed with dispositive motions."""
+    if not review.authorities("dispositive_sealing"):
         return []
     return [review.finding(
         "dispositive_sealing", Severity.note, "filing under seal",
-        "In the Ninth Circuit a protective order's good cause does not carry over to sealing: material attached to a "
+        "In this circuit a protective order's good cause does not carry over to sealing: material attached to a "
         "dispositive motion (or more than tangentially related to the merits) is sealed only for compelling reasons "
         "supported by specific facts.",
         "Plan the sealing applications: for merits filings, prepare compelling-reasons declarations document by document.",
