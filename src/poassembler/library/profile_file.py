@@ -132,8 +132,29 @@ class CheckSettings:
         return self.clauses.get(role)
 
 
+class ModelPeriod(_Strict):
+    """A period the model sets, as a fact: which of our profile periods it corresponds to, and its value."""
+
+    period: NonEmpty  # the profile's period name (`periods.<name>`) this model period corresponds to
+    value: int = Field(ge=0)
+    unit: str = "days"
+    source: NonEmpty  # where a lawyer can see the model's value (the model, or an order quoting it)
+    verified: bool
+    note: str = ""
+
+
+class KnownDeparture(_Strict):
+    """A way our clauses depart in substance from a model section, and when: stated once, explained to the court."""
+
+    when: str = "true"  # condition over the case facts under which the draft departs this way
+    change: NonEmpty  # what the draft does differently from the model, in words
+    why: NonEmpty  # the reason the court is given
+    source: str = ""  # where the model's own provision can be checked (the model, or an order quoting it)
+    verified: bool = False
+
+
 class ModelSection(_Strict):
-    """One section of a court's model order, as a fact about the model (its number and heading), never its text."""
+    """One section of a court's model order, as facts about the model (number, heading, what it provides), never its text."""
 
     number: str = ""  # "1", "6", "Exhibit A"; "" where the number was not seen
     heading: NonEmpty
@@ -141,6 +162,10 @@ class ModelSection(_Strict):
     added: list[str] = Field(default_factory=list)  # our clauses placed in this section that the model lacks
     verified: bool
     note: str = ""
+    substance: list[str] = Field(default_factory=list)  # what the section provides, in our words (facts, not its text)
+    periods: list[ModelPeriod] = Field(default_factory=list)  # the periods the section sets
+    departures: list[KnownDeparture] = Field(default_factory=list)  # known substantive departures of our clauses
+    parties_fill: bool = False  # the model leaves this section for the parties to write (e.g. a list of documents)
 
 
 class ModelOrder(_Strict):
