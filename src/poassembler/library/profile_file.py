@@ -71,6 +71,9 @@ class FormatPatch(_Strict):
     # how the filer shows a self-represented party's signature it holds on paper; unset: a blank line to sign
     self_represented_signature: str | None = None  # e.g. "/s/ {name} (original signature retained by attorney {filer})"
     service_agent_state: str | None = None  # Exhibit A names an agent for service in this state ("California")
+    # a line naming the assigned judge at the top right of page 1 ("The Honorable {name}"); unset: none
+    judge_line: str | None = None
+    judge_line_source: Citation | None = None  # where the court's practice of that line can be seen
 
     @field_validator("template")
     @classmethod
@@ -98,6 +101,8 @@ class Format:
     service_agent_state: str = ""
     self_represented_signature: str = ""
     order_name: str = "Stipulated Protective Order"
+    judge_line: str = ""
+    judge_line_source: Citation | None = None
 
     @property
     def caption_title(self) -> str:

@@ -119,6 +119,8 @@ class ResolvedProfile:
         out += [("period", n, s.value) for n, s in self.periods.items() if not s.value.verified]
         if self.format.font_size_source and not self.format.font_size_source.verified:
             out.append(("citation", "font size", self.format.font_size_source))
+        if self.format.judge_line_source and not self.format.judge_line_source.verified:
+            out.append(("citation", "judge line", self.format.judge_line_source))
         return out
 
 
@@ -292,6 +294,8 @@ _FORMAT_DEFAULTS = {
     "cosigner_signature": "/s/ {name}",
     "self_represented_signature": "",
     "service_agent_state": "",
+    "judge_line": "",
+    "judge_line_source": None,
 }
 
 
@@ -310,6 +314,8 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
         fmt.update({k: v for k, v in layer.format.model_dump(exclude_none=True).items()})
         if layer.format.font_size_source is not None:
             fmt["font_size_source"] = layer.format.font_size_source
+        if layer.format.judge_line_source is not None:
+            fmt["judge_line_source"] = layer.format.judge_line_source
     fmt["short_title"] = fmt["short_title"] or fmt["title"].title()
     fmt["caption_notes"] = tuple(fmt["caption_notes"])
     tier_labels: dict[str, str] = {}

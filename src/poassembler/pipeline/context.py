@@ -44,6 +44,7 @@ class SectionView:
 class CourtView:
     caption_lines: list[str]
     name: str
+    judge_line: str = ""  # "The Honorable …" at the top right of page 1, where the court's orders carry it
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
     )
     on_order = profile.submission is None or profile.submission.parties_sign != "motion"
     return RenderContext(
-        court=CourtView(caption_lines=_caption_lines(profile, answers), name=profile.name),
+        court=CourtView(caption_lines=_caption_lines(profile, answers), name=profile.name, judge_line=_judge_line(profile, judge)),
         case=CaseView(number=answers.case.number, number_line=_number_line(profile, answers), title=scope.facts.case_title),
         caption=_caption(answers),
         document=DocumentView(
@@ -268,6 +269,14 @@ def _caption_lines(profile: ResolvedProfile, answers: Answers) -> list[str]:
     if answers.division:
         lines.append(answers.division.upper())
     return lines
+
+
+def _judge_line(profile: ResolvedProfile, judge: JudgeView | None) -> str:
+    """The profile's judge line with the assigned judge's name; empty when the court sets none or no judge is named."""
+    template = profile.format.judge_line
+    if not template or judge is None or not judge.name:
+        return ""
+    return template.replace("{name}", judge.name)
 
 
 def _number_line(profile: ResolvedProfile, answers: Answers) -> str:
