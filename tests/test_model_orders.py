@@ -120,15 +120,21 @@ def test_check_reports_model_sections_the_draft_lacks(capsys, tmp_path):
 
 def test_docx_check_entry_point_finds_model_sections_by_heading(library):
     from poassembler.review.check_model import docx_model_findings
+    from poassembler.review.model_order import section_label
 
     profile = library.profiles.resolve("wawd")
     clause_headings = {c.id: c.spec.heading for c in library.clauses.ordered()}
     found = docx_model_findings(profile, ["1. PURPOSES AND LIMITATIONS", "2. “CONFIDENTIAL” MATERIAL", "3. Scope",
                                           "CHALLENGING CONFIDENTIALITY DESIGNATIONS"], clause_headings)
     missing = [f.concerns for f in found]
-    assert missing == ["model order: Rule 502(d) order", "model order: Acknowledgment and Agreement to Be Bound (Exhibit A)"]
+    assert missing == [f"model order: {section_label(s)}" for s in profile.model_order.sections if s.number not in ("1", "2", "3", "6")]
+    assert missing[-2:] == ["model order: Rule 502(d) order", "model order: Exhibit A ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND"]
     # A heading of a clause that carries the section counts as the section.
     found = docx_model_findings(profile, ["PURPOSES AND LIMITATIONS", "“CONFIDENTIAL” MATERIAL", "SCOPE", "CHALLENGING CONFIDENTIALITY DESIGNATIONS",
+                                          "ACCESS TO AND USE OF PROTECTED MATERIAL", "DESIGNATING PROTECTED MATERIAL",
+                                          "PROTECTED MATERIAL SUBPOENAED OR ORDERED PRODUCED IN OTHER LITIGATION",
+                                          "UNAUTHORIZED DISCLOSURE OF PROTECTED MATERIAL",
+                                          "INADVERTENT PRODUCTION OF PRIVILEGED OR OTHERWISE PROTECTED MATERIAL", "FINAL DISPOSITION",
                                           "NON-WAIVER ORDER UNDER FEDERAL RULE OF EVIDENCE 502(d)", "ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND"], clause_headings)
     assert found == []
 
@@ -150,13 +156,14 @@ def test_deviations_explain_each_departure_with_its_cause(capsys, tmp_path):
     assert "EXPLANATION OF DEPARTURES FROM THE COURT'S MODEL STIPULATED PROTECTIVE ORDER" in filed
     assert "HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY" in filed and "PROTECTED HEALTH INFORMATION" in filed
     assert "answers:" not in filed  # the court reads reasons, not the tool's field names
-    # wawd's map is partial: the filed explanation carries no drafter's note and claims no absence of departures;
-    # it lists every section the map cannot match, each reworded model section (502(d), Exhibit A) and each period.
+    # wawd's map is not confirmed heading by heading: the filed explanation carries no drafter's note and claims no
+    # absence of departures; every section of the draft has its place in the model (added sections placed in one),
+    # each reworded model section (502(d), Exhibit A) and each period is listed.
     assert "[DRAFTER" not in filed and "no departure" not in filed
     assert "does not reproduce the model's text, so every section departs from the model's wording" in filed
-    assert "Not matched to a model section" in filed and "DEFINITIONS" in filed and "DURATION" in filed
-    assert "Reworded" in filed and "Rule 502(d) order" in filed and "Acknowledgment and Agreement to Be Bound (Exhibit A)" in filed
-    assert "21 days: deposition designation" in filed
+    assert "Not matched to a model section" not in filed and "DEFINITIONS" in filed and "DURATION" in filed
+    assert "Reworded" in filed and "Rule 502(d) order" in filed and "Exhibit A ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND" in filed
+    assert "15 days: deposition designation" in filed
     assert "The court profile records only some of the model's sections" in memo  # the drafter's note goes to the memo
     assert "`poassembler models fetch wawd`" in memo
     assert "/s/ Miriam T. Sandoval" in filed
@@ -319,6 +326,7 @@ def test_a_judge_profile_overrides_submission_fields_one_by_one(capsys, tmp_path
 
 def test_docx_entry_point_reads_a_word_order(library, render, tmp_path):
     from poassembler.review.check_model import docx_headings, docx_model_findings
+    from poassembler.review.model_order import section_label
 
     profile = library.profiles.resolve("wawd")
     clause_headings = {c.id: c.spec.heading for c in library.clauses.ordered()}
@@ -326,8 +334,7 @@ def test_docx_entry_point_reads_a_word_order(library, render, tmp_path):
     assert docx_model_findings(profile, docx_headings(ours), clause_headings) == []
     other = stand_in_model(tmp_path / "theirs.docx")  # PURPOSES, SCOPE, CHALLENGING only
     missing = [f.concerns for f in docx_model_findings(profile, docx_headings(other), clause_headings)]
-    assert missing == ["model order: § 2 “CONFIDENTIAL” MATERIAL", "model order: Rule 502(d) order",
-                       "model order: Acknowledgment and Agreement to Be Bound (Exhibit A)"]
+    assert missing == [f"model order: {section_label(s)}" for s in profile.model_order.sections if s.number not in ("1", "3", "6")]
 
 
 def test_package_replaced_with_force_keeps_the_old_one_if_the_new_one_fails(capsys, tmp_path, monkeypatch):
