@@ -130,3 +130,18 @@ def test_every_known_departure_has_a_condition_the_case_facts_can_answer(cedarli
             assert departure.why.strip() and departure.change.strip()
     assert any("natural person" in c for c in fired)
     assert not any("HIGHLY CONFIDENTIAL" in c for c in fired)  # the sample has one tier
+
+
+def test_the_judge_line_is_a_court_fact_any_template_prints(tmp_path, capsys):
+    """`format.judge_line` is generic: with the standard template the line also opens page 1, right-aligned."""
+    from cli_inprocess import invoke
+    from conftest import ROOT, SAMPLES
+
+    (tmp_path / "jurisdictions").mkdir()
+    profile = (ROOT / "jurisdictions" / "wawd.yaml").read_text(encoding="utf-8")
+    (tmp_path / "jurisdictions" / "wawd.yaml").write_text(profile.replace("  template: pleading\n", "  template: standard\n"), encoding="utf-8")
+    out = tmp_path / "standard.docx"
+    result = invoke(capsys, "--library", str(tmp_path), "render", str(SAMPLES / "cedarline-wawd.yaml"), "-o", str(out))
+    assert result.code == 0, result.err
+    first = docx.Document(str(out)).paragraphs[0]
+    assert first.text == "The Honorable Jamal N. Whitehead" and first.style.name == "PO Judge Assigned"
