@@ -34,7 +34,7 @@ OWN_RULES = {
     "mad": ["Local Rule 7.2", "Local Rule 37.1", "Kravetz"],
     "wawd": ["LCR 37(a)(1)", "LCR 37(a)(2)", "LCR 5(g)", "LCR 5(g)(3)(A)", "“CONFIDENTIAL” MATERIAL", "Kamakana", "502(d)"],
     "ilnd": ["LR 37.2", "LR 26.2", "LR 5.8", "Baxter", "Citizens First"],
-    "txed": ["IN THE UNITED STATES DISTRICT COURT", "Local Rule CV-5(a)(7)(E)", "Local Rule CV-7(h) and (i)", "Binh Hoa Le", "June Med."],
+    "txed": ["IN THE UNITED STATES DISTRICT COURT", "Local Rule CV-5(a)(7)(E)", "Local Rule CV-7(h)", "Binh Hoa Le", "June Med."],
     "txed-patent": ["Local Rule CV-1(c)", "SOURCE CODE", "PROSECUTION BAR", "HIGHLY CONFIDENTIAL – SOURCE CODE", "MARSHALL DIVISION"],
     "txed-nonpatent": ["SHERMAN DIVISION", "cannot yet test each claim of confidentiality"],
     "njd": ["L.Civ.R. 5.3(c)", "L.Civ.R. 37.1", "Avandia", "Pansy", "clearly defined and serious injury"],
