@@ -98,3 +98,10 @@ def test_txed_checklist_flags_referral_numbering_and_e_signing(capsys, tmp_path)
     assert "2:YY-cv-NNNNN-JRG-RSP" in checklist and "joint motion for its entry" in checklist
     referral = next(line for line in checklist.splitlines() if "JRG-RSP" in line and "give judge_name" in line)
     assert "**[VERIFY BEFORE FILING]**" in referral
+
+
+def test_lumenvale_prosecution_bar_good_cause_names_the_material_that_triggers_the_bar(drafts):
+    text = drafts["lumenvale-txed-patent"]
+    reason = next(line for line in text.splitlines() if line.startswith("The prosecution bar in Section"))
+    assert "reads another Party's material designated “HIGHLY CONFIDENTIAL – SOURCE CODE” and who also prepares" in reason
+    assert "ATTORNEYS’ EYES ONLY" not in reason
