@@ -70,7 +70,7 @@ def test_njd_package_checklist_carries_the_cover_note_and_judge_allens_steps(cap
     assert "(United States Magistrate Judge Jessica S. Allen)" in checklist
     assert "Cover note:" in checklist and "not the court's form of Discovery Confidentiality Order" in checklist
     assert "notice-and-objection procedure before Designated House Counsel" in checklist
-    assert "permits no formal motion without leave of court" in checklist
+    assert "permits no formal motion without leave of court" in checklist and "Fed. R. Evid. 502(d) non-waiver order" in checklist
     assert "JSA_orders@njd.uscourts.gov" in checklist
 
 
