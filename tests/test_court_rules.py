@@ -104,7 +104,7 @@ def test_new_district_verdicts_round_1(texts):
     patent, dealer = texts["txed-patent"], texts["txed-nonpatent"]
     # txed patent: the Patent Rule 3-4(a) technical documents have a tier, and the prosecution bar is justified.
     assert "Only information in “Technical documents for the accused access points”" in patent
-    assert "The prosecution bar in this Order is needed because a person who reads another Party's technical information" in patent
+    assert "The prosecution bar in Section 11 is needed because a person who reads another Party's material designated “HIGHLY CONFIDENTIAL – SOURCE CODE”" in patent
     # txed non-patent: the dealer rebates are AEO, with the harm of the opposing party itself seeing them.
     assert "Brasswell is itself one of those dealers" in dealer
     assert "Only information in “Dealer rebate program terms” may be designated “HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY”" in dealer
