@@ -51,8 +51,10 @@ def test_a_missing_conferral_is_refused_with_the_field_named_and_nothing_written
     data.pop("conferral")
     target = tmp_path / "package"
     result = invoke(capsys, "render", write_answers(tmp_path, data), "--package", target, "--redline-against", stand_in_model(tmp_path / "m.docx"))
-    assert_clean(result, 2)
-    assert "must state when and how counsel conferred" in result.err
+    assert result.code == 2 and "Traceback" not in result.err + result.out
+    # The check's warning comes first (render prints it), then the one error that refuses the package.
+    assert result.err.count("error: ") == 1
+    assert "error: the Northern District of Illinois's motion must state when and how counsel conferred" in result.err
     assert "conferral" in result.err and "in_person, telephone or video" in result.err
     assert not target.exists()
     # The order alone needs no conferral: it renders.
@@ -105,3 +107,14 @@ def test_judge_alonso_checklist_says_to_notice_the_motion_from_his_own_page(caps
     assert "4:00 p.m. on the third business day before the presentment date" in checklist
     assert "https://www.ilnd.uscourts.gov/judge-info.aspx?S0uCBbTweddt1zbS7EyORA==" in checklist
     assert "judge_display.php" not in checklist
+
+
+def test_check_warns_before_the_package_when_the_conferral_is_missing(capsys, tmp_path):
+    data = sample_data("pellworth-ilnd.yaml")
+    data.pop("conferral")
+    result = invoke(capsys, "check", write_answers(tmp_path, data))
+    assert result.code == 0, result.err  # a warning: the order itself is fine
+    assert "warning: answers: conferral" in result.out
+    assert "state when and how counsel conferred" in result.out and "LR 37.2" in result.out
+    assert "answers: conferral" not in invoke(capsys, "check", PELL).out
+    assert "conferral" not in invoke(capsys, "check", SAMPLES / "cedarline-wawd.yaml").out
