@@ -118,3 +118,27 @@ def test_check_warns_before_the_package_when_the_conferral_is_missing(capsys, tm
     assert "state when and how counsel conferred" in result.out and "LR 37.2" in result.out
     assert "answers: conferral" not in invoke(capsys, "check", PELL).out
     assert "conferral" not in invoke(capsys, "check", SAMPLES / "cedarline-wawd.yaml").out
+
+
+def test_the_forms_known_departures_are_conditions_the_draft_can_evaluate(library):
+    """Each `when` in the ilnd model map is a condition over the case facts: the sample (two tiers) departs in
+    every recorded way; a one-tier case does not add the top tier's access list."""
+    from poassembler.library.answers import parse_answers
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.pipeline.expressions import compile_condition, run
+
+    def departures(data):
+        draft = plan_draft(parse_answers(data), library)
+        names = draft.scope.names()
+        return {d.change for s in draft.profile.model_order.sections for d in s.departures
+                if run("test", compile_condition(d.when, "test"), names)}
+
+    two_tiers = departures(sample_data("pellworth-ilnd.yaml"))
+    one = sample_data("pellworth-ilnd.yaml")
+    one["tiers"] = ["confidential"]
+    for category in one["categories"]:
+        category.pop("tier", None)
+    one_tier = departures(one)
+    assert one_tier < two_tiers
+    assert any("second tier" in change for change in two_tiers - one_tier)
+    assert any("this case's own categories" in change for change in one_tier)
