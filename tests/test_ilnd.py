@@ -106,6 +106,7 @@ def test_judge_alonso_checklist_says_to_notice_the_motion_from_his_own_page(caps
     assert "Notice the motion for presentment on a date certain, or it may be denied for want of prosecution" in checklist
     assert "4:00 p.m. on the third business day before the presentment date" in checklist
     assert "https://www.ilnd.uscourts.gov/judge-info.aspx?S0uCBbTweddt1zbS7EyORA==" in checklist
+    assert "notice of presentment" in checklist and "https://www.ilnd.uscourts.gov/PrintContent.aspx?rid=18" in checklist
     assert "judge_display.php" not in checklist
 
 
