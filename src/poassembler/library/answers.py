@@ -149,6 +149,10 @@ class Counsel(Strict):
     firm: Text = ""
     address: Annotated[list[Text], BeforeValidator(_lines)] = Field(min_length=1)
     phone: Phone
+    fax: Phone | None = None  # printed only where the court's rule asks for a fax number
+    # The party's lead attorney, where the court's rule asks for one to be designated; unmarked, the first
+    # counsel listed for a party is its lead attorney.
+    lead_attorney: bool = False
     email: Email
 
 

@@ -72,6 +72,13 @@ class FormatPatch(_Strict):
     # how the filer shows a self-represented party's signature it holds on paper; unset: a blank line to sign
     self_represented_signature: str | None = None  # e.g. "/s/ {name} (original signature retained by attorney {filer})"
     service_agent_state: str | None = None  # Exhibit A names an agent for service in this state ("California")
+    # What the court's rule requires under counsel's signature beyond name, bar number, address, phone and
+    # e-mail: "lead_attorney" (the party's lead attorney is so designated), "fax" (a facsimile number).
+    # The rule itself is cited as `citations.signature_block`.
+    signature_requires: list[Literal["lead_attorney", "fax"]] | None = None
+    # The source-code tier's definition also reaches formulas, engineering specifications and schematics
+    # that describe software or hardware designs in detail (the N.D. Cal. patent model's definition).
+    source_code_includes_designs: bool | None = None
 
     @field_validator("template")
     @classmethod
@@ -100,6 +107,8 @@ class Format:
     self_represented_signature: str = ""
     order_name: str = "Stipulated Protective Order"
     case_number_label: str = "Case No."
+    signature_requires: tuple[str, ...] = ()
+    source_code_includes_designs: bool = False
 
     @property
     def caption_title(self) -> str:

@@ -293,6 +293,8 @@ _FORMAT_DEFAULTS = {
     "cosigner_signature": "/s/ {name}",
     "self_represented_signature": "",
     "service_agent_state": "",
+    "signature_requires": [],
+    "source_code_includes_designs": False,
 }
 
 
@@ -313,6 +315,7 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
             fmt["font_size_source"] = layer.format.font_size_source
     fmt["short_title"] = fmt["short_title"] or fmt["title"].title()
     fmt["caption_notes"] = tuple(fmt["caption_notes"])
+    fmt["signature_requires"] = tuple(fmt["signature_requires"])
     tier_labels: dict[str, str] = {}
     for layer in layers:
         tier_labels.update(layer.tier_labels)

@@ -143,7 +143,8 @@ class RenderContext:
 
 def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseScope) -> RenderContext:
     answers = scope.answers
-    signatures = signature_blocks(answers, profile.format.cosigner_signature, profile.format.self_represented_signature)
+    signatures = signature_blocks(answers, profile.format.cosigner_signature, profile.format.self_represented_signature,
+                                  profile.format.signature_requires)
     filer = next((s for s in signatures if not s.self_represented), None)
     exhibit_clauses = selection.included(Placement.exhibit)
     judge = signing_judge(profile, answers)
@@ -343,11 +344,31 @@ def _firm_groups(answers: Answers) -> list[tuple[list[Counsel], list[Party]]]:
     return groups
 
 
-def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}", self_form: str = "") -> list[SignatureBlock]:
+LEAD_ATTORNEY = "Lead Attorney"
+FAX_MISSING = "[DRAFTER: FAX NUMBER]"
+
+
+def _lead_attorneys(answers: Answers) -> set[int]:
+    """The counsel (by id) designated lead attorney: those marked `lead_attorney`, else each party's first."""
+    leads = set()
+    for party in answers.parties:
+        marked = [c for c in party.counsel if c.lead_attorney]
+        leads.update(id(c) for c in (marked or party.counsel[:1]))
+    return leads
+
+
+def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}", self_form: str = "",
+                     requires: tuple[str, ...] = ()) -> list[SignatureBlock]:
     """One block per firm (all its lawyers, "Attorneys for" once); self-represented parties sign alone
     (a blank line, or the court's form for a signature the filer holds on paper: `self_form`).
-    The first counsel block is the filer's ("/s/ name"); others use the court's form for a co-signer."""
+    The first counsel block is the filer's ("/s/ name"); others use the court's form for a co-signer.
+    `requires` (the profile's `format.signature_requires`) adds what the court's rule asks for under the
+    signature: "Lead Attorney" under the lead attorney's name and bar number, and a facsimile line."""
     filer_name = next((c.name for p in answers.parties for c in p.counsel), "")
+    leads = _lead_attorneys(answers) if "lead_attorney" in requires else set()
+
+    def lead_line(counsel: Counsel) -> list[str]:
+        return [LEAD_ATTORNEY] if id(counsel) in leads else []
     stipulated = answers.dates.stipulated
     date_line = f"Dated: {_long_date(stipulated)}" if stipulated else BLANK_DATE
     blocks = []
@@ -377,8 +398,12 @@ def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}", self_f
         filer_seen = True
         # The first lawyer's title ("Assistant United States Attorney"), then further lawyers of the firm
         # (name, title, bar number) lead the address lines.
-        extra = [first.title] if first.title else []
-        extra += [line for c in others for line in (c.name, c.title, _bar_line(c)) if line]
+        extra = lead_line(first) + ([first.title] if first.title else [])
+        extra += [line for c in others for line in (c.name, *lead_line(c), c.title, _bar_line(c)) if line]
+        phone, address = first.phone, list(first.address)
+        if "fax" in requires:  # the telephone line joins the address lines; the fax takes the phone line
+            address.append(f"Telephone: {first.phone}")
+            phone = f"Facsimile: {first.fax or FAX_MISSING}"
         blocks.append(
             SignatureBlock(
                 date_line=date_line,
@@ -386,8 +411,8 @@ def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}", self_f
                 signature=form.format(name=first.name, date=_long_date(stipulated) if stipulated else "____________"),
                 name=first.name,
                 bar_line=_bar_line(first),
-                address_lines=extra + list(first.address),
-                phone=first.phone,
+                address_lines=extra + address,
+                phone=phone,
                 email=first.email,
                 role_line=_attorneys_for(parties),
             )
