@@ -68,6 +68,9 @@ def number_sections(sections) -> Numbering:
             numbers.setdefault("challenge", number)
         if clause_id in CATEGORY_CLAUSES:
             numbers.setdefault("categories", number)
+        # `sealing` names whichever sealing clause the court uses (`filing_under_seal_generic`, `_njd`, …)
+        if clause_id.startswith("filing_under_seal_"):
+            numbers.setdefault("sealing", number)
     return Numbering(numbers, paragraphs)
 
 
