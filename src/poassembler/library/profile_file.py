@@ -223,6 +223,10 @@ class SubmissionPatch(_Strict):
     order_attached: bool | None = None  # the proposed order is an exhibit to the motion; false: it goes to chambers only
     # further numbered paragraphs of the motion, in our words (e.g. the conferral statement a local rule asks for)
     motion_statements: list[str] | None = None
+    # The court's rule asks for an attorney's affidavit or certification supporting the proposed order (nature
+    # of the materials, the interests that warrant confidentiality, the injury without the order): the package
+    # then holds one, built from the answers' categories, for counsel to complete and sign. `cite` names the rule.
+    supporting_certification: Citation | None = None
 
 
 @dataclass(frozen=True)
@@ -237,6 +241,7 @@ class Submission:
     parties_sign: str = "order"
     order_attached: bool = True
     motion_statements: tuple[str, ...] = ()
+    supporting_certification: Citation | None = None
 
 
 class JudgeInfo(_Strict):

@@ -353,6 +353,7 @@ _SUBMISSION_DEFAULTS = {
     "parties_sign": "order",
     "order_attached": True,
     "motion_statements": (),
+    "supporting_certification": None,
 }
 
 

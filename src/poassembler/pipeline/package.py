@@ -22,6 +22,7 @@ REDLINE = "proposed-order-redline-against-model.docx"
 MOTION = "motion.docx"
 DEVIATIONS = "explanation-of-departures.docx"
 CHECKLIST = "checklist.md"
+CERTIFICATION = "certification-in-support.docx"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ def plan_package(draft: Draft, model_copy: Path | None) -> list[PackagePiece]:
     if submission and submission.vehicle_title:
         pieces.append(PackagePiece(MOTION, submission.vehicle_title))
     pieces.append(PackagePiece(PROPOSED_ORDER, f"clean proposed order ({profile.format.caption_title}), Word"))
+    rule = submission.supporting_certification if submission else None
+    if rule is not None:
+        flag = "" if rule.verified else " **[VERIFY BEFORE FILING]**"
+        pieces.append(PackagePiece(CERTIFICATION, f"counsel's certification in support, for counsel to complete and sign "
+                                                  f"({rule.cite}: {rule.source}){flag}"))
     if model is not None and model.redline_required:
         if model_copy is None:
             raise BadInput(
@@ -90,6 +96,10 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
             attached = (PROPOSED_ORDER, REDLINE, DEVIATIONS) if draft.profile.submission.order_attached else (REDLINE, DEVIATIONS)
             exhibits = [_exhibit_label(p.name, draft) for p in pieces if p.name in attached]
             contents[MOTION] = motion_docx(draft, draft.profile.submission.vehicle_title, exhibits)
+        if CERTIFICATION in names:
+            from poassembler.review.word_certification import certification_docx
+
+            contents[CERTIFICATION] = certification_docx(draft)
         contents[CHECKLIST] = checklist_markdown(draft, pieces).encode("utf-8")
         for name, data in contents.items():
             (staging / name).write_bytes(data)
