@@ -399,7 +399,7 @@ def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}", self_f
         # The first lawyer's title ("Assistant United States Attorney"), then further lawyers of the firm
         # (name, title, bar number) lead the address lines.
         extra = lead_line(first) + ([first.title] if first.title else [])
-        extra += [line for c in others for line in (c.name, *lead_line(c), c.title, _bar_line(c)) if line]
+        extra += [line for c in others for line in (c.name, _bar_line(c), *lead_line(c), c.title) if line]
         phone, address = first.phone, list(first.address)
         if "fax" in requires:  # the telephone line joins the address lines; the fax takes the phone line
             address.append(f"Telephone: {first.phone}")
