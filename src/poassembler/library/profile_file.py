@@ -227,6 +227,8 @@ class SubmissionPatch(_Strict):
     # of the materials, the interests that warrant confidentiality, the injury without the order): the package
     # then holds one, built from the answers' categories, for counsel to complete and sign. `cite` names the rule.
     supporting_certification: Citation | None = None
+    # the motion must say when and how counsel conferred (answers `conferral:`), e.g. N.D. Ill. LR 37.2
+    conferral_required: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,7 @@ class Submission:
     order_attached: bool = True
     motion_statements: tuple[str, ...] = ()
     supporting_certification: Citation | None = None
+    conferral_required: bool = False
 
 
 class JudgeInfo(_Strict):

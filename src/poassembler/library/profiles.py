@@ -354,6 +354,7 @@ _SUBMISSION_DEFAULTS = {
     "order_attached": True,
     "motion_statements": (),
     "supporting_certification": None,
+    "conferral_required": False,
 }
 
 
