@@ -186,3 +186,5 @@ def test_clawback_presents_under_seal_only_through_the_orders_sealing_section(re
         if "under seal for a determination of the claim" in text:
             assert "under seal for a determination of the claim, following the procedure for sealed submissions in Section" in text, name
     assert "with a motion to impound it" in drafts["claudomir-mad"]
+    # N.D. Cal. keeps its model's numbering: sealing is a paragraph of Miscellaneous, named as such
+    assert "following the procedure for sealed submissions in Section 14.3 or" in drafts["quillfeather-cand"]
