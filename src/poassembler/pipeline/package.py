@@ -76,9 +76,9 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
         contents = {PROPOSED_ORDER: order}
         names = {p.name for p in pieces}
         if REDLINE in names:
-            from poassembler.review.word_redline import redline
+            from poassembler.pipeline.produce import redline_bytes
 
-            contents[REDLINE] = redline(model_copy, order, original_label=str(model_copy))
+            contents[REDLINE] = redline_bytes(draft, library, order, template, model_copy)
         if DEVIATIONS in names:
             from poassembler.review.deviations import build_deviations
             from poassembler.review.word_filing import deviations_docx

@@ -86,12 +86,19 @@ def build_memo(draft: Draft, findings: list[Finding], redline_name: str | None =
              "that caused it, and why. The same table is in the explanation to file with the order.",) + deviations.notes,
             table=deviations.rows(),
         ))
+    if draft.model_build is not None:
+        from poassembler.pipeline.from_model import model_words_lines
+
+        numbers = {s.heading: f"§ {n}" for n, s in enumerate(draft.context.sections, start=1)}
+        sections.append(MemoSection("Built on the court's model", tuple(model_words_lines(draft.model_build, numbers))))
     if redline_name and model_copy is not None:
+        built = ("The draft was built on that copy, so the redline compares it with the model's own text set in this "
+                 "order's caption, signature blocks and format: its tracked changes are the departures, nothing else.",)
         sections.append(MemoSection("Redline against the court's model", (
             f"{redline_name} shows this draft as tracked changes against {model_copy.name}, the copy of the court's "
             "model order supplied for this draft. Every tracked change is a difference the court expects to see "
             "explained (see the departures table above where the profile maps the model's sections).",
-        )))
+        ) + (built if draft.model_build is not None else ())))
     elif redline_name:
         sections.append(MemoSection("Departures from the court's baseline", (
             f"{redline_name} shows this draft as tracked changes against the court-default baseline.",

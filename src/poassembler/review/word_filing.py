@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 from poassembler.pipeline.draft import Draft
-from poassembler.review.deviations import WORDING_NOTE, DeviationReport
+from poassembler.review.deviations import DeviationReport
 
 FILED_HEADER = ("Departure", "Model section", "Proposed order", "Reason")
 
@@ -79,7 +79,7 @@ def deviations_docx(report: DeviationReport, draft: Draft) -> bytes:
     version = f", {model.version}" if model.version else ""
     document.add_paragraph(
         f"The parties submit this explanation with their proposed {draft.profile.format.order_name}, measured "
-        f"against the Court's {model.title}{version} ({model.url}). {WORDING_NOTE}"
+        f"against the Court's {model.title}{version} ({model.url}). {report.wording}"
     )
     rows = [FILED_HEADER] + [(d.kind, d.model_section, d.draft, d.why) for d in report.departures]
     if len(rows) == 1:
