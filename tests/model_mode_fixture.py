@@ -58,15 +58,16 @@ model_order:
 """
 
 
-def filler(heading: str, n: int) -> str:
-    """Our own filler sentence for paragraph n of a stand-in section."""
-    return f"Stand-in model wording {n} for the section on {heading.lower()}, written for the tests."
+def filler(number: str, n: int) -> str:
+    """Our own filler sentence for paragraph n of a stand-in section; `marker-S-n` tells sections apart."""
+    return f"Stand-in model sentence written for the tests, marker-{number.replace(' ', '')}-{n}."
 
 
-def write_library(root: Path) -> Path:
+def write_library(root: Path, text: str = PROFILE) -> Path:
+    """A library folder holding only the test profile (the built-in profiles and clauses come with it)."""
     folder = root / "lib" / "jurisdictions"
-    folder.mkdir(parents=True)
-    (folder / f"wawd-{JUDGE}.yaml").write_text(PROFILE, encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"wawd-{JUDGE}.yaml").write_text(text, encoding="utf-8")
     return root / "lib"
 
 
@@ -83,12 +84,12 @@ def write_model(path: Path, profile, drop: str | None = None) -> Path:
             document.add_paragraph("DATED: ____________")
             document.add_paragraph("EXHIBIT A")
             document.add_paragraph(section.heading)
-            document.add_paragraph(filler(section.heading, 1))
+            document.add_paragraph(filler(section.number, 1))
             document.add_paragraph("Signature: ______________________")
             continue
         document.add_paragraph(f"{section.number}. {section.heading}")
-        document.add_paragraph(f"{section.number}.1 {filler(section.heading, 1)}")
-        document.add_paragraph(f"(a) {filler(section.heading, 2)}")
-        document.add_paragraph(f"{section.number}.2 {filler(section.heading, 3)}")
+        document.add_paragraph(f"{section.number}.1 {filler(section.number, 1)}")
+        document.add_paragraph(f"(a) {filler(section.number, 2)}")
+        document.add_paragraph(f"{section.number}.2 {filler(section.number, 3)}")
     document.save(str(path))
     return path

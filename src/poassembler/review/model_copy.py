@@ -79,7 +79,7 @@ def read_model_copy(path: Path, model: ModelOrder, court: str) -> ModelCopy:
         at = found + 1
     if missing:
         raise BadInput(
-            f"--from-model {path}: {len(missing)} heading{'s' if len(missing) > 1 else ''} of the {court} model not found "
+            f"--from-model {path}: {len(missing)} heading{'s' if len(missing) > 1 else ''} of the {model.title} ({court}) not found "
             f"in this file (in the model's order): " + "; ".join(f"“{m}”" for m in missing) + ".",
             hint="Check that the file is the court's current model order, saved as Word with its headings as their own "
             "paragraphs; if the court has changed its model, the court profile's model_order.sections need updating.",
