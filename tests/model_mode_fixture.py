@@ -71,8 +71,9 @@ def write_library(root: Path, text: str = PROFILE) -> Path:
     return root / "lib"
 
 
-def write_model(path: Path, profile, drop: str | None = None) -> Path:
-    """A stand-in model under the profile's headings: typed numbers ("4.", "4.1"), as a PDF saved as Word has them."""
+def write_model(path: Path, profile, drop: str | None = None, run_in: bool = False) -> Path:
+    """A stand-in model under the profile's headings: typed numbers ("4.", "4.1"), as a PDF saved as Word has them;
+    `run_in`: each heading opens its section's first paragraph ("4. HEADING. Text …")."""
     document = docx.Document()
     document.add_paragraph("UNITED STATES DISTRICT COURT (STAND-IN)")
     document.add_paragraph("STAND-IN MODEL ORDER")
@@ -87,7 +88,10 @@ def write_model(path: Path, profile, drop: str | None = None) -> Path:
             document.add_paragraph(filler(section.number, 1))
             document.add_paragraph("Signature: ______________________")
             continue
-        document.add_paragraph(f"{section.number}. {section.heading}")
+        if run_in:
+            document.add_paragraph(f"{section.number}. {section.heading.title()}. {filler(section.number, 0)}")
+        else:
+            document.add_paragraph(f"{section.number}. {section.heading}")
         document.add_paragraph(f"{section.number}.1 {filler(section.number, 1)}")
         document.add_paragraph(f"(a) {filler(section.number, 2)}")
         document.add_paragraph(f"{section.number}.2 {filler(section.number, 3)}")

@@ -135,6 +135,41 @@ def test_package_from_the_model_is_complete_and_redlined_against_the_same_copy(c
     assert "model: 30 days; this order: 21 days" in full_text(target / "explanation-of-departures.docx")
 
 
+def test_run_in_headings_are_found_and_their_text_kept(capsys, tmp_path, court):
+    """Models whose sections open with a run-in heading ("1. Scope. All materials …") split as well."""
+    from poassembler.review.word_redline import inserted_and_deleted_text
+
+    lib, profile, _ = court
+    model = write_model(tmp_path / "run-in.docx", profile, run_in=True)
+    out = tmp_path / "o.docx"
+    result = render(capsys, lib, answers(tmp_path), "-o", out, "--from-model", model, "--redline-against", model)
+    assert result.code == 0, result.err
+    text = full_text(out)
+    assert filler("6", 0) in text and filler("6", 1) in text and "Challenging Confidentiality Designations" in text
+    _, deleted = inserted_and_deleted_text((tmp_path / "o.redline.docx").read_bytes())
+    assert markers(deleted) == {"2", "4", "5", "10"}
+
+
+def test_a_tier_no_departure_covers_is_a_warning(capsys, tmp_path, court):
+    lib, _, model = court
+    write_library(tmp_path, PROFILE.replace('when: "facts.uses_aeo"', 'when: "false"'))
+    result = render(capsys, lib, answers(tmp_path), "-o", tmp_path / "o.docx", "--from-model", model)
+    assert result.code == 0, result.err
+    assert "the answers add the tier(s) highly_confidential_aeo, which the Stand-in Model Order lacks" in result.err
+    assert filler("4", 1) in full_text(tmp_path / "o.docx")
+
+
+def test_a_batch_builds_each_draft_on_the_model(capsys, tmp_path, court):
+    lib, _, model = court
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    answers(folder), answers(folder, aeo=False)
+    result = render(capsys, lib, folder, "-o", tmp_path / "out", "--from-model", model, "-j", "1")
+    assert result.code == 0, result.err
+    assert filler("1", 1) in full_text(tmp_path / "out" / "aeo.docx")
+    assert filler("4", 1) in full_text(tmp_path / "out" / "plain.docx") and filler("4", 1) not in full_text(tmp_path / "out" / "aeo.docx")
+
+
 def test_a_pdf_is_refused_with_what_to_do(capsys, tmp_path, court):
     lib, _, _ = court
     for name in ("model.pdf", "pdf-renamed.docx"):

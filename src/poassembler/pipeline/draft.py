@@ -29,7 +29,7 @@ class Draft:
 
     @property
     def warnings(self) -> list[str]:
-        return list(self.profile.warnings)
+        return list(self.profile.warnings) + list(self.model_build.warnings if self.model_build is not None else ())
 
 
 def plan_draft(answers: Answers, library: Library, from_model: Path | None = None) -> Draft:

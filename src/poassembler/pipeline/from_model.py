@@ -53,6 +53,7 @@ class ModelBuild:
     outcomes: tuple[SectionOutcome, ...]
     added_at_end: tuple[str, ...]  # clause ids
     baseline: RenderContext  # the model's text in this order's frame (what the redline compares with)
+    warnings: tuple[str, ...] = ()  # for the drafter: a kept section with no text in the copy, tiers no departure covers
 
     def sections(self, kind: str) -> list[SectionOutcome]:
         return [o for o in self.outcomes if o.kind == kind]
@@ -135,8 +136,25 @@ def build_from_model(context: RenderContext, profile: ResolvedProfile, selection
     at_end = [s for s in context.sections if s.clause_id not in placed]
     sections += at_end
     baseline = resolve_references(replace(context, sections=baseline_sections, exhibit=baseline_exhibit))
-    build = ModelBuild(path, model, tuple(outcomes), tuple(s.clause_id for s in at_end), baseline)
+    warnings = _warnings(outcomes, copy, model, scope, path)
+    build = ModelBuild(path, model, tuple(outcomes), tuple(s.clause_id for s in at_end), baseline, warnings)
     return replace(context, sections=sections, exhibit=exhibit), build
+
+
+def _warnings(outcomes: list[SectionOutcome], copy, model: ModelOrder, scope: ClauseScope, path: Path) -> tuple[str, ...]:
+    """What the drafter must look at: a section kept from the copy that has no text there (a scanned page saved
+    as Word?), and tiers the answers add that no known departure of the profile covers (the model's text is kept)."""
+    out = []
+    for outcome in outcomes:
+        if outcome.kind == KIND_MODEL and not copy.of(outcome.section).paragraphs:
+            out.append(f"--from-model {path}: the section “{outcome.heading}” has no text in the copy; the order prints "
+                       "its heading alone. Check the copy (a scanned page saved as Word has no text).")
+    extra = [t.value for t in scope.answers.tiers if model.tiers and t.value not in model.tiers]
+    if extra and not any(o.departures for o in outcomes):
+        out.append(f"--from-model {path}: the answers add the tier(s) {', '.join(extra)}, which the {model.title} lacks, "
+                   "and the court profile records no departure for them, so the model's text is kept where it defines "
+                   "access. Record the departure in the profile (model_order.sections[].departures) or drop the tier.")
+    return tuple(out)
 
 
 def model_words_lines(build: ModelBuild, numbers: dict[str, str]) -> list[str]:

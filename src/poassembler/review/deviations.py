@@ -173,7 +173,7 @@ def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
     for outcome in build.outcomes:
         section = outcome.section
         at = next((numbers[c] for c in (*outcome.clause_ids, *outcome.added) if c in numbers), "")
-        draft_at = f"{at} {outcome.heading}".strip() if not section.number.lower().startswith("exhibit") else outcome.heading
+        draft_at = f"{at} {outcome.heading}".strip() if at else outcome.heading
         if outcome.kind == KIND_LEFT_OUT:
             departures.append(_left_out(draft, model, section))
         elif outcome.kind == KIND_CHANGED:

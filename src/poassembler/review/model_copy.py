@@ -24,11 +24,12 @@ SAVE_AS_WORD = ("Open the court's model (its PDF or .doc) in Word, save it as Wo
 
 # A body section of the model ends where the model's own closing begins (its signature and order blocks,
 # the exhibit's label): those come from the order's template, never from the copy.
-_CLOSING = re.compile(r"^\s*(IT IS SO (STIPULATED|ORDERED)|PURSUANT TO STIPULATION|DATED\b|Dated:|/s/|_{5,}|EXHIBIT\s+[A-Z0-9]+\s*$)")
+_CLOSING = re.compile(r"^\s*(IT IS SO (STIPULATED|ORDERED)|PURSUANT TO STIPULATION|DATED\b|Dated:|/s/|_{5,}|(EXHIBIT|ATTACHMENT)\s+[A-Z0-9]+\s*$)")
 _NUMBERED = re.compile(r"^\s*(\d+)\.(\d+)\.?\s+")  # "6.1 Timing" → numbered paragraph
 _LETTERED = re.compile(r"^\s*\(([a-z]|[ivx]+)\)\s+")  # "(a) …" → lettered paragraph
 _HEADING_NUMBER = re.compile(r"^\s*((section|§)\s*)?(\d+|[ivxlc]+|exhibit\s+[a-z0-9]+)[.:)]?\s+", re.IGNORECASE)
 _NOISE = re.compile(r"[^a-z0-9]+")
+_RUN_IN_END = re.compile(r"[.:]\s+")
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,16 @@ def read_model_copy(path: Path, model: ModelOrder, court: str) -> ModelCopy:
     paragraphs = _read_paragraphs(path)
     keys = [heading_key(text) for text, _ in paragraphs]
     starts: list[int] = []
+    run_in: dict[int, tuple[str, str]] = {}  # paragraph index → (heading, the rest of its text)
     missing: list[str] = []
     at = 0
     for section in model.sections:
         wanted = heading_key(section.heading)
         found = next((i for i in range(at, len(keys)) if keys[i] == wanted), None)
+        if found is None:  # a run-in heading: "1. Scope. All materials produced …"
+            found = next((i for i in range(at, len(keys)) if _split_run_in(paragraphs[i][0], wanted)), None)
+            if found is not None:
+                run_in[found] = _split_run_in(paragraphs[found][0], wanted)
         if found is None:
             missing.append(f"{section.number} {section.heading}".strip())
             starts.append(-1)
@@ -93,12 +99,26 @@ def read_model_copy(path: Path, model: ModelOrder, court: str) -> ModelCopy:
             cut = next((i for i, (text, _) in enumerate(body) if _CLOSING.match(text)), None)
             body = body[:cut] if cut is not None else body
         heading = _HEADING_NUMBER.sub("", paragraphs[start][0].strip(), count=1).strip()
+        if start in run_in:
+            heading, rest = run_in[start]
+            body = [(rest, None), *body]
         sections.append(CopySection(section, heading, tuple(_paragraph(text, level) for text, level in body if text.strip())))
     return ModelCopy(path, tuple(sections))
 
 
+def _split_run_in(text: str, wanted: str) -> tuple[str, str] | None:
+    """(heading, rest) where the paragraph opens with the wanted heading ended by "." or ":", else None."""
+    body = _HEADING_NUMBER.sub("", text.strip(), count=1)
+    for end in _RUN_IN_END.finditer(body[:300]):
+        if heading_key(body[:end.start()]) == wanted:
+            rest = body[end.end():].strip()
+            return (body[:end.start()].strip(), rest) if rest else None
+    return None
+
+
 def _is_exhibit(section: ModelSection) -> bool:
-    return section.number.strip().lower().startswith("exhibit")
+    """The model's exhibit or attachment (the Acknowledgment): it runs to the next heading or the end."""
+    return bool(re.match(r"(exhibit|attachment)\b", section.number.strip().lower()))
 
 
 def _paragraph(text: str, list_level: int | None) -> CopyParagraph:
