@@ -229,5 +229,8 @@ def test_default_explanation_names_carried_provisions_known_departures_and_perio
     assert "The model asks the parties to write this section; the text is theirs." in filed
     assert "Not matched to a model section" not in filed and "not compared" not in filed  # the map is complete
     assert "PROTECTED HEALTH INFORMATION (after the model's last section)" in filed
+    # in the model's order, what the map adds to a section right after it; the recorded departure explains the tier
+    assert filed.index("§ 1 PURPOSES AND LIMITATIONS") < filed.index("DEFINITIONS (within § 3 SCOPE)") < filed.index("§ 4 ACCESS TO AND USE OF CONFIDENTIAL MATERIAL")
+    assert "designation tiers" not in filed
     memo = (tmp_path / "o.memo.md").read_text(encoding="utf-8")
     assert "The court profile records only some of the model's sections" not in memo

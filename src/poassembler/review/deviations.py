@@ -17,7 +17,6 @@ from poassembler.review.model_order import (
     applicable_departures,
     departure_cause,
     is_addition,
-    missing_sections,
     model_for,
     period_differences,
     place_of,
@@ -83,9 +82,11 @@ def build_deviations(draft: Draft) -> DeviationReport | None:
     selection, answers = draft.selection, draft.answers
     included = selection.included()
     numbers = _draft_numbers(draft, model)
-    departures: list[Departure] = []
-    for section in missing_sections(model, [c.id for c in included]):
-        departures.append(_left_out(draft, model, section))
+    names = draft.scope.names()
+    # In the model's order: each section (carried, filled in, changed, left out), then what the map adds to it.
+    rows: list[Departure] = []
+    additions: dict[int, list[Departure]] = {}
+    after: list[Departure] = []
     for clause in included:
         spec = clause.spec
         if spec.placement != Placement.body or not is_addition(model, clause.id):
@@ -95,32 +96,20 @@ def build_deviations(draft: Draft) -> DeviationReport | None:
         draft_at = f"{numbers.get(clause.id, '')} {spec.heading or 'opening recitals'}".strip()
         if place or model.complete or _case_driven(decision):
             where = f"within {place.label}" if place else "after the model's last section" if model.complete else "added"
-            departures.append(Departure("Added", "—", f"{draft_at} ({where})", _cause(decision, answers),
-                                        _sentence(spec.why_applies or decision.reason)))
+            row = Departure("Added", "—", f"{draft_at} ({where})", _cause(decision, answers), _sentence(spec.why_applies or decision.reason))
+            (additions.setdefault(place.index, []) if place else after).append(row)
         else:  # an incomplete map cannot tell whether the model has a counterpart: say so, never omit it
-            departures.append(Departure("Not matched to a model section", "—", draft_at, _cause(decision, answers),
-                                        _sentence(spec.why_applies or decision.reason)))
-    names = draft.scope.names()
-    for section in model.sections:
+            after.append(Departure("Not matched to a model section", "—", draft_at, _cause(decision, answers),
+                                   _sentence(spec.why_applies or decision.reason)))
+    for index, section in enumerate(model.sections):
         carried = [c for c in included if c.id in section.clauses]
         if not carried:
-            continue
-        label = section_label(section)
-        draft_at = ", ".join(f"{numbers.get(c.id, '')} {c.spec.heading or 'Exhibit A'}".strip() for c in carried)
-        if section.parties_fill:
-            departures.append(Departure("Filled in", label, draft_at, "the model leaves this section to the parties",
-                                        "The model asks the parties to write this section; the text is theirs."))
-            continue
-        if section.substance:
-            departures.append(Departure("Carried", label, draft_at, "the parties' own wording",
-                                        "The draft carries the model's provisions (" + "; ".join(section.substance)
-                                        + ") in the parties' own words."))
+            rows.append(_left_out(draft, model, section))
         else:
-            departures.append(Departure("Reworded", label, draft_at, "the parties' own wording",
-                                        "Same subject as the model section, in the parties' own words."))
-        departures += _section_changes(draft, section, draft_at, names)
-    departures += _periods(draft, model)
-    if model.tiers:
+            rows += _carried(draft, section, carried, numbers, names)
+        rows += additions.get(index, [])
+    departures = rows + after + _periods(draft, model)
+    if model.tiers and not any(s.departures for s in model.sections):  # recorded departures explain tiers themselves
         extra = [t.value for t in answers.tiers if t.value not in model.tiers]
         if extra:
             labels = ", ".join(draft.profile.tier_labels.get(t, t) for t in extra)
@@ -132,6 +121,23 @@ def build_deviations(draft: Draft) -> DeviationReport | None:
     if not model.complete:
         notes.append(INCOMPLETE_MAP_NOTE.replace("COURT", draft.profile.id))
     return DeviationReport(draft.profile.name, model, tuple(departures), tuple(notes), model.complete)
+
+
+def _carried(draft: Draft, section, carried: list, numbers: dict[str, str], names: dict) -> list[Departure]:
+    """A model section the draft carries in its own words: what it provides (where the profile records it), and each
+    known departure and differing period."""
+    label = section_label(section)
+    draft_at = ", ".join(f"{numbers.get(c.id, '')} {c.spec.heading or 'Exhibit A'}".strip() for c in carried)
+    if section.parties_fill:
+        return [Departure("Filled in", label, draft_at, "the model leaves this section to the parties",
+                          "The model asks the parties to write this section; the text is theirs.")]
+    if section.substance:
+        row = Departure("Carried", label, draft_at, "the parties' own wording",
+                        "The draft carries the model's provisions (" + "; ".join(section.substance) + ") in the parties' own words.")
+    else:
+        row = Departure("Reworded", label, draft_at, "the parties' own wording",
+                        "Same subject as the model section, in the parties' own words.")
+    return [row] + _section_changes(draft, section, draft_at, names)
 
 
 def _left_out(draft: Draft, model: ModelOrder, section) -> Departure:
@@ -169,7 +175,13 @@ def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
     numbers = _draft_numbers(draft, model)
     names = draft.scope.names()
     departures: list[Departure] = []
-    added: list[tuple[str, str]] = []
+
+    def added(clause_id: str, where: str) -> Departure:
+        decision = draft.selection.decision(clause_id)
+        spec = decision.clause.spec
+        draft_at = f"{numbers.get(clause_id, '')} {spec.heading}".strip()
+        return Departure("Added", "—", f"{draft_at} ({where})", _cause(decision, draft.answers), _sentence(spec.why_applies or decision.reason))
+
     for outcome in build.outcomes:
         section = outcome.section
         at = next((numbers[c] for c in (*outcome.clause_ids, *outcome.added) if c in numbers), "")
@@ -178,14 +190,8 @@ def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
             departures.append(_left_out(draft, model, section))
         elif outcome.kind == KIND_CHANGED:
             departures += _section_changes(draft, section, draft_at, names, outcome.departures, outcome.periods)
-        added += [(c, f"within {section_label(section)}") for c in outcome.added]
-    added += [(c, "after the model's last section") for c in build.added_at_end]
-    for clause_id, where in added:
-        decision = draft.selection.decision(clause_id)
-        spec = decision.clause.spec
-        draft_at = f"{numbers.get(clause_id, '')} {spec.heading}".strip()
-        departures.append(Departure("Added", "—", f"{draft_at} ({where})", _cause(decision, draft.answers),
-                                    _sentence(spec.why_applies or decision.reason)))
+        departures += [added(c, f"within {section_label(section)}") for c in outcome.added]
+    departures += [added(c, "after the model's last section") for c in build.added_at_end]
     notes = [MODEL_WORDING_NOTE]
     return DeviationReport(draft.profile.name, model, tuple(departures), tuple(notes), True, MODEL_WORDING_NOTE)
 
