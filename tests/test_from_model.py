@@ -231,6 +231,7 @@ def test_default_explanation_names_carried_provisions_known_departures_and_perio
     assert "PROTECTED HEALTH INFORMATION (after the model's last section)" in filed
     # in the model's order, what the map adds to a section right after it; the recorded departure explains the tier
     assert filed.index("§ 1 PURPOSES AND LIMITATIONS") < filed.index("DEFINITIONS (within § 3 SCOPE)") < filed.index("§ 4 ACCESS TO AND USE OF CONFIDENTIAL MATERIAL")
-    assert "designation tiers" not in filed
+    kinds = [row.cells[0].text for row in docx.Document(str(tmp_path / "o.deviations.docx")).tables[0].rows]
+    assert "Tiers" not in kinds and kinds.count("Changed") == 1 and kinds.count("Period") == 1
     memo = (tmp_path / "o.memo.md").read_text(encoding="utf-8")
     assert "The court profile records only some of the model's sections" not in memo
