@@ -90,6 +90,8 @@ def test_an_aeo_tier_and_a_differing_period_are_the_departures_with_their_reason
     assert "The model's own words (kept as the copy has them): § 1 PURPOSES AND LIMITATIONS; § 3 SCOPE; § 6 CHALLENGING" in memo
     assert "Replaced by the parties' clauses (each departure is in the table below): § 4 ACCESS TO AND USE OF CONFIDENTIAL MATERIAL; § 5 DESIGNATING PROTECTED MATERIAL." in memo
     assert "the case facts: facts.uses\\_aeo" in memo  # the drafter sees what caused it
+    purposes = memo[memo.index("(purposes\\_limitations)"):memo.index("(confidential\\_material\\_wawd)")]
+    assert "In this order: the model's own words, from the copy it was built on, stand in place of this clause's text." in purposes
 
 
 def test_without_the_aeo_tier_the_access_section_stays_the_model_s(capsys, tmp_path, court):
