@@ -79,7 +79,7 @@ def test_an_aeo_tier_and_a_differing_period_are_the_departures_with_their_reason
     filed = full_text(tmp_path / "o.deviations.docx")
     assert "adds a HIGHLY CONFIDENTIAL – ATTORNEYS' EYES ONLY tier with its own access list" in filed
     assert "The customer pricing produced here would harm the producing party" in filed
-    assert "§ 5 DESIGNATING PROTECTED MATERIAL: model: 30 days; this order: 21 days" in filed
+    assert "§ 5 DESIGNATING PROTECTED MATERIAL (the parties' text in place of the model's): model: 30 days; this order: 21 days" in filed
     assert "Model default, not a local rule of the court" in filed  # the period's reason, from the profile
     assert "CHALLENGING" not in filed  # same period as the model (21 days): no departure
     assert "Reworded" not in filed and "Not matched" not in filed and "not compared" not in filed

@@ -188,8 +188,9 @@ def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
         draft_at = f"{at} {outcome.heading}".strip() if at else outcome.heading
         if outcome.kind == KIND_LEFT_OUT:
             departures.append(_left_out(draft, model, section))
-        elif outcome.kind == KIND_CHANGED:
-            departures += _section_changes(draft, section, draft_at, names, outcome.departures, outcome.periods)
+        elif outcome.kind == KIND_CHANGED:  # the whole section is the parties' text: the redline shows each word
+            departures += _section_changes(draft, section, f"{draft_at} (the parties' text in place of the model's)", names,
+                                           outcome.departures, outcome.periods)
         departures += [added(c, f"within {section_label(section)}") for c in outcome.added]
     departures += [added(c, "after the model's last section") for c in build.added_at_end]
     notes = [MODEL_WORDING_NOTE]
