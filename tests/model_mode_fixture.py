@@ -71,9 +71,10 @@ def write_library(root: Path, text: str = PROFILE) -> Path:
     return root / "lib"
 
 
-def write_model(path: Path, profile, drop: str | None = None, run_in: bool = False) -> Path:
+def write_model(path: Path, profile, drop: str | None = None, run_in: bool = False, pages: bool = False) -> Path:
     """A stand-in model under the profile's headings: typed numbers ("4.", "4.1"), as a PDF saved as Word has them;
-    `run_in`: each heading opens its section's first paragraph ("4. HEADING. Text …")."""
+    `run_in`: each heading opens its section's first paragraph ("4. HEADING. Text …"); `pages`: each section
+    followed by what a PDF saved as Word brings from a page break (line numbers, a running footer)."""
     document = docx.Document()
     document.add_paragraph("UNITED STATES DISTRICT COURT (STAND-IN)")
     document.add_paragraph("STAND-IN MODEL ORDER")
@@ -95,5 +96,8 @@ def write_model(path: Path, profile, drop: str | None = None, run_in: bool = Fal
         document.add_paragraph(f"{section.number}.1 {filler(section.number, 1)}")
         document.add_paragraph(f"(a) {filler(section.number, 2)}")
         document.add_paragraph(f"{section.number}.2 {filler(section.number, 3)}")
+        if pages:
+            for line in ("27", "28", f"STAND-IN ORDER - {section.number}", "(Case No. stand-in)"):
+                document.add_paragraph(line)
     document.save(str(path))
     return path

@@ -137,17 +137,21 @@ def test_package_from_the_model_is_complete_and_redlined_against_the_same_copy(c
     assert "model: 30 days; this order: 21 days" in full_text(target / "explanation-of-departures.docx")
 
 
-def test_run_in_headings_are_found_and_their_text_kept(capsys, tmp_path, court):
-    """Models whose sections open with a run-in heading ("1. Scope. All materials …") split as well."""
+@pytest.mark.parametrize("layout", [{"run_in": True}, {"pages": True}], ids=["run-in headings", "page furniture"])
+def test_copies_laid_out_otherwise_split_as_well(capsys, tmp_path, court, layout):
+    """Sections that open with a run-in heading ("1. Scope. All materials …"); a PDF saved as Word, with its
+    line numbers and running footers between the paragraphs (left out of the order)."""
     from poassembler.review.word_redline import inserted_and_deleted_text
 
     lib, profile, _ = court
-    model = write_model(tmp_path / "run-in.docx", profile, run_in=True)
+    model = write_model(tmp_path / "copy.docx", profile, **layout)
     out = tmp_path / "o.docx"
     result = render(capsys, lib, answers(tmp_path), "-o", out, "--from-model", model, "--redline-against", model)
     assert result.code == 0, result.err
     text = full_text(out)
-    assert filler("6", 0) in text and filler("6", 1) in text and "Challenging Confidentiality Designations" in text
+    assert filler("6", 1) in text and "STAND-IN ORDER -" not in text and "\n27\n" not in text
+    if layout.get("run_in"):
+        assert filler("6", 0) in text and "Challenging Confidentiality Designations" in text
     _, deleted = inserted_and_deleted_text((tmp_path / "o.redline.docx").read_bytes())
     assert markers(deleted) == {"2", "4", "5", "10"}
 

@@ -29,6 +29,7 @@ _NUMBERED = re.compile(r"^\s*(\d+)\.(\d+)\.?\s+")  # "6.1 Timing" → numbered p
 _LETTERED = re.compile(r"^\s*\(([a-z]|[ivx]+)\)\s+")  # "(a) …" → lettered paragraph
 _HEADING_NUMBER = re.compile(r"^\s*((section|§)\s*)?(\d+|[ivxlc]+|exhibit\s+[a-z0-9]+)[.:)]?\s+", re.IGNORECASE)
 _NOISE = re.compile(r"[^a-z0-9]+")
+_PAGE_NUMBER = re.compile(r"^\s*(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?\s*$", re.IGNORECASE)
 _RUN_IN_END = re.compile(r"[.:]\s+")
 
 
@@ -64,7 +65,7 @@ def heading_key(text: str) -> str:
 
 def read_model_copy(path: Path, model: ModelOrder, court: str) -> ModelCopy:
     """The user's copy split into `model`'s sections; BadInput (exit 2) for a PDF, a non-Word file or a heading not found."""
-    paragraphs = _read_paragraphs(path)
+    paragraphs = _without_page_furniture(_read_paragraphs(path))
     keys = [heading_key(text) for text, _ in paragraphs]
     starts: list[int] = []
     run_in: dict[int, tuple[str, str]] = {}  # paragraph index → (heading, the rest of its text)
@@ -104,6 +105,20 @@ def read_model_copy(path: Path, model: ModelOrder, court: str) -> ModelCopy:
             body = [(rest, None), *body]
         sections.append(CopySection(section, heading, tuple(_paragraph(text, level) for text, level in body if text.strip())))
     return ModelCopy(path, tuple(sections))
+
+
+def _without_page_furniture(paragraphs: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+    """The copy without what a PDF saved as Word brings along from each page: line and page numbers (a paragraph
+    that is only a number) and running headers or footers (a short line that recurs on three or more pages,
+    its page number aside: "STIPULATED PROTECTIVE ORDER - 3")."""
+    from collections import Counter
+
+    def shape(text: str) -> str:  # its page number aside
+        return re.sub(r"[\s\-–—]*\d+\s*$", "", " ".join(text.split()))
+
+    counts = Counter(shape(text) for text, _ in paragraphs if text.strip())
+    return [(text, level) for text, level in paragraphs
+            if not _PAGE_NUMBER.match(text) and not (len(text.strip()) < 100 and counts[shape(text)] >= 3 and text.strip())]
 
 
 def _split_run_in(text: str, wanted: str) -> tuple[str, str] | None:
