@@ -241,3 +241,22 @@ def test_default_explanation_names_carried_provisions_known_departures_and_perio
     assert "Tiers" not in kinds and kinds.count("Changed") == 1 and kinds.count("Period") == 1
     memo = (tmp_path / "o.memo.md").read_text(encoding="utf-8")
     assert "The court profile records only some of the model's sections" not in memo
+
+
+def test_a_section_the_template_s_frame_carries_is_not_printed_twice(capsys, tmp_path, court):
+    """A model section carried by the recitals (a non-body clause) stays the template's; the explanation says so."""
+    from poassembler.library.load import load_library
+    from poassembler.review.word_redline import inserted_and_deleted_text
+
+    lib, _, _ = court
+    text = PROFILE.replace("  sections:\n", '  sections:\n    - {number: "", heading: "STIPULATION", clauses: [preamble], verified: false}\n')
+    write_library(tmp_path, text)
+    model = write_model(tmp_path / "framed.docx", load_library([lib]).profiles.resolve(f"wawd-{JUDGE}"))
+    out = tmp_path / "o.docx"
+    result = render(capsys, lib, answers(tmp_path), "-o", out, "--from-model", model, "--deviations", "--redline-against", model)
+    assert result.code == 0, result.err
+    order = full_text(out)
+    assert "marker--" not in order and "IT IS HEREBY STIPULATED" in order
+    assert "The order's recitals and closing are the parties' own words" in full_text(tmp_path / "o.deviations.docx")
+    inserted, deleted = inserted_and_deleted_text((tmp_path / "o.redline.docx").read_bytes())
+    assert "marker--" not in " ".join(deleted) and markers(deleted) == {"2", "4", "5", "10"}

@@ -42,6 +42,7 @@ KIND_MODEL = "model"  # the model's own words
 KIND_FILLED = "filled"  # the parties' text where the model asks for it
 KIND_CHANGED = "changed"  # our clauses replace the model's text (a departure)
 KIND_LEFT_OUT = "left out"  # none of its clauses is in this draft
+KIND_FRAME = "frame"  # carried by what the court's template prints around the body (recitals, the order block)
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,10 @@ def build_from_model(context: RenderContext, profile: ResolvedProfile, selection
             exhibit = model_exhibit if kind == KIND_MODEL else context.exhibit
             outcomes.append(SectionOutcome(section, kind, part.heading, carried, departures, periods))
             continue
+        if carried and not any(c in by_id or c in exhibit_clauses for c in section.clauses):
+            # carried by the frame the template prints (recitals, order block): our words there, on both sides
+            outcomes.append(SectionOutcome(section, KIND_FRAME, part.heading, carried, departures, periods))
+            continue
         key = f"model:{section.number or section.heading}"
         baseline_sections.append(SectionView(clause_id=key, heading=part.heading, paragraphs=model_paragraphs))
         ours = [by_id[c] for c in carried if c in by_id]
@@ -170,6 +175,9 @@ def model_words_lines(build: ModelBuild, numbers: dict[str, str]) -> list[str]:
         f"Filled in by the parties where the model asks for it: {names(build.sections(KIND_FILLED))}.",
         f"Replaced by the parties' clauses (each departure is in the table below): {names(build.sections(KIND_CHANGED))}.",
     ]
+    frame = build.sections(KIND_FRAME)
+    if frame:
+        lines.append(f"In the parties' words, where the court's template prints them (recitals, order block): {names(frame)}.")
     left = build.sections(KIND_LEFT_OUT)
     if left:
         lines.append(f"Left out (no clause of this draft carries them): {names(left)}.")

@@ -169,7 +169,7 @@ def _section_changes(draft: Draft, section, draft_at: str, names: dict, departur
 def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
     """The departures of an order built on the user's copy of the model (`--from-model`): exactly the sections
     whose model text it replaces, those it leaves out, and the clauses it adds — each with its reason."""
-    from poassembler.pipeline.from_model import KIND_CHANGED, KIND_LEFT_OUT
+    from poassembler.pipeline.from_model import KIND_CHANGED, KIND_FRAME, KIND_LEFT_OUT
 
     build = draft.model_build
     numbers = _draft_numbers(draft, model)
@@ -191,6 +191,9 @@ def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
         elif outcome.kind == KIND_CHANGED:  # the whole section is the parties' text: the redline shows each word
             departures += _section_changes(draft, section, f"{draft_at} (the parties' text in place of the model's)", names,
                                            outcome.departures, outcome.periods)
+        elif outcome.kind == KIND_FRAME:
+            departures.append(Departure("Reworded", section_label(section), outcome.heading, "the court's template",
+                                        "The order's recitals and closing are the parties' own words, in the court's format."))
         departures += [added(c, f"within {section_label(section)}") for c in outcome.added]
     departures += [added(c, "after the model's last section") for c in build.added_at_end]
     notes = [MODEL_WORDING_NOTE]
