@@ -10,7 +10,6 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
-
 from cli_inprocess import assert_clean, invoke
 from conftest import SAMPLES, sample_data
 from docx_text import full_text
@@ -258,5 +257,5 @@ def test_a_section_the_template_s_frame_carries_is_not_printed_twice(capsys, tmp
     order = full_text(out)
     assert "marker--" not in order and "IT IS HEREBY STIPULATED" in order
     assert "The order's recitals and closing are the parties' own words" in full_text(tmp_path / "o.deviations.docx")
-    inserted, deleted = inserted_and_deleted_text((tmp_path / "o.redline.docx").read_bytes())
+    _, deleted = inserted_and_deleted_text((tmp_path / "o.redline.docx").read_bytes())
     assert "marker--" not in " ".join(deleted) and markers(deleted) == {"2", "4", "5", "10"}

@@ -20,7 +20,11 @@ from pathlib import Path
 from poassembler.errors import BadInput
 from poassembler.library.clauses import Placement
 from poassembler.library.profiles import ModelOrder, ModelSection, ResolvedProfile
-from poassembler.pipeline.context import ExhibitView, ParagraphView, RenderContext, SectionView
+from poassembler.pipeline.context import (
+    ParagraphView,
+    RenderContext,
+    SectionView,
+)
 from poassembler.pipeline.scope import ClauseScope
 from poassembler.pipeline.selection import Selection
 
@@ -84,9 +88,14 @@ def require_model(profile: ResolvedProfile, names: dict, path: Path) -> ModelOrd
 def build_from_model(context: RenderContext, profile: ResolvedProfile, selection: Selection, scope: ClauseScope,
                      path: Path) -> tuple[RenderContext, ModelBuild]:
     """The render context with its body built on the copy at `path` (references resolved later), and the record."""
-    from poassembler.review.model_copy import read_model_copy
-    from poassembler.review.model_order import OMITTED_TEXT, applicable_departures, merged_paragraphs, period_differences
     from poassembler.pipeline.section_numbers import resolve_references
+    from poassembler.review.model_copy import read_model_copy
+    from poassembler.review.model_order import (
+        OMITTED_TEXT,
+        applicable_departures,
+        merged_paragraphs,
+        period_differences,
+    )
 
     names = scope.names()
     model = require_model(profile, names, path)
@@ -169,8 +178,8 @@ def model_words_lines(build: ModelBuild, numbers: dict[str, str]) -> list[str]:
         return "; ".join(f"{numbers.get(o.heading, '')} {o.heading}".strip() for o in outcomes) or "none"
 
     lines = [
-        f"This order was built on the copy of the {build.model.title} in {build.path.name}. Caption, title, recitals, "
-        "signature blocks and format come from the court's template; the body follows the model section by section.",
+        (f"This order was built on the copy of the {build.model.title} in {build.path.name}. Caption, title, recitals, "
+         "signature blocks and format come from the court's template; the body follows the model section by section."),
         f"The model's own words (kept as the copy has them): {names(build.sections(KIND_MODEL))}.",
         f"Filled in by the parties where the model asks for it: {names(build.sections(KIND_FILLED))}.",
         f"Replaced by the parties' clauses (each departure is in the table below): {names(build.sections(KIND_CHANGED))}.",
