@@ -27,9 +27,10 @@ HEADER = ("Departure", "Model section", "This draft", "Caused by", "Why")
 
 WORDING_NOTE = (
     "The proposed order is worded by the parties and does not reproduce the model's text, so every section "
-    "departs from the model's wording. The table below lists each section and provision that departs from the "
-    "model in substance as far as the parties could identify it: sections the model does not contain, model "
-    "sections left out, reworded model sections, the periods this order sets, and added designation tiers."
+    "departs from the model's wording. The table below follows the model section by section, as far as the parties "
+    "could identify its provisions: each model section the order carries (with what it provides, where recorded), "
+    "each change of substance and its reason, each period set differently from the model, sections the model does "
+    "not contain, and model sections left out."
 )
 
 MODEL_WORDING_NOTE = (
