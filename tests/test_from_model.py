@@ -259,3 +259,12 @@ def test_a_section_the_template_s_frame_carries_is_not_printed_twice(capsys, tmp
     assert "The order's recitals and closing are the parties' own words" in full_text(tmp_path / "o.deviations.docx")
     _, deleted = inserted_and_deleted_text((tmp_path / "o.redline.docx").read_bytes())
     assert "marker--" not in " ".join(deleted) and markers(deleted) == {"2", "4", "5", "10"}
+
+
+def test_an_addition_in_a_draft_not_in_the_model_s_order_is_related_not_within(capsys, tmp_path, court):
+    lib, _, _ = court
+    write_library(tmp_path, PROFILE.replace("follow_order: true", "follow_order: false"))
+    assert render(capsys, lib, answers(tmp_path), "-o", tmp_path / "o.docx", "--deviations").code == 0
+    filed = full_text(tmp_path / "o.deviations.docx")
+    assert "DEFINITIONS (added; related to § 3 SCOPE)" in filed and "within §" not in filed
+    assert "PROTECTED HEALTH INFORMATION (added)" in filed and "after the model's last section" not in filed

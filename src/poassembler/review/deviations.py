@@ -96,7 +96,9 @@ def build_deviations(draft: Draft) -> DeviationReport | None:
         place = place_of(model, clause.id)
         draft_at = f"{numbers.get(clause.id, '')} {spec.heading or 'opening recitals'}".strip()
         if place or model.complete or _case_driven(decision):
-            where = f"within {place.label}" if place else "after the model's last section" if model.complete else "added"
+            arranged = model.follow_order and model.complete  # the draft is in the model's order (model_order.arrange_sections)
+            where = (f"within {place.label}" if arranged else f"added; related to {place.label}") if place else \
+                "after the model's last section" if arranged else "added"
             row = Departure("Added", "—", f"{draft_at} ({where})", _cause(decision, answers), _sentence(spec.why_applies or decision.reason))
             (additions.setdefault(place.index, []) if place else after).append(row)
         else:  # an incomplete map cannot tell whether the model has a counterpart: say so, never omit it
