@@ -232,12 +232,12 @@ def test_package_holds_what_the_n_d_ill_expects(capsys, tmp_path):
     assert "The court profile records only some of the model's sections" in checklist
     assert "does not reproduce the text of the Court's Form LR 26.2 Model Confidentiality Order" in motion
     assert "The redline submitted with this motion shows each difference of text from the model" in motion
-    assert "conferred in good faith about the terms of the proposed order by ____________ (in person or by telephone)" in motion
-    assert "as Local Rule 37.2 requires" in motion
+    assert "conferred in good faith by telephone on November 18, 2026, about the terms of the proposed order" in motion
+    assert "As Local Rule 37.2 requires" in motion and "____" not in motion
     filed = full_text(target / "explanation-of-departures.docx")
     assert "[DRAFTER" not in filed and "no departure" not in filed
-    assert "Not matched to a model section" in filed and "GOOD CAUSE STATEMENT" in filed
-    assert "ACCESS TO HIGHLY CONFIDENTIAL MATERIAL (added)" in filed  # the sample's second tier is listed
+    assert "GOOD CAUSE STATEMENT" in filed and "Confidential Information" in filed  # mapped to the form's § 2
+    assert "ACCESS TO HIGHLY CONFIDENTIAL MATERIAL" in filed  # the sample's second tier is listed
 
 
 def test_package_without_a_judge_profile_names_the_district_practice(capsys, tmp_path):

@@ -239,6 +239,31 @@ class Dates(Strict):
     stipulated: dt.date | None = None
 
 
+class ConferralManner(str, Enum):
+    in_person = "in_person"
+    telephone = "telephone"
+    video = "video"
+
+
+class Conferral(Strict):
+    """When and how counsel conferred about the proposed order, and who took part: the statement a court's
+    rule asks a motion to make (N.D. Ill. LR 37.2: "with specificity when and how")."""
+
+    date: dt.date
+    manner: ConferralManner
+    participants: RequiredText  # who took part, e.g. "Thomas R. Abernathy (for Pellworth) and Nadia S. Haddad (for Ridgeway)"
+
+    @property
+    def how(self) -> str:
+        """The manner as running text: "in person", "by telephone", "by video conference"."""
+        return {"in_person": "in person", "telephone": "by telephone", "video": "by video conference"}[self.manner.value]
+
+    @property
+    def on(self) -> str:
+        """The date as running text ("November 18, 2026")."""
+        return f"{self.date:%B} {self.date.day}, {self.date.year}"
+
+
 class Answers(Strict):
     """Everything the drafter tells poassembler about one case."""
 
@@ -256,6 +281,7 @@ class Answers(Strict):
     subpoenas: list[Subpoena] = Field(default_factory=list)
     options: Options = Field(default_factory=Options)
     dates: Dates = Field(default_factory=Dates)
+    conferral: Conferral | None = None  # asked where the court's rule wants the motion to say when and how counsel conferred
 
     @model_validator(mode="after")
     def _sides(self) -> "Answers":

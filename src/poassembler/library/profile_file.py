@@ -214,6 +214,8 @@ class SubmissionPatch(_Strict):
     order_attached: bool | None = None  # the proposed order is an exhibit to the motion; false: it goes to chambers only
     # further numbered paragraphs of the motion, in our words (e.g. the conferral statement a local rule asks for)
     motion_statements: list[str] | None = None
+    # the motion must say when and how counsel conferred (answers `conferral:`), e.g. N.D. Ill. LR 37.2
+    conferral_required: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,7 @@ class Submission:
     parties_sign: str = "order"
     order_attached: bool = True
     motion_statements: tuple[str, ...] = ()
+    conferral_required: bool = False
 
 
 class JudgeInfo(_Strict):

@@ -350,6 +350,7 @@ _SUBMISSION_DEFAULTS = {
     "parties_sign": "order",
     "order_attached": True,
     "motion_statements": (),
+    "conferral_required": False,
 }
 
 

@@ -146,12 +146,32 @@ def _plain_request(document, draft: Draft, exhibits: list[str]) -> None:
                 + shown + "explanation of departures lists each departure the parties have identified and the reason for it."
             )
     if draft.profile.submission is not None:
-        points += list(draft.profile.submission.motion_statements)
+        points += motion_statements(draft)
     if exhibits:
         points.append(_exhibit_list(exhibits))
     for number, text in enumerate(points, start=1):
         document.add_paragraph(f"{number}. {text}")
     document.add_paragraph(f"The parties therefore ask the Court to enter the proposed {order_title}.")
+
+
+def motion_statements(draft: Draft) -> list[str]:
+    """The court's further motion paragraphs (profile `submission.motion_statements`), rendered like clause text
+    over the draft's names; refuses when the court wants the conferral stated and the answers do not give it."""
+    from poassembler.errors import BadInput, Problem
+    from poassembler.pipeline.expressions import compile_text, run
+
+    submission = draft.profile.submission
+    if submission.conferral_required and draft.answers.conferral is None:
+        raise BadInput(
+            f"the {draft.profile.name}'s motion must state when and how counsel conferred, and the answers do not say.",
+            [Problem("required by this court, but missing: give date, manner (in_person, telephone or video) "
+                     "and participants", field="conferral")],
+            hint="Add to the answers file, e.g.  conferral: {date: 2026-11-18, manner: telephone, participants: "
+                 "\"Jane Roe (for the plaintiff) and John Doe (for the defendant)\"}  — or answer the conferral "
+                 "questions in `poassembler interview`.",
+        )
+    where = f"profile {draft.profile.id}: submission.motion_statements"
+    return [run(where, compile_text(text, where).render, draft.scope.names()) for text in submission.motion_statements]
 
 
 def _exhibit_list(exhibits: list[str]) -> str:
