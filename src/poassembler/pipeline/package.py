@@ -82,9 +82,9 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
         contents = {PROPOSED_ORDER: order}
         names = {p.name for p in pieces}
         if REDLINE in names:
-            from poassembler.review.word_redline import redline
+            from poassembler.pipeline.produce import redline_bytes
 
-            contents[REDLINE] = redline(model_copy, order, original_label=str(model_copy))
+            contents[REDLINE] = redline_bytes(draft, library, order, template, model_copy)
         if DEVIATIONS in names:
             from poassembler.review.deviations import build_deviations
             from poassembler.review.word_filing import deviations_docx
@@ -168,17 +168,33 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
             out.append(f"- Subject line: {submission.subject_line}")
     if model is not None:
         out.append(f"- Model order: {model.title} — {model.url}" + (f" ({model.version})" if model.version else ""))
-        out += ["", "## The court's model order", "",
-                f"- **The court expects a proposed order built on its {model.title} and compares the two** "
+        out += ["", "## The court's model order", ""]
+        if draft.model_build is not None:
+            from poassembler.pipeline.from_model import KIND_MODEL
+
+            kept = [o.heading for o in draft.model_build.sections(KIND_MODEL)]
+            out += [f"- **The proposed order is built on your copy of the {model.title}** ({draft.model_build.path.name}; "
+                    f"source: {model.source}): these sections are the model's own words: {'; '.join(kept) or 'none'}. "
+                    "Every other change is listed, with its reason, in the explanation of departures, and the redline "
+                    "shows exactly those changes.",
+                    f"- [ ] Check that {draft.model_build.path.name} is the court's current model ({model.url}) before filing."]
+            return _steps(out, submission)
+        out += [f"- **The court expects a proposed order built on its {model.title} and compares the two** "
                 f"(source: {model.source}). The proposed order in this package is worded by poassembler and does "
                 "**not** reproduce the model's text, so every section departs from the model's wording.",
                 f"- Get the model: `poassembler models fetch {profile.id}` (or download {model.url}), "
                 "save a Word copy, and compare: `poassembler render ANSWERS --redline-against MODEL.docx`. "
-                "Decide with the client whether to file the model's own text with your changes instead."]
+                "Or build the order on the model itself: `poassembler render ANSWERS --package DIR --from-model MODEL.docx` "
+                "keeps the model's own words wherever this case does not depart from them."]
         if not model.complete:
             from poassembler.review.deviations import INCOMPLETE_MAP_NOTE
 
             out.append("- [ ] " + INCOMPLETE_MAP_NOTE.replace("COURT", profile.id))
+    return _steps(out, submission)
+
+
+def _steps(out: list[str], submission) -> str:
+    """The checklist's closing part: each submission step with its source and verify flag."""
     out += ["", "## Steps", ""]
     steps = submission.steps if submission else ()
     if not steps:
