@@ -97,7 +97,8 @@ def test_court_cites_its_own_rules(court, texts):
 def test_txed_patent_and_non_patent_practice_differ(texts):
     """Patent recitals, a source-code tier and a prosecution bar only in the patent draft."""
     patent, other = texts["txed-patent"], texts["txed-nonpatent"]
-    assert "Local Patent Rules apply" in patent and "Local Patent Rules" not in other
+    assert "Rules of Practice for Patent Cases before the Eastern District of Texas (“P. R.”) apply" in patent
+    assert "Rules of Practice for Patent Cases" not in other and "Local Patent Rules" not in patent
     assert "HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY" in patent
     assert "PROSECUTION BAR" not in other and "SOURCE CODE" not in other
 

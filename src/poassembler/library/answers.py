@@ -74,6 +74,7 @@ def _lines(value: Any) -> Any:
 
 Email = Annotated[Text, AfterValidator(_email)]
 Phone = Annotated[Text, AfterValidator(_phone)]
+OptionalPhone = Annotated[Text, AfterValidator(lambda value: _phone(value) if value else value)]  # blank: none
 
 
 class Strict(BaseModel):
@@ -149,6 +150,10 @@ class Counsel(Strict):
     firm: Text = ""
     address: Annotated[list[Text], BeforeValidator(_lines)] = Field(min_length=1)
     phone: Phone
+    fax: OptionalPhone = ""  # printed only where the court's rule asks for a fax number
+    # The party's lead attorney, where the court's rule asks for one to be designated; unmarked, the first
+    # counsel listed for a party is its lead attorney.
+    lead_attorney: bool = False
     email: Email
 
 

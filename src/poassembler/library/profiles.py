@@ -297,6 +297,8 @@ _FORMAT_DEFAULTS = {
     "service_agent_state": "",
     "judge_line": "",
     "judge_line_source": None,
+    "signature_requires": [],
+    "source_code_includes_designs": False,
 }
 
 
@@ -319,6 +321,7 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
             fmt["judge_line_source"] = layer.format.judge_line_source
     fmt["short_title"] = fmt["short_title"] or fmt["title"].title()
     fmt["caption_notes"] = tuple(fmt["caption_notes"])
+    fmt["signature_requires"] = tuple(fmt["signature_requires"])
     tier_labels: dict[str, str] = {}
     for layer in layers:
         tier_labels.update(layer.tier_labels)
@@ -356,6 +359,7 @@ _SUBMISSION_DEFAULTS = {
     "parties_sign": "order",
     "order_attached": True,
     "motion_statements": (),
+    "supporting_certification": None,
     "conferral_required": False,
 }
 
