@@ -151,7 +151,8 @@ def test_deviations_explain_each_departure_with_its_cause(capsys, tmp_path):
     memo = (tmp_path / "w.memo.md").read_text(encoding="utf-8")
     assert "## Departures from the Model Stipulated Protective Order" in memo
     assert "| Departure | Model section | This draft | Caused by | Why |" in memo
-    assert "answers: tiers = confidential, highly\\_confidential\\_aeo" in memo
+    # the second tier is the profile's known departure for § 4, caused by the tiers answer
+    assert "the case facts: 'highly\\_confidential\\_aeo' in answers.tiers" in memo
     filed = full_text(tmp_path / "w.deviations.docx")
     assert "EXPLANATION OF DEPARTURES FROM THE COURT'S MODEL STIPULATED PROTECTIVE ORDER" in filed
     assert "HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY" in filed and "PROTECTED HEALTH INFORMATION" in filed
@@ -162,8 +163,13 @@ def test_deviations_explain_each_departure_with_its_cause(capsys, tmp_path):
     assert "[DRAFTER" not in filed and "no departure" not in filed
     assert "does not reproduce the model's text, so every section departs from the model's wording" in filed
     assert "Not matched to a model section" not in filed and "DEFINITIONS" in filed and "DURATION" in filed
-    assert "Reworded" in filed and "Rule 502(d) order" in filed and "Exhibit A ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND" in filed
-    assert "15 days: deposition designation" in filed
+    # each model section the draft carries says what the model provides (the profile's substance, our words), each
+    # known change gives its reason; the periods equal the model's, so only periods the model lacks are listed
+    assert "Carried" in filed and "Rule 502(d) order" in filed and "Exhibit A ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND" in filed
+    assert "Rule 502(b) does not apply" in filed and "the designating party may file and serve a motion to retain confidentiality" in filed
+    assert "Lets a Receiving Party who is a natural person see CONFIDENTIAL material" in filed
+    assert "days: deposition designation" not in filed and "days: final disposition" not in filed
+    assert "14 days: nonparty objection" in filed
     assert "The court profile records only some of the model's sections" in memo  # the drafter's note goes to the memo
     assert "`poassembler models fetch wawd`" in memo
     assert "/s/ Miriam T. Sandoval" in filed
