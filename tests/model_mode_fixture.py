@@ -17,6 +17,15 @@ extends: wawd
 kind: judge
 name: "Western District of Washington"
 judge: {{name: "Test Judge", title: "United States District Judge"}}
+# The fixture pins its own clauses and period, so the tests do not follow the W.D. Wash. profile's choices.
+clauses:
+  exhibit_a: required
+  exhibit_a_wawd: excluded
+  fre_502d: required
+  fre_502d_wawd: excluded
+periods:
+  deposition_designation_days: {{value: 21, unit: days, source: "https://example.invalid/stand-in-model", verified: false,
+                                note: "Model default, not a local rule of the court."}}
 model_order:
   title: "Stand-in Model Order"
   url: "https://example.invalid/stand-in-model.pdf"
