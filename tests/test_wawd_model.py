@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import docx
 import pytest
-
 from conftest import sample_data
 from docx_text import full_text
 
