@@ -171,6 +171,7 @@ class Party(Strict):
     incarcerated: bool = False  # held in a prison or jail: decides who may possess Protected Material
     natural_person: bool = False  # an individual, not an entity: may see material of the lowest tier
     capacity: Text = ""  # e.g. "individually and on behalf of all others similarly situated" (caption only)
+    agency: Text = ""  # the agency an official sued in an official capacity acts for; it holds the records
     definite_article: bool = False  # "the California Department of …" in running text
     short_name: Text = ""  # e.g. "CDCR", used after the first mention
 
@@ -240,6 +241,34 @@ class Subpoena(Strict):
     release_condition: Text = ""  # what the recipient requires before releasing them, e.g. "will not release them without an order …"
 
 
+class OrderRelation(str, Enum):
+    supplements = "supplements"  # both orders apply; the earlier one prevails where they differ
+    carves_out = "carves_out"  # material the earlier order governs stays under it alone, outside this Order
+    replaces = "replaces"  # this Order takes the earlier order's place (the reason is stated)
+
+
+class PriorOrder(Strict):
+    """A protective or sealing order the Court has already entered in this action: the new order names it and
+    says how the two relate (a stipulation must not quietly displace an order the Court made)."""
+
+    ecf: RequiredText  # how the docket identifies it, e.g. "ECF No. 212" or "ruling on Doc. Nos. 647 and 684"
+    date: dt.date
+    covers: RequiredText  # what it governs, completing "which governs …"
+    relation: OrderRelation = OrderRelation.supplements
+    reason: Text = ""  # why this Order replaces it (required with relation: replaces)
+
+    @model_validator(mode="after")
+    def _reason(self) -> "PriorOrder":
+        if self.relation == OrderRelation.replaces and not self.reason:
+            raise ValueError("give reason: why this Order replaces the earlier order (the Court must be told)")
+        return self
+
+    @property
+    def on(self) -> str:
+        """The date as running text ("April 7, 2021")."""
+        return f"{self.date:%B} {self.date.day}, {self.date.year}"
+
+
 class Dates(Strict):
     stipulated: dt.date | None = None
 
@@ -284,6 +313,7 @@ class Answers(Strict):
     tiers: list[Tier] = Field(default_factory=lambda: [Tier.confidential])
     government_sharing: GovernmentSharing | None = None
     subpoenas: list[Subpoena] = Field(default_factory=list)
+    prior_orders: list[PriorOrder] = Field(default_factory=list)  # protective or sealing orders already entered
     options: Options = Field(default_factory=Options)
     dates: Dates = Field(default_factory=Dates)
     conferral: Conferral | None = None  # asked where the court's rule wants the motion to say when and how counsel conferred

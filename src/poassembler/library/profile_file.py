@@ -82,6 +82,10 @@ class FormatPatch(_Strict):
     # The source-code tier's definition also reaches formulas, engineering specifications and schematics
     # that describe software or hardware designs in detail (the N.D. Cal. patent model's definition).
     source_code_includes_designs: bool | None = None
+    # While a deposition transcript or inspected material awaits designation, the whole of it is held at the
+    # top tier (the N.D. Cal. patent model). Unset: it is held CONFIDENTIAL, and at the top tier only where
+    # the Designating Party identifies a category the good cause statement allows at that tier.
+    interim_top_tier: bool | None = None
 
     @field_validator("template")
     @classmethod
@@ -114,6 +118,7 @@ class Format:
     case_number_label: str = "Case No."
     signature_requires: tuple[str, ...] = ()
     source_code_includes_designs: bool = False
+    interim_top_tier: bool = False
 
     @property
     def caption_title(self) -> str:

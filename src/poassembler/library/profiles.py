@@ -299,6 +299,7 @@ _FORMAT_DEFAULTS = {
     "judge_line_source": None,
     "signature_requires": [],
     "source_code_includes_designs": False,
+    "interim_top_tier": False,
 }
 
 

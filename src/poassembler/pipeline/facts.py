@@ -19,6 +19,7 @@ class CaseFacts:
     government_party_names: str
     has_federal_entity: bool  # a federal body in any role, incl. a non-party producing records
     federal_entity_names: str
+    federal_agency_names: str  # the agencies that hold the records: a party's `agency`, else the party itself
     has_nonparty: bool
     nonparty_names: str
     has_health_records: bool
@@ -77,6 +78,7 @@ class CaseFacts:
             government_party_names=join_and(p.text_name + (f" ({p.capacity})" if p.capacity else "") for p in government),
             has_federal_entity=bool(federal),
             federal_entity_names=join_and(p.text_name for p in federal),
+            federal_agency_names=join_and(dict.fromkeys(p.agency or p.text_name for p in federal)),
             has_nonparty=bool(nonparties),
             nonparty_names=join_and(p.text_name for p in nonparties),
             has_health_records=bool(kinds & _HEALTH),
