@@ -283,7 +283,10 @@ def test_other_courts_keep_the_parties_signatures_on_the_order(texts):
 
 
 def test_cacd_cites_79_5_2_2_b_for_material_designated_by_another_party(texts):
-    assert "must follow L.R. 79-5.2.2(b) and give the Designating Party notice" in texts["cacd"]
+    # Round 5 (cacd 3): the rule sets its own notice and declaration terms; no party-made timing gloss on top.
+    assert ("must follow L.R. 79-5.2.2(b), including any requirement there for notice to, and a supporting "
+            "declaration from, the Designating Party") in texts["cacd"]
+    assert "in time for it to support the request" not in texts["cacd"]
     assert "DISCOVERY MATTER" in texts["cacd"]
 
 

@@ -178,7 +178,7 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
                     "Every other change is listed, with its reason, in the explanation of departures, and the redline "
                     "shows exactly those changes.",
                     f"- [ ] Check that {draft.model_build.path.name} is the court's current model ({model.url}) before filing."]
-            return _steps(out, submission)
+            return _steps(out, submission, draft)
         out += [f"- **The court expects a proposed order built on its {model.title} and compares the two** "
                 f"(source: {model.source}). The proposed order in this package is worded by poassembler and does "
                 "**not** reproduce the model's text, so every section departs from the model's wording.",
@@ -190,11 +190,14 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
             from poassembler.review.deviations import INCOMPLETE_MAP_NOTE
 
             out.append("- [ ] " + INCOMPLETE_MAP_NOTE.replace("COURT", profile.id))
-    return _steps(out, submission)
+    return _steps(out, submission, draft)
 
 
-def _steps(out: list[str], submission) -> str:
-    """The checklist's closing part: each submission step with its source and verify flag."""
+def _steps(out: list[str], submission, draft: Draft) -> str:
+    """The checklist's closing part: each submission step with its source and verify flag, then the
+    profile's unverified citations and periods this draft uses."""
+    from poassembler.review.verify_list import verify_lines
+
     out += ["", "## Steps", ""]
     steps = submission.steps if submission else ()
     if not steps:
@@ -202,4 +205,5 @@ def _steps(out: list[str], submission) -> str:
     for step in steps:
         flag = "" if step.verified else " **[VERIFY BEFORE FILING]**"
         out.append(f"- [ ] {step.step} (source: {step.source}){flag}" + (f" — {step.note}" if step.note else ""))
+    out += verify_lines(draft)
     return "\n".join(out).rstrip() + "\n"
