@@ -86,6 +86,10 @@ class FormatPatch(_Strict):
     # top tier (the N.D. Cal. patent model). Unset: it is held CONFIDENTIAL, and at the top tier only where
     # the Designating Party identifies a category the good cause statement allows at that tier.
     interim_top_tier: bool | None = None
+    # The case number at the lower right of every page, in the court's compact docket form ("17cv2366-BAS-KSC":
+    # two-digit year, case type, four-digit number, judges' initials), e.g. S.D. Cal. CivLR 5.1.b.
+    footer_case_number: bool | None = None
+    footer_case_number_source: Citation | None = None
 
     @field_validator("template")
     @classmethod
@@ -119,6 +123,8 @@ class Format:
     signature_requires: tuple[str, ...] = ()
     source_code_includes_designs: bool = False
     interim_top_tier: bool = False
+    footer_case_number: bool = False
+    footer_case_number_source: Citation | None = None
 
     @property
     def caption_title(self) -> str:

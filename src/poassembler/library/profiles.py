@@ -121,6 +121,8 @@ class ResolvedProfile:
             out.append(("citation", "font size", self.format.font_size_source))
         if self.format.judge_line_source and not self.format.judge_line_source.verified:
             out.append(("citation", "judge line", self.format.judge_line_source))
+        if self.format.footer_case_number_source and not self.format.footer_case_number_source.verified:
+            out.append(("citation", "footer case number", self.format.footer_case_number_source))
         return out
 
 
@@ -300,6 +302,8 @@ _FORMAT_DEFAULTS = {
     "signature_requires": [],
     "source_code_includes_designs": False,
     "interim_top_tier": False,
+    "footer_case_number": False,
+    "footer_case_number_source": None,
 }
 
 
@@ -320,6 +324,8 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
             fmt["font_size_source"] = layer.format.font_size_source
         if layer.format.judge_line_source is not None:
             fmt["judge_line_source"] = layer.format.judge_line_source
+        if layer.format.footer_case_number_source is not None:
+            fmt["footer_case_number_source"] = layer.format.footer_case_number_source
     fmt["short_title"] = fmt["short_title"] or fmt["title"].title()
     fmt["caption_notes"] = tuple(fmt["caption_notes"])
     fmt["signature_requires"] = tuple(fmt["signature_requires"])

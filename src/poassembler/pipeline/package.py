@@ -8,6 +8,8 @@ built beside DIR and renamed into place only when every piece is written.
 
 from __future__ import annotations
 
+import dataclasses
+
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -95,7 +97,10 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
 
             attached = (PROPOSED_ORDER, REDLINE, DEVIATIONS) if draft.profile.submission.order_attached else (REDLINE, DEVIATIONS)
             exhibits = [_exhibit_label(p.name, draft) for p in pieces if p.name in attached]
-            contents[MOTION] = motion_docx(draft, draft.profile.submission.vehicle_title, exhibits)
+            title = draft.profile.submission.vehicle_title
+            paper = render_docx(template or library.template(draft.profile.format.template), motion_context(draft, title),
+                                draft.profile.format, template_extras(draft))
+            contents[MOTION] = motion_docx(draft, title, exhibits, order_paper=paper)
         if CERTIFICATION in names:
             from poassembler.review.word_certification import certification_docx
 
@@ -142,6 +147,16 @@ def _exhibit_label(name: str, draft: Draft) -> str:
         REDLINE: f"the proposed order, showing each difference from {model_name}",
         DEVIATIONS: f"the explanation of each departure from {model_name}",
     }[name]
+
+
+def motion_context(draft: Draft, title: str):
+    """The order's context as the motion's first page shows it: the filer's counsel block at the top (the parties
+    sign the motion), the motion's title in the caption and footer; the body is replaced by the motion's."""
+    context = draft.context
+    filer = context.parties.filer or context.filer
+    short = title.title().replace(" For ", " for ").replace(" Of ", " of ")
+    return dataclasses.replace(context, filer=filer,
+                               document=dataclasses.replace(context.document, title=title, short_title=short))
 
 
 def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
