@@ -196,6 +196,18 @@ class Case(Strict):
     short_title: Text = ""
     type: CaseType = CaseType.general
     patents: list[Text] = Field(default_factory=list)  # the patents in suit, e.g. "U.S. Patent No. 11,482,907"
+    # The action has parties the answers do not list: the caption and title name the first party on each side
+    # with "et al." (Fed. R. Civ. P. 10(a)). Unset: the answers list every party, and no "et al." appears.
+    more_parties: bool = False
+
+    @model_validator(mode="after")
+    def _et_al(self) -> "Case":
+        if not self.more_parties and re.search(r"\bet al\b", self.short_title, re.I):
+            raise ValueError(
+                "short_title says “et al.” but more_parties is not set, so the caption lists every party: drop "
+                "“et al.” from the short title, or set more_parties: true if the action has parties not listed here"
+            )
+        return self
 
 
 class Category(Strict):

@@ -108,7 +108,7 @@ class CaseFacts:
                 dict.fromkeys(next((p.text_name for p in answers.parties if p.name == s.recipient), s.recipient) for s in answers.subpoenas)
             ),
             signatories=_signatories(answers),
-            case_title=answers.case.short_title or _title(plaintiffs, defendants),
+            case_title=answers.case.short_title or _title(plaintiffs, defendants, answers.case.more_parties),
             plaintiff_names=join_and(plaintiffs),
             defendant_names=join_and(defendants),
             uses_aeo=Tier.highly_confidential_aeo in answers.tiers,
@@ -163,6 +163,11 @@ def _signatories(answers: Answers) -> str:
     return "; ".join(items[:-1]) + "; and " + items[-1]
 
 
-def _title(plaintiffs: list[str], defendants: list[str]) -> str:
-    first = lambda names: (names[0] if names else "") + (", et al." if len(names) > 1 else "")  # noqa: E731
-    return f"{first(plaintiffs)} v. {first(defendants)}"
+def _title(plaintiffs: list[str], defendants: list[str], more_parties: bool) -> str:
+    """"A v. B": every listed party on each side, or, where the action has parties not listed
+    (`case.more_parties`), the first on each side with "et al." (Fed. R. Civ. P. 10(a))."""
+    if more_parties:
+        side = lambda names: f"{names[0]}, et al." if names else ""  # noqa: E731
+    else:
+        side = join_and  # noqa: E731
+    return f"{side(plaintiffs)} v. {side(defendants)}"

@@ -178,7 +178,7 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
         if submission.proposed_order_word:
             out.append("- A Word copy of the proposed order goes to chambers (no PDF).")
         if submission.mailbox:
-            out.append(f"- Mailbox: {submission.mailbox}")
+            out.append(f"- Mailbox: {_mailbox(submission.mailbox, context.order.judge_name)}")
         if submission.subject_line:
             out.append(f"- Subject line: {submission.subject_line}")
     if model is not None:
@@ -206,6 +206,12 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
 
             out.append("- [ ] " + INCOMPLETE_MAP_NOTE.replace("COURT", profile.id))
     return _steps(out, submission, draft)
+
+
+def _mailbox(mailbox: str, judge_name: str) -> str:
+    """The profile's mailbox with `{judge_last_name}` filled from the judge who signs (the order block)."""
+    last = judge_name.split()[-1].lower() if judge_name and not judge_name.startswith("[") else "[judge's last name]"
+    return mailbox.replace("{judge_last_name}", last)
 
 
 def _steps(out: list[str], submission, draft: Draft) -> str:
