@@ -90,6 +90,13 @@ class Role(str, Enum):
     intervenor = "intervenor"
 
 
+class SelfSignature(str, Enum):
+    """How a self-represented party's hand signature reaches the court with an electronically filed paper."""
+
+    scanned_page = "scanned_page"  # the page the party signed by hand is scanned and filed with the paper
+    original_retained = "original_retained"  # the filer shows the court's notation and keeps the signed original
+
+
 class Government(str, Enum):
     federal = "federal"
     state = "state"
@@ -168,6 +175,9 @@ class Party(Strict):
     phone: Phone | None = None
     email: Email | None = None
     inmate_number: Text = ""
+    # a self-represented party's hand signature: its scanned page is filed, or the filer keeps the original and
+    # the signature line carries the court's notation for that (format.self_represented_signature)
+    signature: SelfSignature = SelfSignature.scanned_page
     incarcerated: bool = False  # held in a prison or jail: decides who may possess Protected Material
     natural_person: bool = False  # an individual, not an entity: may see material of the lowest tier
     capacity: Text = ""  # e.g. "individually and on behalf of all others similarly situated" (caption only)

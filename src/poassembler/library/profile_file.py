@@ -82,6 +82,13 @@ class FormatPatch(_Strict):
     # The source-code tier's definition also reaches formulas, engineering specifications and schematics
     # that describe software or hardware designs in detail (the N.D. Cal. patent model's definition).
     source_code_includes_designs: bool | None = None
+    # how the order names the paper that asks the Court to seal ("a Request to Seal Documents" under E.D. Cal.
+    # L.R. 141); unset: "an application or motion"
+    sealing_request_name: str | None = None
+    # Exhibit A's submission to the Court's jurisdiction runs while the action is pending and afterwards only to
+    # the extent the Court retains jurisdiction (a court that does not keep enforcement jurisdiction after the
+    # case ends unless it orders so); unset/false: the submission continues after the action ends
+    enforcement_after_end_retained_only: bool | None = None
 
     @field_validator("template")
     @classmethod
@@ -114,6 +121,8 @@ class Format:
     case_number_label: str = "Case No."
     signature_requires: tuple[str, ...] = ()
     source_code_includes_designs: bool = False
+    sealing_request_name: str = "an application or motion"
+    enforcement_after_end_retained_only: bool = False
 
     @property
     def caption_title(self) -> str:
@@ -210,6 +219,7 @@ class SubmissionStep(_Strict):
     source: NonEmpty
     verified: bool
     note: str = ""
+    when: str = "true"  # condition over the case facts under which the step applies (same language as clauses)
 
 
 class SubmissionPatch(_Strict):

@@ -299,6 +299,8 @@ _FORMAT_DEFAULTS = {
     "judge_line_source": None,
     "signature_requires": [],
     "source_code_includes_designs": False,
+    "sealing_request_name": "an application or motion",
+    "enforcement_after_end_retained_only": False,
 }
 
 

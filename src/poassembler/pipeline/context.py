@@ -176,9 +176,16 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
     )
 
 
+# The tool cannot attach the served subpoena: the exhibit's page says so in a placeholder `check` reports as
+# an error until the drafter puts the copy in its place (the package checklist has the step).
+SUBPOENA_COPY_PLACEHOLDER = ("[DRAFTER: REPLACE THIS PAGE WITH A COMPLETE COPY OF THE SUBPOENA AS SERVED, "
+                             "WITH ITS ATTACHMENTS, BEFORE FILING]")
+
+
 def _attachments(answers: Answers, scope: ClauseScope) -> list[AttachmentView]:
-    """Each subpoena the order says is attached gets its exhibit's cover page, so the Court finds it where the
-    order says it is (E.D. Cal., Bosley v. Valasco: no finding on a subpoena the Court has not seen)."""
+    """Each subpoena the order says is attached gets its exhibit's page, so the Court finds it where the
+    order says it is (E.D. Cal., Bosley v. Valasco: no finding on a subpoena the Court has not seen). The page
+    holds a placeholder until the drafter replaces it with the served copy."""
     names = scope.facts.party_labels
     out = []
     for s in answers.subpoenas:
@@ -188,7 +195,7 @@ def _attachments(answers: Answers, scope: ClauseScope) -> list[AttachmentView]:
         out.append(AttachmentView(
             label=s.exhibit.upper(),
             description=f"Subpoena issued by {names.get(s.served_by, s.served_by)} and served on "
-                        f"{scope.facts.text_names.get(s.recipient, s.recipient)}{served} (copy attached)",
+                        f"{scope.facts.text_names.get(s.recipient, s.recipient)}{served}. {SUBPOENA_COPY_PLACEHOLDER}",
         ))
     return out
 

@@ -178,7 +178,7 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
                     "Every other change is listed, with its reason, in the explanation of departures, and the redline "
                     "shows exactly those changes.",
                     f"- [ ] Check that {draft.model_build.path.name} is the court's current model ({model.url}) before filing."]
-            return _steps(out, submission)
+            return _steps(out, submission, draft)
         out += [f"- **The court expects a proposed order built on its {model.title} and compares the two** "
                 f"(source: {model.source}). The proposed order in this package is worded by poassembler and does "
                 "**not** reproduce the model's text, so every section departs from the model's wording.",
@@ -190,13 +190,21 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
             from poassembler.review.deviations import INCOMPLETE_MAP_NOTE
 
             out.append("- [ ] " + INCOMPLETE_MAP_NOTE.replace("COURT", profile.id))
-    return _steps(out, submission)
+    return _steps(out, submission, draft)
 
 
-def _steps(out: list[str], submission) -> str:
-    """The checklist's closing part: each submission step with its source and verify flag."""
+def _steps(out: list[str], submission, draft: Draft) -> str:
+    """The checklist's closing part: each submission step that applies to this case (its `when`), with its
+    source and verify flag."""
+    from poassembler.pipeline.expressions import compile_condition, run
+
     out += ["", "## Steps", ""]
-    steps = submission.steps if submission else ()
+    names = draft.scope.names()
+    steps = []
+    for i, step in enumerate(submission.steps if submission else ()):
+        where = f"{draft.profile.id}: submission.steps[{i}].when"
+        if step.when.strip() in ("", "true") or run(where, compile_condition(step.when, where), names):
+            steps.append(step)
     if not steps:
         out.append("- [ ] No submission steps are recorded for this court: check the local rules and the assigned judge's procedures.")
     for step in steps:
