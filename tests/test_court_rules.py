@@ -255,7 +255,7 @@ def test_caed_bosley_subpoena_finding_basis_and_position(texts):
     assert "Plaintiff, whose records these are, objected to a release of all of his mental-health records" in text
     assert "The Court finds that disclosure of the records it seeks is necessary to the claims and defenses" in text
     assert "§ 5328" not in text  # caed round 2, 4: no statute the research does not support
-    assert "\nEXHIBIT B\nSubpoena issued by Defendant Valasco and served on the California Department of Corrections and Rehabilitation on October 5, 2026 (copy attached)" in text
+    assert "\nEXHIBIT B\nSubpoena issued by Defendant Valasco and served on the California Department of Corrections and Rehabilitation on October 5, 2026. [DRAFTER: REPLACE THIS PAGE WITH A COMPLETE COPY OF THE SUBPOENA AS SERVED" in text
     assert "/s/ Avery N. Castro (as authorized on" in text
     assert "ATTESTATION: I, Jordan P. Klein, the filing attorney, attest" in text
 
@@ -289,7 +289,7 @@ def test_cacd_cites_79_5_2_2_b_for_material_designated_by_another_party(texts):
 
 def test_ny_rules_stay_right_either_way_and_lugosch_sets_the_standard(texts):
     assert "the Local Civil Rules of the Southern and Eastern Districts of New York governing discovery disputes and the assigned judge's individual practices" in texts["nyed"]
-    assert "(Local Civil Rule 37.2, as this Court's orders cite it) and the assigned judge's individual practices" in texts["nysd"]
+    assert "Local Civil Rule 37.2 and the assigned judge's individual practices" in texts["nysd"]
     for court in ("nyed", "nysd"):
         assert "sets out the procedures to be followed, and the standards" not in texts[court]
         assert "Any request to seal is governed by Lugosch" in texts[court]

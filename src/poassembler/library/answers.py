@@ -287,6 +287,10 @@ class Answers(Strict):
     judge_name: Text = ""  # the assigned judge by name, where no judge profile exists
     judge_title: Text = ""  # e.g. "United States Magistrate Judge"; alone: the kind of judge, name left blank
     order_place: Text = ""  # where the judge signs, printed on the order's date line, e.g. "Brooklyn, New York"
+    # The district judge has referred the case to the magistrate judge for general pretrial management (28 U.S.C.
+    # § 636(b)(1)(A)), or the parties consented to the magistrate judge: the magistrate judge signs. false: no
+    # referral, the district judge signs. Unset: the magistrate judge whose initials the case number carries.
+    magistrate_judge_referral: bool | None = None
     division: Text = ""
     case: Case
     parties: list[Party] = Field(min_length=2)

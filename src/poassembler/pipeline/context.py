@@ -210,10 +210,14 @@ class JudgeView:
 _INITIALS = re.compile(r"[A-Za-z]{2,4}x?")
 
 
+DISTRICT_JUDGE_TITLE = "United States District Judge"
+
+
 def signing_judge(profile: ResolvedProfile, answers: Answers) -> JudgeView | None:
     """Who signs the order: the judge the answers name, the judge profile's judge, or the judge whose
     initials the case number carries (a magistrate judge before a district judge: discovery orders are
-    theirs), looked up in the profile's `judges:` list. Answers that give only `judge_title` say which kind
+    theirs once the case is referred; answers `magistrate_judge_referral: false` say it is not, and the
+    district judge signs), looked up in the profile's `judges:` list. Answers that give only `judge_title` say which kind
     of judge signs: the order leaves the name to the judge (a blank line over the title)."""
     if answers.judge_name:
         return JudgeView(answers.judge_name, answers.judge_title)
@@ -223,6 +227,10 @@ def signing_judge(profile: ResolvedProfile, answers: Answers) -> JudgeView | Non
     tokens = {t.casefold() for t in _INITIALS.findall(number)}
     found = [j for j in profile.judges if j.initials.casefold() in tokens]
     found.sort(key=lambda j: "magistrate" not in j.title.casefold())
+    if answers.magistrate_judge_referral is False:  # no referral: the district judge signs, never the magistrate judge
+        found = [j for j in found if "magistrate" not in j.title.casefold()]
+        if not found:
+            return JudgeView("", answers.judge_title or DISTRICT_JUDGE_TITLE)
     if found:
         return JudgeView(found[0].name, found[0].title, found[0].place)
     return JudgeView("", answers.judge_title) if answers.judge_title else None

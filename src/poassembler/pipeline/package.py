@@ -152,7 +152,8 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
     submission = profile.submission
     model = model_for(profile, draft.scope.names())
     out = [f"# Submission checklist — {context.case.title}, {context.case.number_line}", "",
-           f"Court: {profile.name}" + (f" ({profile.judge.title} {profile.judge.name})" if profile.judge else ""), ""]
+           f"Court: {profile.name}" + (f" ({profile.judge.title} {profile.judge.name})" if profile.judge else ""),
+           _addressed_to(draft), ""]
     out += ["## In this package", ""] + [f"- `{p.name}` — {p.what}" for p in pieces] + [""]
     out += ["## How the order reaches the court", ""]
     if submission:
@@ -191,6 +192,21 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
 
             out.append("- [ ] " + INCOMPLETE_MAP_NOTE.replace("COURT", profile.id))
     return _steps(out, submission, draft)
+
+
+def _addressed_to(draft: Draft) -> str:
+    """Which judge the order is addressed to (its signature block), and on what basis: a referral to the
+    magistrate judge, none (the district judge), or not stated in the answers (confirm on the docket)."""
+    order = draft.context.order
+    who = f"{order.judge_name}, {order.judge_title}" if order.judge_name else order.judge_title
+    referral = draft.answers.magistrate_judge_referral
+    basis = ("the answers say the case is referred to (or the parties consented to) the magistrate judge"
+             if referral else "the answers say the case is not referred to the magistrate judge: the district judge signs"
+             if referral is False else "")
+    if not basis and "magistrate" in who.casefold() and not draft.answers.judge_name and not draft.profile.judge:
+        basis = ("the case number carries the magistrate judge's initials; **confirm on the docket that the case is "
+                 "referred to (or the parties consented to) the magistrate judge**, or set magistrate_judge_referral: false")
+    return f"Order addressed to: {who}" + (f" ({basis})" if basis else "")
 
 
 def _steps(out: list[str], submission, draft: Draft) -> str:
