@@ -34,7 +34,7 @@ OWN_RULES = {
     "mad": ["Local Rule 7.2", "Local Rule 37.1", "Kravetz"],
     "wawd": ["LCR 37(a)(1)", "LCR 37(a)(2)", "LCR 5(g)", "LCR 5(g)(3)(A)", "“CONFIDENTIAL” MATERIAL", "Kamakana", "502(d)"],
     "ilnd": ["LR 37.2", "LR 26.2", "LR 5.8", "Baxter", "Citizens First"],
-    "txed": ["IN THE UNITED STATES DISTRICT COURT", "Local Rule CV-5(a)(7)(E)", "Local Rule CV-7(h) and (i)", "Binh Hoa Le", "June Med."],
+    "txed": ["IN THE UNITED STATES DISTRICT COURT", "Local Rule CV-5(a)(7)(E)", "Local Rule CV-7(h)", "Binh Hoa Le", "June Med."],
     "txed-patent": ["Local Rule CV-1(c)", "SOURCE CODE", "PROSECUTION BAR", "HIGHLY CONFIDENTIAL – SOURCE CODE", "MARSHALL DIVISION"],
     "txed-nonpatent": ["SHERMAN DIVISION", "cannot yet test each claim of confidentiality"],
     "njd": ["L.Civ.R. 5.3(c)", "L.Civ.R. 37.1", "Avandia", "Pansy", "clearly defined and serious injury"],
@@ -104,7 +104,7 @@ def test_new_district_verdicts_round_1(texts):
     patent, dealer = texts["txed-patent"], texts["txed-nonpatent"]
     # txed patent: the Patent Rule 3-4(a) technical documents have a tier, and the prosecution bar is justified.
     assert "Only information in “Technical documents for the accused access points”" in patent
-    assert "The prosecution bar in this Order is needed because a person who reads another Party's technical information" in patent
+    assert "The prosecution bar in Section 11 is needed because a person who reads another Party's material designated “HIGHLY CONFIDENTIAL – SOURCE CODE”" in patent
     # txed non-patent: the dealer rebates are AEO, with the harm of the opposing party itself seeing them.
     assert "Brasswell is itself one of those dealers" in dealer
     assert "Only information in “Dealer rebate program terms” may be designated “HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY”" in dealer

@@ -64,6 +64,7 @@ class FormatPatch(_Strict):
     title: str | None = None
     short_title: str | None = None
     order_name: str | None = None  # how the order names itself in its text ("Stipulated Protective Order")
+    case_number_label: str | None = None  # what precedes the case number in the caption and text ("Civil Action No.")
     proposed_order: bool | None = None
     caption_notes: list[str] | None = None
     judge_initials_in_caption: bool | None = None
@@ -98,6 +99,7 @@ class Format:
     service_agent_state: str = ""
     self_represented_signature: str = ""
     order_name: str = "Stipulated Protective Order"
+    case_number_label: str = "Case No."
 
     @property
     def caption_title(self) -> str:

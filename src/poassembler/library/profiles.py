@@ -289,6 +289,7 @@ _FORMAT_DEFAULTS = {
     "title": "STIPULATED PROTECTIVE ORDER",
     "short_title": None,
     "order_name": "Stipulated Protective Order",
+    "case_number_label": "Case No.",
     "proposed_order": False,
     "caption_notes": [],
     "judge_initials_in_caption": False,

@@ -275,7 +275,7 @@ def _number_line(profile: ResolvedProfile, answers: Answers) -> str:
     initials = profile.judge.initials if profile.judge and profile.format.judge_initials_in_caption else ""
     if initials and f"({initials}" not in number:
         number = f"{number} ({initials})"
-    return f"Case No. {number}"
+    return f"{profile.format.case_number_label} {number}"
 
 
 def _caption(answers: Answers) -> CaptionView:
