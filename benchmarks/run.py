@@ -12,7 +12,8 @@ Measures this checkout (src/ first on the path) with the built-in library and ev
       saving the draft (no templating); the zip-and-serialise limit;
   (c) drafts per second of `render` batches of 200 drafts with 1 job and with N jobs, and the speed-up
       (each batch in a fresh process, from library load to the last file written); with --pdf too;
-  (d) median wall and CPU time of `poassembler --help`, `jurisdictions list` and one cold `render`;
+  (d) median wall and CPU time of `poassembler --help`, `jurisdictions list` and one cold `render` (a fresh
+      process; bytecode and compiled Jinja kept by an earlier run, as after the first; and without them);
   (e) peak memory (max RSS) of a process rendering alone and of the largest batch worker;
   (f) the check on big cases (1,000 categories with 1 MB of harm text; 3 harms of 100 KB).
 Wall and CPU times are both reported: the machine may be shared, and CPU time does not count the
@@ -392,13 +393,18 @@ def reference_speedup(jobs: int, units: int = 8) -> float:
     return round(alone / split, 2)
 
 
-def _env(cached: bool, pycache: Path | None = None) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+def _env(cached: bool, pycache: Path | None = None, jinja_cache: bool | None = None) -> dict:
+    """The environment of a measured process: with `cached`, Python's bytecode cache and poassembler's
+    compiled-Jinja cache (pipeline/jinja_cache.py) in folders of this run, filled by the first (unmeasured)
+    run; without, neither. `jinja_cache` overrides the latter alone."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX", "POASSEMBLER_CACHE")}
     env["PYTHONPATH"] = os.pathsep.join([str(SRC), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    folder = (pycache or Path(tempfile.gettempdir()) / "poassembler-bench-pycache")
     if cached:
-        env["PYTHONPYCACHEPREFIX"] = str(pycache or Path(tempfile.gettempdir()) / "poassembler-bench-pycache")
+        env["PYTHONPYCACHEPREFIX"] = str(folder)
     else:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["POASSEMBLER_CACHE"] = str(folder.with_name(folder.name + "-cache")) if (cached if jinja_cache is None else jinja_cache) else "off"
     return env
 
 
@@ -430,6 +436,11 @@ def processes(repeat: int, work: Path) -> dict:
         result[f"render_s{suffix}"], result[f"render_cpu_s{suffix}"] = wall(render, env, repeat, work)
         for leftover in work.glob("single-*.docx"):
             leftover.unlink()
+    # bytecode cached, compiled Jinja not kept (POASSEMBLER_CACHE=off): every run parses and compiles it again
+    env = _env(True, work / "pycache", jinja_cache=False)
+    result["render_s_jinja_cache_off"], result["render_cpu_s_jinja_cache_off"] = wall(render, env, repeat, work)
+    for leftover in work.glob("single-*.docx"):
+        leftover.unlink()
     result["render_sample"] = SAMPLES[0].name
     return result
 
@@ -469,7 +480,8 @@ def table(results: dict) -> str:
         ("    `poassembler jurisdictions list`, s CPU", d["jurisdictions_list_cpu_s"], "jurisdictions_list_s"),
         ("    one cold `poassembler render`, s wall", d["render_s"], "render_s"),
         ("    one cold `poassembler render`, s CPU", d["render_cpu_s"], "render_s"),
-        ("    no bytecode cache: --help / render, s wall", f"{d['help_s_without_bytecode_cache']} / {d['render_s_without_bytecode_cache']}", ""),
+        ("    render with compiled Jinja not kept (POASSEMBLER_CACHE=off), s wall / CPU", f"{d['render_s_jinja_cache_off']} / {d['render_cpu_s_jinja_cache_off']}", ""),
+        ("    no bytecode or Jinja cache: --help / render, s wall", f"{d['help_s_without_bytecode_cache']} / {d['render_s_without_bytecode_cache']}", ""),
         ("(e) peak MB, one process rendering alone", c["peak_mb_single_process"], ""),
         ("    peak MB, largest batch worker", c["peak_mb_per_worker"], "peak_mb_per_worker"),
         (f"    `render` of {results['long_batch']['drafts']} drafts, 1 job: peak MB of the process",
