@@ -51,6 +51,8 @@ def main() -> None:
         for label, args, environment in (("--help", ["--help"], env), ("jurisdictions list", ["jurisdictions", "list"], env),
                                           ("render", render, env), ("render, POASSEMBLER_CACHE=off", render, off)):
             print(f"{label:<32} {measure(args, environment, repeat, work)}")
+            for leftover in work.glob("single-*.docx"):
+                leftover.unlink()
         print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 

@@ -100,7 +100,8 @@ def load_profiles(extra: list[Path] | None = None) -> ProfileLibrary:
     for key, library in _LOADED.items():
         if key[0] == roots:
             return library.profiles
-    return ProfileLibrary.load(_folders(roots[0], list(roots[1:]), "jurisdictions"))
+    with _collector_paused():
+        return ProfileLibrary.load(_folders(roots[0], list(roots[1:]), "jurisdictions"))
 
 
 def _folders(builtin: Path, extras: list[Path], name: str) -> list[Path]:
