@@ -5,7 +5,8 @@
 
 Measures this checkout (src/ first on the path) with the built-in library and every sample in samples/:
   (a) ours, per draft in a warm process, stage by stage: read/validate the answers, plan (profile,
-      clauses, context), check, render (templated parts), save (the .docx package), write, fsync;
+      clauses, context), check, render (templated parts), save (the .docx package), the document check
+      of the saved draft (which `render` runs on every draft), write, fsync;
   (b) the floors, on a template with the same paragraphs and text built from our own draft
       (benchmarks/word_floor.py), interleaved with ours draft by draft, ratios from this one run:
       docxtpl with the template read and compiled once (the honest floor); python-docx opening and
@@ -52,7 +53,7 @@ def ms(seconds: float) -> float:
     return round(seconds * 1000, 1)
 
 
-STAGES = ("read_validate", "plan", "check", "render", "save", "write", "fsync")
+STAGES = ("read_validate", "plan", "check", "render", "save", "document_check", "write", "fsync")
 
 
 def _timed(clock_pairs: dict, name: str, start: tuple[float, float]) -> tuple[float, float]:
@@ -80,6 +81,7 @@ def render_in_process(repeat: int, work: Path) -> dict:
     from poassembler.pipeline.draft import plan_draft
     from poassembler.pipeline.template_names import template_extras
     from poassembler.review.check import check
+    from poassembler.review.document.checker import check_rendered
     from word_floor import DocxtplFloor, ZipLimit, build_floor_template, open_and_save, size_of
 
     library = load_library()
@@ -96,7 +98,7 @@ def render_in_process(repeat: int, work: Path) -> dict:
             start = _timed(clocks, "read_validate", start)
             draft = plan_draft(answers, library)
             start = _timed(clocks, "plan", start)
-            check(draft.answers, draft.profile, draft.selection, draft.scope)
+            findings = check(draft.answers, draft.profile, draft.selection, draft.scope)
             start = _timed(clocks, "check", start)
             fmt = draft.profile.format
             prepared = render._prepared(library.template(fmt.template))
@@ -104,6 +106,8 @@ def render_in_process(repeat: int, work: Path) -> dict:
             start = _timed(clocks, "render", start)
             data = prepared.package(parts, fmt.font_size_pt, fmt.font_name)
             start = _timed(clocks, "save", start)
+            check_rendered(data, draft.profile, library.profiles, findings)  # as `render` (produce) runs it on every draft
+            start = _timed(clocks, "document_check", start)
             plain_out.write_bytes(data)  # what the floors do: write the file, no fsync
             start = _timed(clocks, "write", start)
             write_atomically(out, data, force=True)  # what render does: temp file, fsync, rename, fsync the folder
