@@ -428,7 +428,7 @@ def test_cand_cross_references_point_at_paragraphs_and_the_bar_is_justified(text
     assert "The prosecution bar in Section 8 is needed because" in cand
     assert "any individual who personally receives another Party's material designated “HIGHLY CONFIDENTIAL – SOURCE CODE” may not" in cand
     assert "Prosecution Bar" not in cand and "if one applies" not in cand
-    assert "including the prosecution bar in Section 8," in cand
+    assert "The prosecution bar in Section 8 applies to every individual who personally receives it." in cand
     assert "Material returned or destroyed under Section 13.1 of this Order" in cand
     assert "the Designating Party meets this deadline by delivering its portion of the submission" in cand
     assert "Designated House Counsel may not receive material designated “HIGHLY CONFIDENTIAL – SOURCE CODE” or material within “Licensing terms and royalty reports”" in cand

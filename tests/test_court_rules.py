@@ -32,7 +32,7 @@ OWN_RULES = {
     "nyed": ["Local Civil Rules of the Southern and Eastern Districts of New York governing discovery disputes", "Lugosch"],
     "nysd": ["Local Civil Rule 37.2", "Lugosch", "502(d)"],
     "mad": ["Local Rule 7.2", "Local Rule 37.1", "Kravetz"],
-    "wawd": ["LCR 37(a)(1)", "LCR 37(a)(2)", "LCR 5(g)", "LCR 5(g)(3)(A)", "“CONFIDENTIAL” MATERIAL", "Kamakana", "502(d)"],
+    "wawd": ["LCR 37(a)(1)", "LCR 7 ", "LCR 26(c)", "LCR 5(g)", "LCR 5(g)(3)(A)", "“CONFIDENTIAL” MATERIAL", "Kamakana", "502(d)"],
     "ilnd": ["LR 37.2", "LR 26.2", "LR 5.8", "Baxter", "Citizens First"],
     "txed": ["IN THE UNITED STATES DISTRICT COURT", "Local Rule CV-5(a)(7)(E)", "Local Rule CV-7(h)", "Binh Hoa Le", "June Med."],
     "txed-patent": ["Local Rule CV-1(c)", "SOURCE CODE", "PROSECUTION BAR", "HIGHLY CONFIDENTIAL – SOURCE CODE", "MARSHALL DIVISION"],
@@ -55,6 +55,7 @@ MARKS = {
     r"Kamakana": {"cacd", "cand", "casd", "caed", "wawd"},
     # The four model-order districts (issue 15): their rules and circuit law stay in their own drafts.
     r"\bLCR \d|Carlson|Stenson": {"wawd"},
+    r"The Honorable": {"wawd"},   # the judge line at the top right of page 1 (a format flag only wawd sets)
     r"\bLR (26\.2|37\.2|5\.8)\b|Form LR|Baxter|Citizens First|Seventh Circuit": {"ilnd"},
     r"Rule CV-\d|Binh Hoa Le|June Med\.|Fifth Circuit": {"txed"},
     r"L\.Civ\.R\.|Avandia|Pansy|Third Circuit|clearly defined and serious injury": {"njd"},
@@ -62,7 +63,9 @@ MARKS = {
 
 # Words the new courts' clauses introduce that no other court's draft may show.
 NEW_COURT_VOCABULARY = ["“CONFIDENTIAL” MATERIAL", "face to face or by telephone", "may not add to this list",
-                        "WHEREAS", "certificate of conference", "index of the materials", "Magistrate Judge's procedures"]
+                        "WHEREAS", "certificate of conference", "index of the materials", "Magistrate Judge's procedures",
+                        "motion to retain the confidential designation", "502(b) does not apply",
+                        "City and State where sworn and signed", "[date of entry]"]
 NEW_COURTS = {"wawd", "ilnd", "txed", "njd"}
 
 
@@ -94,7 +97,8 @@ def test_court_cites_its_own_rules(court, texts):
 def test_txed_patent_and_non_patent_practice_differ(texts):
     """Patent recitals, a source-code tier and a prosecution bar only in the patent draft."""
     patent, other = texts["txed-patent"], texts["txed-nonpatent"]
-    assert "Local Patent Rules apply" in patent and "Local Patent Rules" not in other
+    assert "Rules of Practice for Patent Cases before the Eastern District of Texas (“P. R.”) apply" in patent
+    assert "Rules of Practice for Patent Cases" not in other and "Local Patent Rules" not in patent
     assert "HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY" in patent
     assert "PROSECUTION BAR" not in other and "SOURCE CODE" not in other
 

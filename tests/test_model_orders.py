@@ -120,15 +120,21 @@ def test_check_reports_model_sections_the_draft_lacks(capsys, tmp_path):
 
 def test_docx_check_entry_point_finds_model_sections_by_heading(library):
     from poassembler.review.check_model import docx_model_findings
+    from poassembler.review.model_order import section_label
 
     profile = library.profiles.resolve("wawd")
     clause_headings = {c.id: c.spec.heading for c in library.clauses.ordered()}
     found = docx_model_findings(profile, ["1. PURPOSES AND LIMITATIONS", "2. “CONFIDENTIAL” MATERIAL", "3. Scope",
                                           "CHALLENGING CONFIDENTIALITY DESIGNATIONS"], clause_headings)
     missing = [f.concerns for f in found]
-    assert missing == ["model order: Rule 502(d) order", "model order: Acknowledgment and Agreement to Be Bound (Exhibit A)"]
+    assert missing == [f"model order: {section_label(s)}" for s in profile.model_order.sections if s.number not in ("1", "2", "3", "6")]
+    assert missing[-2:] == ["model order: Rule 502(d) order", "model order: Exhibit A ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND"]
     # A heading of a clause that carries the section counts as the section.
     found = docx_model_findings(profile, ["PURPOSES AND LIMITATIONS", "“CONFIDENTIAL” MATERIAL", "SCOPE", "CHALLENGING CONFIDENTIALITY DESIGNATIONS",
+                                          "ACCESS TO AND USE OF PROTECTED MATERIAL", "DESIGNATING PROTECTED MATERIAL",
+                                          "PROTECTED MATERIAL SUBPOENAED OR ORDERED PRODUCED IN OTHER LITIGATION",
+                                          "UNAUTHORIZED DISCLOSURE OF PROTECTED MATERIAL",
+                                          "INADVERTENT PRODUCTION OF PRIVILEGED OR OTHERWISE PROTECTED MATERIAL", "FINAL DISPOSITION",
                                           "NON-WAIVER ORDER UNDER FEDERAL RULE OF EVIDENCE 502(d)", "ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND"], clause_headings)
     assert found == []
 
@@ -145,18 +151,25 @@ def test_deviations_explain_each_departure_with_its_cause(capsys, tmp_path):
     memo = (tmp_path / "w.memo.md").read_text(encoding="utf-8")
     assert "## Departures from the Model Stipulated Protective Order" in memo
     assert "| Departure | Model section | This draft | Caused by | Why |" in memo
-    assert "answers: tiers = confidential, highly\\_confidential\\_aeo" in memo
+    # the second tier is the profile's known departure for § 4, caused by the tiers answer
+    assert "the case facts: 'highly\\_confidential\\_aeo' in answers.tiers" in memo
     filed = full_text(tmp_path / "w.deviations.docx")
     assert "EXPLANATION OF DEPARTURES FROM THE COURT'S MODEL STIPULATED PROTECTIVE ORDER" in filed
     assert "HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY" in filed and "PROTECTED HEALTH INFORMATION" in filed
     assert "answers:" not in filed  # the court reads reasons, not the tool's field names
-    # wawd's map is partial: the filed explanation carries no drafter's note and claims no absence of departures;
-    # it lists every section the map cannot match, each reworded model section (502(d), Exhibit A) and each period.
+    # wawd's map is not confirmed heading by heading: the filed explanation carries no drafter's note and claims no
+    # absence of departures; every section of the draft has its place in the model (added sections placed in one),
+    # each reworded model section (502(d), Exhibit A) and each period is listed.
     assert "[DRAFTER" not in filed and "no departure" not in filed
     assert "does not reproduce the model's text, so every section departs from the model's wording" in filed
-    assert "Not matched to a model section" in filed and "DEFINITIONS" in filed and "DURATION" in filed
-    assert "Reworded" in filed and "Rule 502(d) order" in filed and "Acknowledgment and Agreement to Be Bound (Exhibit A)" in filed
-    assert "21 days: deposition designation" in filed
+    assert "Not matched to a model section" not in filed and "DEFINITIONS" in filed and "DURATION" in filed
+    # each model section the draft carries says what the model provides (the profile's substance, our words), each
+    # known change gives its reason; the periods equal the model's, so only periods the model lacks are listed
+    assert "Carried" in filed and "Rule 502(d) order" in filed and "Exhibit A ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND" in filed
+    assert "Rule 502(b) does not apply" in filed and "the designating party may file and serve a motion to retain confidentiality" in filed
+    assert "Lets a Receiving Party who is a natural person see CONFIDENTIAL material" in filed
+    assert "days: deposition designation" not in filed and "days: final disposition" not in filed
+    assert "14 days: nonparty objection" in filed
     assert "The court profile records only some of the model's sections" in memo  # the drafter's note goes to the memo
     assert "`poassembler models fetch wawd`" in memo
     assert "/s/ Miriam T. Sandoval" in filed
@@ -232,12 +245,12 @@ def test_package_holds_what_the_n_d_ill_expects(capsys, tmp_path):
     assert "The court profile records only some of the model's sections" in checklist
     assert "does not reproduce the text of the Court's Form LR 26.2 Model Confidentiality Order" in motion
     assert "The redline submitted with this motion shows each difference of text from the model" in motion
-    assert "conferred in good faith about the terms of the proposed order by ____________ (in person or by telephone)" in motion
-    assert "as Local Rule 37.2 requires" in motion
+    assert "conferred in good faith by telephone on November 18, 2026, about the terms of the proposed order" in motion
+    assert "As Local Rule 37.2 requires" in motion and "____" not in motion
     filed = full_text(target / "explanation-of-departures.docx")
     assert "[DRAFTER" not in filed and "no departure" not in filed
-    assert "Not matched to a model section" in filed and "GOOD CAUSE STATEMENT" in filed
-    assert "ACCESS TO HIGHLY CONFIDENTIAL MATERIAL (added)" in filed  # the sample's second tier is listed
+    assert "GOOD CAUSE STATEMENT" in filed and "Confidential Information" in filed  # mapped to the form's § 2
+    assert "ACCESS TO HIGHLY CONFIDENTIAL MATERIAL" in filed  # the sample's second tier is listed
 
 
 def test_package_without_a_judge_profile_names_the_district_practice(capsys, tmp_path):
@@ -279,7 +292,8 @@ def test_package_never_fills_a_folder_that_is_in_use(capsys, tmp_path):
 def test_package_for_a_stipulation_court_has_no_motion_and_flags_unverified_steps(capsys, tmp_path):
     target = tmp_path / "package"
     assert invoke(capsys, "render", str(SAMPLES / "fernhollow-njd.yaml"), "--package", str(target)).code == 0
-    assert sorted(p.name for p in target.iterdir()) == ["checklist.md", "proposed-order.docx"]
+    # no motion; the certification in support L.Civ.R. 5.3(b)(2) asks for goes with the order
+    assert sorted(p.name for p in target.iterdir()) == ["certification-in-support.docx", "checklist.md", "proposed-order.docx"]
     checklist = (target / "checklist.md").read_text(encoding="utf-8")
     assert "**[VERIFY BEFORE FILING]**" in checklist and "L.Civ.R. 5.3(c)" in checklist
 
@@ -319,6 +333,7 @@ def test_a_judge_profile_overrides_submission_fields_one_by_one(capsys, tmp_path
 
 def test_docx_entry_point_reads_a_word_order(library, render, tmp_path):
     from poassembler.review.check_model import docx_headings, docx_model_findings
+    from poassembler.review.model_order import section_label
 
     profile = library.profiles.resolve("wawd")
     clause_headings = {c.id: c.spec.heading for c in library.clauses.ordered()}
@@ -326,8 +341,7 @@ def test_docx_entry_point_reads_a_word_order(library, render, tmp_path):
     assert docx_model_findings(profile, docx_headings(ours), clause_headings) == []
     other = stand_in_model(tmp_path / "theirs.docx")  # PURPOSES, SCOPE, CHALLENGING only
     missing = [f.concerns for f in docx_model_findings(profile, docx_headings(other), clause_headings)]
-    assert missing == ["model order: § 2 “CONFIDENTIAL” MATERIAL", "model order: Rule 502(d) order",
-                       "model order: Acknowledgment and Agreement to Be Bound (Exhibit A)"]
+    assert missing == [f"model order: {section_label(s)}" for s in profile.model_order.sections if s.number not in ("1", "3", "6")]
 
 
 def test_package_replaced_with_force_keeps_the_old_one_if_the_new_one_fails(capsys, tmp_path, monkeypatch):

@@ -53,7 +53,7 @@ def test_txed_cites_cv7h_alone_and_june_medical_at_519_20(drafts):
 def test_lumenvale_uses_us_spelling_and_points_to_the_prosecution_bar_section(drafts):
     text = drafts["lumenvale-txed-patent"]
     assert "License agreements and royalty reports." in text and "licence" not in text.casefold()
-    assert re.search(r"including the prosecution bar in Section \d+,", text)
+    assert re.search(r"The prosecution bar in Section \d+ applies to every individual who personally receives it\.", text)
     assert "Prosecution Bar if one applies" not in text
 
 
@@ -95,7 +95,7 @@ def test_txed_checklist_flags_referral_numbering_and_e_signing(capsys, tmp_path)
     target = tmp_path / "package"
     assert invoke(capsys, "render", str(SAMPLES / "lumenvale-txed-patent.yaml"), "--package", str(target)).code == 0
     checklist = (target / "checklist.md").read_text(encoding="utf-8")
-    assert "2:YY-cv-NNNNN-JRG-RSP" in checklist and "joint motion for its entry" in checklist
+    assert "2:YY-cv-NNNNN-JRG-RSP" in checklist and "File the joint motion in this package" in checklist
     referral = next(line for line in checklist.splitlines() if "JRG-RSP" in line and "give judge_name" in line)
     assert "**[VERIFY BEFORE FILING]**" in referral
 

@@ -25,6 +25,7 @@ from poassembler.cli.show import CHECK_HINT, finding_line, show_result, shown_fi
 @click.option("--memo", is_flag=True, help="Also write the drafting memo: DRAFT.memo.md and DRAFT.memo.docx.")
 @click.option("--redline-against", metavar="court-default|MODEL.docx", help="Also write DRAFT.redline.docx: this draft as tracked changes against the court's default draft (`court-default`) or against your Word copy of the court's model order.")
 @click.option("--deviations", is_flag=True, help="Also write DRAFT.deviations.docx: each departure from the court's model order, the answer that caused it, and why (a table in the memo too).")
+@click.option("--from-model", "from_model", metavar="MODEL.docx", type=click.Path(path_type=Path), help="Build the order on your Word copy of the court's model order: the model's own words where this case keeps them, this draft's clauses where it departs (each departure recorded with its reason). With --package, the redline compares with this copy.")
 @click.option("--package", "package", type=click.Path(path_type=Path), help="Write everything the court expects filed or sent together into this folder (motion or stipulation, clean proposed order in Word, redline against the model where required, the explanation of departures, a submission checklist) — all or nothing.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="With several answers files: drafts rendered at once (default: the number of CPUs; at most twice that).")
 @click.pass_obj
@@ -38,6 +39,7 @@ def render(
     memo: bool,
     redline_against: str | None,
     deviations: bool,
+    from_model: Path | None,
     package: Path | None,
     jobs: int | None,
 ) -> None:
@@ -51,7 +53,7 @@ def render(
 
     def outputs_for(docx: Path) -> Outputs:
         return Outputs(docx, force=force, template=template, memo=memo, redline_against=redline_against, pdf=pdf,
-                       deviations=deviations)
+                       deviations=deviations, from_model=from_model)
 
     if package:
         if is_batch(answers_files):
@@ -71,7 +73,7 @@ def render(
     outputs = outputs_for(output or Path(answers.stem + ".docx"))
     outputs.check_targets(answers)  # before anything is loaded: a name taken fails at once
     library = state.library()
-    show_result(produce(plan_draft(load_answers(answers), library), library, outputs))
+    show_result(produce(plan_draft(load_answers(answers), library, outputs.from_model), library, outputs))
 
 
 def render_package(state, answers: Path, target: Path, outputs) -> None:
@@ -84,7 +86,7 @@ def render_package(state, answers: Path, target: Path, outputs) -> None:
 
     outputs.check_model_copy()  # before any work
     library = state.library()
-    draft = plan_draft(load_answers(answers), library)
+    draft = plan_draft(load_answers(answers), library, outputs.from_model)
     for warning in draft.warnings:
         warn(f"warning: {warning}")
     shown = [f for f in run_check(draft) if f.severity.value != "note"]
@@ -92,7 +94,7 @@ def render_package(state, answers: Path, target: Path, outputs) -> None:
         warn(finding_line(finding))
     if shown:
         warn(CHECK_HINT)
-    written = write_package(draft, library, target, outputs.force, outputs.template, outputs.model_copy)
+    written = write_package(draft, library, target, outputs.force, outputs.template, outputs.model_copy or outputs.from_model)
     click.echo(f"Wrote the filing package {target}/ ({draft.profile.name}): " + ", ".join(p.name for p in written) + ".")
     notice = verify_notice(draft.profile.id, len(draft.profile.unverified()))
     if notice:

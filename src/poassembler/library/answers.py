@@ -74,6 +74,7 @@ def _lines(value: Any) -> Any:
 
 Email = Annotated[Text, AfterValidator(_email)]
 Phone = Annotated[Text, AfterValidator(_phone)]
+OptionalPhone = Annotated[Text, AfterValidator(lambda value: _phone(value) if value else value)]  # blank: none
 
 
 class Strict(BaseModel):
@@ -149,6 +150,10 @@ class Counsel(Strict):
     firm: Text = ""
     address: Annotated[list[Text], BeforeValidator(_lines)] = Field(min_length=1)
     phone: Phone
+    fax: OptionalPhone = ""  # printed only where the court's rule asks for a fax number
+    # The party's lead attorney, where the court's rule asks for one to be designated; unmarked, the first
+    # counsel listed for a party is its lead attorney.
+    lead_attorney: bool = False
     email: Email
 
 
@@ -239,6 +244,31 @@ class Dates(Strict):
     stipulated: dt.date | None = None
 
 
+class ConferralManner(str, Enum):
+    in_person = "in_person"
+    telephone = "telephone"
+    video = "video"
+
+
+class Conferral(Strict):
+    """When and how counsel conferred about the proposed order, and who took part: the statement a court's
+    rule asks a motion to make (N.D. Ill. LR 37.2: "with specificity when and how")."""
+
+    date: dt.date
+    manner: ConferralManner
+    participants: RequiredText  # who took part, e.g. "Thomas R. Abernathy (for Pellworth) and Nadia S. Haddad (for Ridgeway)"
+
+    @property
+    def how(self) -> str:
+        """The manner as running text: "in person", "by telephone", "by video conference"."""
+        return {"in_person": "in person", "telephone": "by telephone", "video": "by video conference"}[self.manner.value]
+
+    @property
+    def on(self) -> str:
+        """The date as running text ("November 18, 2026")."""
+        return f"{self.date:%B} {self.date.day}, {self.date.year}"
+
+
 class Answers(Strict):
     """Everything the drafter tells poassembler about one case."""
 
@@ -256,6 +286,7 @@ class Answers(Strict):
     subpoenas: list[Subpoena] = Field(default_factory=list)
     options: Options = Field(default_factory=Options)
     dates: Dates = Field(default_factory=Dates)
+    conferral: Conferral | None = None  # asked where the court's rule wants the motion to say when and how counsel conferred
 
     @model_validator(mode="after")
     def _sides(self) -> "Answers":

@@ -72,6 +72,16 @@ class FormatPatch(_Strict):
     # how the filer shows a self-represented party's signature it holds on paper; unset: a blank line to sign
     self_represented_signature: str | None = None  # e.g. "/s/ {name} (original signature retained by attorney {filer})"
     service_agent_state: str | None = None  # Exhibit A names an agent for service in this state ("California")
+    # a line naming the assigned judge at the top right of page 1 ("The Honorable {name}"); unset: none
+    judge_line: str | None = None
+    judge_line_source: Citation | None = None  # where the court's practice of that line can be seen
+    # What the court's rule requires under counsel's signature beyond name, bar number, address, phone and
+    # e-mail: "lead_attorney" (the party's lead attorney is so designated), "fax" (a facsimile number).
+    # The rule itself is cited as `citations.signature_block`.
+    signature_requires: list[Literal["lead_attorney", "fax"]] | None = None
+    # The source-code tier's definition also reaches formulas, engineering specifications and schematics
+    # that describe software or hardware designs in detail (the N.D. Cal. patent model's definition).
+    source_code_includes_designs: bool | None = None
 
     @field_validator("template")
     @classmethod
@@ -99,7 +109,11 @@ class Format:
     service_agent_state: str = ""
     self_represented_signature: str = ""
     order_name: str = "Stipulated Protective Order"
+    judge_line: str = ""
+    judge_line_source: Citation | None = None
     case_number_label: str = "Case No."
+    signature_requires: tuple[str, ...] = ()
+    source_code_includes_designs: bool = False
 
     @property
     def caption_title(self) -> str:
@@ -214,6 +228,12 @@ class SubmissionPatch(_Strict):
     order_attached: bool | None = None  # the proposed order is an exhibit to the motion; false: it goes to chambers only
     # further numbered paragraphs of the motion, in our words (e.g. the conferral statement a local rule asks for)
     motion_statements: list[str] | None = None
+    # The court's rule asks for an attorney's affidavit or certification supporting the proposed order (nature
+    # of the materials, the interests that warrant confidentiality, the injury without the order): the package
+    # then holds one, built from the answers' categories, for counsel to complete and sign. `cite` names the rule.
+    supporting_certification: Citation | None = None
+    # the motion must say when and how counsel conferred (answers `conferral:`), e.g. N.D. Ill. LR 37.2
+    conferral_required: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +248,8 @@ class Submission:
     parties_sign: str = "order"
     order_attached: bool = True
     motion_statements: tuple[str, ...] = ()
+    supporting_certification: Citation | None = None
+    conferral_required: bool = False
 
 
 class JudgeInfo(_Strict):

@@ -118,6 +118,8 @@ class ResolvedProfile:
         out += [("period", n, s.value) for n, s in self.periods.items() if not s.value.verified]
         if self.format.font_size_source and not self.format.font_size_source.verified:
             out.append(("citation", "font size", self.format.font_size_source))
+        if self.format.judge_line_source and not self.format.judge_line_source.verified:
+            out.append(("citation", "judge line", self.format.judge_line_source))
         return out
 
 
@@ -296,6 +298,10 @@ _FORMAT_DEFAULTS = {
     "cosigner_signature": "/s/ {name}",
     "self_represented_signature": "",
     "service_agent_state": "",
+    "judge_line": "",
+    "judge_line_source": None,
+    "signature_requires": [],
+    "source_code_includes_designs": False,
 }
 
 
@@ -314,8 +320,11 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
         fmt.update({k: v for k, v in layer.format.model_dump(exclude_none=True).items()})
         if layer.format.font_size_source is not None:
             fmt["font_size_source"] = layer.format.font_size_source
+        if layer.format.judge_line_source is not None:
+            fmt["judge_line_source"] = layer.format.judge_line_source
     fmt["short_title"] = fmt["short_title"] or fmt["title"].title()
     fmt["caption_notes"] = tuple(fmt["caption_notes"])
+    fmt["signature_requires"] = tuple(fmt["signature_requires"])
     tier_labels: dict[str, str] = {}
     for layer in layers:
         tier_labels.update(layer.tier_labels)
@@ -353,6 +362,8 @@ _SUBMISSION_DEFAULTS = {
     "parties_sign": "order",
     "order_attached": True,
     "motion_statements": (),
+    "supporting_certification": None,
+    "conferral_required": False,
 }
 
 

@@ -181,7 +181,7 @@ def render_one(item: BatchItem, options: BatchOptions) -> Outcome:
             outputs = options.outputs_for(item)
             outputs.check_targets(item.answers)
             library = load_library(list(options.library_dirs))
-            return Outcome(item, result=produce(plan_draft(load_answers(item.answers), library), library, outputs))
+            return Outcome(item, result=produce(plan_draft(load_answers(item.answers), library, outputs.from_model), library, outputs))
     except PoError as exc:
         return Outcome(item, exit_code=exc.exit_code, message=exc.render())
     except Terminated as exc:
@@ -210,7 +210,7 @@ def render_with_pdfs(items: Sequence[BatchItem], options: BatchOptions) -> list[
             try:
                 outputs = options.outputs_for(item)
                 outputs.check_targets(item.answers)
-                planned.append((item, plan_draft(load_answers(item.answers), library), outputs))
+                planned.append((item, plan_draft(load_answers(item.answers), library, outputs.from_model), outputs))
             except PoError as exc:
                 outcomes[item] = Outcome(item, exit_code=exc.exit_code, message=exc.render())
             except Exception as exc:  # one broken draft must not stop the others

@@ -10,15 +10,14 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from poassembler.library.answers import Answers, Counsel, Party, Role
+from poassembler.library.answers import Answers, Party, Role
 from poassembler.library.clauses import Clause, Placement
-from poassembler.pipeline.expressions import join_and, run
+from poassembler.pipeline.expressions import run
 from poassembler.library.profiles import ResolvedProfile
 from poassembler.pipeline.scope import ClauseScope
 from poassembler.pipeline.selection import Selection
+from poassembler.pipeline.signatures import BLANK_DATE, BLANK_LINE, SignatureBlock, long_date, signature_blocks
 
-BLANK_DATE = "Dated: ____________________"
-BLANK_LINE = "______________________________"
 # Under the order's signature line when nobody can tell who signs: one placeholder the answers check and
 # the document check both report as `judge_named` (never a guessed "District Judge / Magistrate Judge").
 JUDGE_PLACEHOLDER = "[DRAFTER: NAME THE JUDGE WHO SIGNS THIS ORDER]"
@@ -44,6 +43,7 @@ class SectionView:
 class CourtView:
     caption_lines: list[str]
     name: str
+    judge_line: str = ""  # "The Honorable …" at the top right of page 1, where the court's orders carry it
 
 
 @dataclass(frozen=True)
@@ -67,20 +67,6 @@ class DocumentView:
     title: str
     caption_notes: list[str]
     short_title: str
-
-
-@dataclass(frozen=True)
-class SignatureBlock:
-    date_line: str
-    firm: str
-    signature: str
-    name: str
-    bar_line: str
-    address_lines: list[str]
-    phone: str
-    email: str
-    role_line: str
-    self_represented: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,7 +129,8 @@ class RenderContext:
 
 def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseScope) -> RenderContext:
     answers = scope.answers
-    signatures = signature_blocks(answers, profile.format.cosigner_signature, profile.format.self_represented_signature)
+    signatures = signature_blocks(answers, profile.format.cosigner_signature, profile.format.self_represented_signature,
+                                  profile.format.signature_requires)
     filer = next((s for s in signatures if not s.self_represented), None)
     exhibit_clauses = selection.included(Placement.exhibit)
     judge = signing_judge(profile, answers)
@@ -156,7 +143,7 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
     )
     on_order = profile.submission is None or profile.submission.parties_sign != "motion"
     return RenderContext(
-        court=CourtView(caption_lines=_caption_lines(profile, answers), name=profile.name),
+        court=CourtView(caption_lines=_caption_lines(profile, answers), name=profile.name, judge_line=_judge_line(profile, judge)),
         case=CaseView(number=answers.case.number, number_line=_number_line(profile, answers), title=scope.facts.case_title),
         caption=_caption(answers),
         document=DocumentView(
@@ -197,7 +184,7 @@ def _attachments(answers: Answers, scope: ClauseScope) -> list[AttachmentView]:
     for s in answers.subpoenas:
         if not s.exhibit:
             continue
-        served = f" on {_long_date(s.served_on)}" if s.served_on else ""
+        served = f" on {long_date(s.served_on)}" if s.served_on else ""
         out.append(AttachmentView(
             label=s.exhibit.upper(),
             description=f"Subpoena issued by {names.get(s.served_by, s.served_by)} and served on "
@@ -270,6 +257,14 @@ def _caption_lines(profile: ResolvedProfile, answers: Answers) -> list[str]:
     return lines
 
 
+def _judge_line(profile: ResolvedProfile, judge: JudgeView | None) -> str:
+    """The profile's judge line with the assigned judge's name; empty when the court sets none or no judge is named."""
+    template = profile.format.judge_line
+    if not template or judge is None or not judge.name:
+        return ""
+    return template.replace("{name}", judge.name)
+
+
 def _number_line(profile: ResolvedProfile, answers: Answers) -> str:
     number = answers.case.number
     initials = profile.judge.initials if profile.judge and profile.format.judge_initials_in_caption else ""
@@ -290,121 +285,3 @@ def _caption(answers: Answers) -> CaptionView:
         defendants=defendants,
         defendant_label="Defendants." if len(defendants) > 1 else "Defendant.",
     )
-
-
-_ROLE_WORDS = {Role.plaintiff: "Plaintiff", Role.defendant: "Defendant", Role.non_party: "Non-Party", Role.intervenor: "Intervenor"}
-
-
-def _counsel_groups(answers: Answers) -> list[tuple[Counsel | None, list[Party]]]:
-    """Counsel who represent several parties sign once for all of them; self-represented parties sign alone."""
-    groups: list[tuple[Counsel | None, list[Party]]] = []
-    by_counsel: dict[tuple[str, str], tuple[Counsel, list[Party]]] = {}  # one look-up per counsel: linear in the parties
-    ordered = sorted(answers.parties, key=lambda p: list(_ROLE_WORDS).index(p.role))
-    for party in ordered:
-        if party.self_represented:
-            groups.append((None, [party]))
-            continue
-        for counsel in party.counsel:
-            key = (counsel.name.casefold(), counsel.email.casefold())
-            match = by_counsel.get(key)
-            if match:
-                if match[1][-1] is not party:  # the same counsel listed twice for one party
-                    match[1].append(party)
-            else:
-                by_counsel[key] = (counsel, [party])
-                groups.append(by_counsel[key])
-    return groups
-
-
-def _bar_line(counsel: Counsel) -> str:
-    """"Bar No. 123456"; a number typed with its own label ("BBO No. 000001") is printed as typed."""
-    number = counsel.bar_number
-    if not number:
-        return ""
-    return number if any(ch.isalpha() for ch in number) else f"Bar No. {number}"
-
-
-def _firm_groups(answers: Answers) -> list[tuple[list[Counsel], list[Party]]]:
-    """Lawyers of one firm who represent the same parties sign in one block."""
-    groups: list[tuple[list[Counsel], list[Party]]] = []
-    by_firm: dict[tuple[str, tuple[str, ...]], tuple[list[Counsel], list[Party]]] = {}  # one look-up each: linear
-    for counsel, parties in _counsel_groups(answers):
-        if counsel is None:
-            groups.append(([], parties))
-            continue
-        key = (counsel.firm, tuple(p.name for p in parties))
-        same = by_firm.get(key) if counsel.firm else None
-        if same:
-            same[0].append(counsel)
-        else:
-            groups.append(([counsel], parties))
-            if counsel.firm:
-                by_firm[key] = groups[-1]
-    return groups
-
-
-def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}", self_form: str = "") -> list[SignatureBlock]:
-    """One block per firm (all its lawyers, "Attorneys for" once); self-represented parties sign alone
-    (a blank line, or the court's form for a signature the filer holds on paper: `self_form`).
-    The first counsel block is the filer's ("/s/ name"); others use the court's form for a co-signer."""
-    filer_name = next((c.name for p in answers.parties for c in p.counsel), "")
-    stipulated = answers.dates.stipulated
-    date_line = f"Dated: {_long_date(stipulated)}" if stipulated else BLANK_DATE
-    blocks = []
-    filer_seen = False
-    for lawyers, parties in _firm_groups(answers):
-        if not lawyers:
-            party = parties[0]
-            role = _ROLE_WORDS[party.role]
-            number = f"{party.inmate_number}" if party.inmate_number else ""
-            blocks.append(
-                SignatureBlock(
-                    date_line=date_line,
-                    firm="",
-                    signature=self_form.format(name=party.name, filer=filer_name) if self_form and filer_name else BLANK_LINE,
-                    name=party.name + (f", {number}" if number else ""),
-                    bar_line="",
-                    address_lines=list(party.address),
-                    phone=party.phone or "",
-                    email=party.email or "",
-                    role_line=f"{role}, self-represented",
-                    self_represented=True,
-                )
-            )
-            continue
-        first, others = lawyers[0], lawyers[1:]
-        form = "/s/ {name}" if not filer_seen else cosigner_form
-        filer_seen = True
-        # The first lawyer's title ("Assistant United States Attorney"), then further lawyers of the firm
-        # (name, title, bar number) lead the address lines.
-        extra = [first.title] if first.title else []
-        extra += [line for c in others for line in (c.name, c.title, _bar_line(c)) if line]
-        blocks.append(
-            SignatureBlock(
-                date_line=date_line,
-                firm=first.firm,
-                signature=form.format(name=first.name, date=_long_date(stipulated) if stipulated else "____________"),
-                name=first.name,
-                bar_line=_bar_line(first),
-                address_lines=extra + list(first.address),
-                phone=first.phone,
-                email=first.email,
-                role_line=_attorneys_for(parties),
-            )
-        )
-    return blocks
-
-
-def _attorneys_for(parties: list[Party]) -> str:
-    by_role: dict[Role, list[str]] = {}
-    for party in parties:
-        by_role.setdefault(party.role, []).append(party.text_name)
-    parts = []
-    for role, names in by_role.items():
-        word = _ROLE_WORDS[role] + ("s" if len(names) > 1 else "")
-        parts.append(f"{word} {join_and(names)}")
-    return "Attorneys for " + " and ".join(parts)
-
-
-def _long_date(value) -> str:
-    return f"{value:%B} {value.day}, {value.year}"

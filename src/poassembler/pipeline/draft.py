@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from poassembler.library.answers import Answers
 from poassembler.pipeline.context import RenderContext, build_context
@@ -24,20 +25,22 @@ class Draft:
     selection: Selection
     context: RenderContext
     scope: ClauseScope  # the names clause text saw; Word templates get them too (template_names.py)
+    model_build: Any = None  # from_model.ModelBuild when the body was built on the user's copy of the model
 
     @property
     def warnings(self) -> list[str]:
-        return list(self.profile.warnings)
+        return list(self.profile.warnings) + list(self.model_build.warnings if self.model_build is not None else ())
 
 
-def plan_draft(answers: Answers, library: Library) -> Draft:
-    """Resolve the court's profile, check the answers fit it, select the clauses and build the render context."""
+def plan_draft(answers: Answers, library: Library, from_model: Path | None = None) -> Draft:
+    """Resolve the court's profile, check the answers fit it, select the clauses and build the render context
+    (`from_model`: the body built on the user's Word copy of the court's model, from_model.py)."""
     profile = library.profiles.resolve_for(answers.court, answers.judge)
     check_against_profile(answers, profile)
-    return plan_with_profile(answers, profile, library)
+    return plan_with_profile(answers, profile, library, from_model)
 
 
-def plan_with_profile(answers: Answers, profile: ResolvedProfile, library: Library) -> Draft:
+def plan_with_profile(answers: Answers, profile: ResolvedProfile, library: Library, from_model: Path | None = None) -> Draft:
     """Select the clauses and build the render context for answers already matched to `profile`."""
     from poassembler.library.clauses import Placement
     from poassembler.pipeline.section_numbers import resolve_references
@@ -46,9 +49,15 @@ def plan_with_profile(answers: Answers, profile: ResolvedProfile, library: Libra
     scope = ClauseScope.build(profile, answers)
     selection = select_clauses(profile, library.clauses, scope)
     body_ids = {c.id for c in library.clauses.ordered() if c.spec.placement == Placement.body}
-    context = apply_model_order(build_context(profile, selection, scope), profile, scope.names(), body_ids)
+    build = None
+    if from_model is not None:
+        from poassembler.pipeline.from_model import build_from_model
+
+        context, build = build_from_model(build_context(profile, selection, scope), profile, selection, scope, from_model)
+    else:
+        context = apply_model_order(build_context(profile, selection, scope), profile, scope.names(), body_ids)
     context = resolve_references(context)  # after the body's final order: section_numbers.py owns the numbers
-    return Draft(answers, profile, selection, context, scope)
+    return Draft(answers, profile, selection, context, scope, build)
 
 
 def check_against_profile(answers: Answers, profile: ResolvedProfile) -> None:

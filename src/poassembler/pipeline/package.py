@@ -22,6 +22,7 @@ REDLINE = "proposed-order-redline-against-model.docx"
 MOTION = "motion.docx"
 DEVIATIONS = "explanation-of-departures.docx"
 CHECKLIST = "checklist.md"
+CERTIFICATION = "certification-in-support.docx"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ def plan_package(draft: Draft, model_copy: Path | None) -> list[PackagePiece]:
     if submission and submission.vehicle_title:
         pieces.append(PackagePiece(MOTION, submission.vehicle_title))
     pieces.append(PackagePiece(PROPOSED_ORDER, f"clean proposed order ({profile.format.caption_title}), Word"))
+    rule = submission.supporting_certification if submission else None
+    if rule is not None:
+        flag = "" if rule.verified else " **[VERIFY BEFORE FILING]**"
+        pieces.append(PackagePiece(CERTIFICATION, f"counsel's certification in support, for counsel to complete and sign "
+                                                  f"({rule.cite}: {rule.source}){flag}"))
     if model is not None and model.redline_required:
         if model_copy is None:
             raise BadInput(
@@ -76,9 +82,9 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
         contents = {PROPOSED_ORDER: order}
         names = {p.name for p in pieces}
         if REDLINE in names:
-            from poassembler.review.word_redline import redline
+            from poassembler.pipeline.produce import redline_bytes
 
-            contents[REDLINE] = redline(model_copy, order, original_label=str(model_copy))
+            contents[REDLINE] = redline_bytes(draft, library, order, template, model_copy)
         if DEVIATIONS in names:
             from poassembler.review.deviations import build_deviations
             from poassembler.review.word_filing import deviations_docx
@@ -90,6 +96,10 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
             attached = (PROPOSED_ORDER, REDLINE, DEVIATIONS) if draft.profile.submission.order_attached else (REDLINE, DEVIATIONS)
             exhibits = [_exhibit_label(p.name, draft) for p in pieces if p.name in attached]
             contents[MOTION] = motion_docx(draft, draft.profile.submission.vehicle_title, exhibits)
+        if CERTIFICATION in names:
+            from poassembler.review.word_certification import certification_docx
+
+            contents[CERTIFICATION] = certification_docx(draft)
         contents[CHECKLIST] = checklist_markdown(draft, pieces).encode("utf-8")
         for name, data in contents.items():
             (staging / name).write_bytes(data)
@@ -158,17 +168,33 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
             out.append(f"- Subject line: {submission.subject_line}")
     if model is not None:
         out.append(f"- Model order: {model.title} — {model.url}" + (f" ({model.version})" if model.version else ""))
-        out += ["", "## The court's model order", "",
-                f"- **The court expects a proposed order built on its {model.title} and compares the two** "
+        out += ["", "## The court's model order", ""]
+        if draft.model_build is not None:
+            from poassembler.pipeline.from_model import KIND_MODEL
+
+            kept = [o.heading for o in draft.model_build.sections(KIND_MODEL)]
+            out += [f"- **The proposed order is built on your copy of the {model.title}** ({draft.model_build.path.name}; "
+                    f"source: {model.source}): these sections are the model's own words: {'; '.join(kept) or 'none'}. "
+                    "Every other change is listed, with its reason, in the explanation of departures, and the redline "
+                    "shows exactly those changes.",
+                    f"- [ ] Check that {draft.model_build.path.name} is the court's current model ({model.url}) before filing."]
+            return _steps(out, submission)
+        out += [f"- **The court expects a proposed order built on its {model.title} and compares the two** "
                 f"(source: {model.source}). The proposed order in this package is worded by poassembler and does "
                 "**not** reproduce the model's text, so every section departs from the model's wording.",
                 f"- Get the model: `poassembler models fetch {profile.id}` (or download {model.url}), "
                 "save a Word copy, and compare: `poassembler render ANSWERS --redline-against MODEL.docx`. "
-                "Decide with the client whether to file the model's own text with your changes instead."]
+                "Or build the order on the model itself: `poassembler render ANSWERS --package DIR --from-model MODEL.docx` "
+                "keeps the model's own words wherever this case does not depart from them."]
         if not model.complete:
             from poassembler.review.deviations import INCOMPLETE_MAP_NOTE
 
             out.append("- [ ] " + INCOMPLETE_MAP_NOTE.replace("COURT", profile.id))
+    return _steps(out, submission)
+
+
+def _steps(out: list[str], submission) -> str:
+    """The checklist's closing part: each submission step with its source and verify flag."""
     out += ["", "## Steps", ""]
     steps = submission.steps if submission else ()
     if not steps:

@@ -42,6 +42,7 @@ class Outputs:
     pdf: bool = False  # DRAFT.pdf (LibreOffice; without it a warning, not an error)
     check: bool = True  # run the pre-flight check (a preview's placeholder facts skip it)
     deviations: bool = False  # DRAFT.deviations.docx (and a memo table): departures from the court's model order
+    from_model: Path | None = None  # the body built on the user's Word copy of the court's model (from_model.py)
 
     @property
     def model_copy(self) -> Path | None:
@@ -86,7 +87,15 @@ class Outputs:
         check_targets(self.targets(), self.force)
 
     def check_model_copy(self) -> None:
-        """`--redline-against MODEL.docx`: the file exists and is a Word file (exit 2 before any work)."""
+        """`--redline-against MODEL.docx` and `--from-model MODEL.docx`: the file exists and is a Word file (exit 2 before any work)."""
+        if self.from_model is not None:
+            from poassembler.review.model_copy import SAVE_AS_WORD
+
+            if not self.from_model.is_file():
+                raise BadInput(f"--from-model {self.from_model}: no such file.", hint=SAVE_AS_WORD)
+            if self.from_model.suffix.lower() != ".docx":
+                raise BadInput(f"--from-model {self.from_model}: the court's model must be a Word .docx copy to build the order from.",
+                               hint=SAVE_AS_WORD)
         model = self.model_copy
         if model is not None and not model.is_file():
             raise BadInput(f"--redline-against {model}: no such file.",
@@ -233,14 +242,31 @@ def make_files(draft: Draft, library: Library, outputs: Outputs, findings: list[
 
 def redline_bytes(draft: Draft, library: Library, docx: bytes, template: Path | None = None, model_copy: Path | None = None) -> bytes:
     """This draft as tracked changes against the court's default draft (both in the same Word template),
-    or against the user's Word copy of the court's model order."""
+    or against the user's Word copy of the court's model order. A draft built on that copy (`--from-model`)
+    is compared with the model's own text in the same frame (caption, signatures, format), so the
+    redline shows only its departures from the model."""
     from poassembler.review.baseline import court_default_draft
     from poassembler.review.word_redline import redline
 
+    build = draft.model_build
+    if build is not None and model_copy is not None and _same_file(model_copy, build.path):
+        from poassembler.pipeline.render import render_docx
+        from poassembler.pipeline.template_names import template_extras
+
+        model_text = render_docx(template or library.template(draft.profile.format.template), build.baseline,
+                                 draft.profile.format, template_extras(draft))
+        return redline(model_text, docx, original_label=f"{model_copy} (the model's text in this order's format)")
     if model_copy is not None:
         return redline(model_copy, docx, original_label=str(model_copy))
     baseline = court_default_draft(draft, library)
     return redline(render_bytes(baseline, library, template), docx, original_label="court-default baseline")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
 
 
 def pdf_bytes(docx_path: Path, docx: bytes) -> tuple[bytes | None, str]:

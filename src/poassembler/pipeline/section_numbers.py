@@ -38,7 +38,8 @@ class Numbering:
             return UNRESOLVED
         if paragraph is not None:
             return f"Section {self.paragraphs.get((clause_id, paragraph), number)}"
-        return f"Section {number}"
+        # a clause that shares its section with others (a model order's regrouping) is named by its first paragraph
+        return f"Section {self.paragraphs.get((clause_id, 0), number)}"
 
     def resolve(self, text: str) -> str:
         """Every `[[section:…]]` token in `text` replaced by the reference it stands for."""
@@ -51,6 +52,7 @@ def number_sections(sections) -> Numbering:
     """The numbers Word gives `sections` (`context.SectionView`s, in document order)."""
     numbers: dict[str, int] = {}
     paragraphs: dict[tuple[str, int], str] = {}
+    leading = {section.clause_id for section in sections}  # clauses that head a section of their own
     for index, section in enumerate(sections, start=1):
         for clause_id in (section.clause_id, *section.clause_ids):
             numbers.setdefault(clause_id, index)
@@ -68,6 +70,12 @@ def number_sections(sections) -> Numbering:
             numbers.setdefault("challenge", number)
         if clause_id in CATEGORY_CLAUSES:
             numbers.setdefault("categories", number)
+        # `sealing` names whichever sealing clause the court uses (`filing_under_seal_generic`, `_njd`, …): its
+        # section, or its first paragraph where it shares a section with other clauses
+        if clause_id.startswith("filing_under_seal_"):
+            numbers.setdefault("sealing", number)
+            if clause_id not in leading and (clause_id, 1) in paragraphs:
+                paragraphs.setdefault(("sealing", 0), paragraphs[(clause_id, 1)])
     return Numbering(numbers, paragraphs)
 
 

@@ -28,7 +28,7 @@ from poassembler.review.harm_language import (
 from poassembler.library.profiles import Citation, ResolvedProfile
 from poassembler.pipeline.selection import Selection
 from poassembler.review.findings import Concern, Finding, RenderedClause, Review, Severity, about_answer, about_clause
-from poassembler.review.rules_filing import decision_reason, dispositive_sealing, dispute_procedure, sealing
+from poassembler.review.rules_filing import conferral_stated, decision_reason, dispositive_sealing, dispute_procedure, sealing
 
 __all__ = ["Finding", "Severity", "check", "has_errors"]
 
@@ -335,5 +335,6 @@ RULES: tuple[Callable[[Review], list[Finding]], ...] = (
     privacy_act,
     dispositive_sealing,
     model_sections,
+    conferral_stated,
     unverified,
 )

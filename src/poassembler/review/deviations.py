@@ -13,15 +13,30 @@ from typing import Any
 from poassembler.library.clauses import Placement
 from poassembler.library.profiles import ClauseStatus, ModelOrder
 from poassembler.pipeline.draft import Draft
-from poassembler.review.model_order import is_addition, missing_sections, model_for, place_of, section_label
+from poassembler.review.model_order import (
+    applicable_departures,
+    departure_cause,
+    is_addition,
+    model_for,
+    period_differences,
+    place_of,
+    section_label,
+)
 
 HEADER = ("Departure", "Model section", "This draft", "Caused by", "Why")
 
 WORDING_NOTE = (
     "The proposed order is worded by the parties and does not reproduce the model's text, so every section "
-    "departs from the model's wording. The table below lists each section and provision that departs from the "
-    "model in substance as far as the parties could identify it: sections the model does not contain, model "
-    "sections left out, reworded model sections, the periods this order sets, and added designation tiers."
+    "departs from the model's wording. The table below follows the model section by section, as far as the parties "
+    "could identify its provisions: each model section the order carries (with what it provides, where recorded), "
+    "each change of substance and its reason, each period set differently from the model, sections the model does "
+    "not contain, and model sections left out."
+)
+
+MODEL_WORDING_NOTE = (
+    "The proposed order is built on the Court's model: each section keeps the model's own text except where "
+    "the table below lists a departure. The table lists every model section the order changes, leaves out or "
+    "adds to, and each period it sets differently, with the reason."
 )
 
 # Shown to the drafter (memo, checklist), never in a document meant for filing.
@@ -52,6 +67,7 @@ class DeviationReport:
     departures: tuple[Departure, ...]
     notes: tuple[str, ...]  # for the drafter (memo, checklist), not for the filed explanation
     complete: bool = True  # False when the court's model is only partly recorded: departures may be missing
+    wording: str = WORDING_NOTE  # how the order relates to the model's text (the filed explanation opens with it)
 
     def rows(self) -> tuple[tuple[str, ...], ...]:
         return (HEADER,) + tuple(d.row() for d in self.departures)
@@ -62,21 +78,16 @@ def build_deviations(draft: Draft) -> DeviationReport | None:
     model = model_for(draft.profile, draft.scope.names())
     if model is None:
         return None
+    if draft.model_build is not None:
+        return _built_on_model(draft, model)
     selection, answers = draft.selection, draft.answers
     included = selection.included()
     numbers = _draft_numbers(draft, model)
-    departures: list[Departure] = []
-    for section in missing_sections(model, [c.id for c in included]):
-        if not section.clauses:
-            departures.append(Departure("Left out", section_label(section), "not included",
-                                        "no clause in the library carries this section",
-                                        "Add the section, or explain why this case does not need it."))
-            continue
-        decisions = [d for d in selection.decisions if d.clause.id in section.clauses]
-        cause = "; ".join(_cause(d, answers) for d in decisions) or "the clause library has no such clause"
-        why = "; ".join(_sentence_lower(d.reason) for d in decisions) or "—"
-        kept = "heading kept, marked “[Intentionally omitted.]”" if model.follow_order and model.complete else "not included"
-        departures.append(Departure("Left out", section_label(section), kept, cause, why))
+    names = draft.scope.names()
+    # In the model's order: each section (carried, filled in, changed, left out), then what the map adds to it.
+    rows: list[Departure] = []
+    additions: dict[int, list[Departure]] = {}
+    after: list[Departure] = []
     for clause in included:
         spec = clause.spec
         if spec.placement != Placement.body or not is_addition(model, clause.id):
@@ -85,20 +96,23 @@ def build_deviations(draft: Draft) -> DeviationReport | None:
         place = place_of(model, clause.id)
         draft_at = f"{numbers.get(clause.id, '')} {spec.heading or 'opening recitals'}".strip()
         if place or model.complete or _case_driven(decision):
-            where = f"within {place.label}" if place else "after the model's last section" if model.complete else "added"
-            departures.append(Departure("Added", "—", f"{draft_at} ({where})", _cause(decision, answers),
-                                        _sentence(spec.why_applies or decision.reason)))
+            arranged = model.follow_order and model.complete  # the draft is in the model's order (model_order.arrange_sections)
+            where = (f"within {place.label}" if arranged else f"added; related to {place.label}") if place else \
+                "after the model's last section" if arranged else "added"
+            row = Departure("Added", "—", f"{draft_at} ({where})", _cause(decision, answers), _sentence(spec.why_applies or decision.reason))
+            (additions.setdefault(place.index, []) if place else after).append(row)
         else:  # an incomplete map cannot tell whether the model has a counterpart: say so, never omit it
-            departures.append(Departure("Not matched to a model section", "—", draft_at, _cause(decision, answers),
-                                        _sentence(spec.why_applies or decision.reason)))
-    for section in model.sections:
+            after.append(Departure("Not matched to a model section", "—", draft_at, _cause(decision, answers),
+                                   _sentence(spec.why_applies or decision.reason)))
+    for index, section in enumerate(model.sections):
         carried = [c for c in included if c.id in section.clauses]
-        if carried:
-            draft_at = ", ".join(f"{numbers.get(c.id, '')} {c.spec.heading or 'Exhibit A'}".strip() for c in carried)
-            departures.append(Departure("Reworded", section_label(section), draft_at, "the parties' own wording",
-                                        "Same subject as the model section, in the parties' own words."))
-    departures += _periods(draft)
-    if model.tiers:
+        if not carried:
+            rows.append(_left_out(draft, model, section))
+        else:
+            rows += _carried(draft, section, carried, numbers, names)
+        rows += additions.get(index, [])
+    departures = rows + after + _periods(draft, model)
+    if model.tiers and not any(s.departures for s in model.sections):  # recorded departures explain tiers themselves
         extra = [t.value for t in answers.tiers if t.value not in model.tiers]
         if extra:
             labels = ", ".join(draft.profile.tier_labels.get(t, t) for t in extra)
@@ -112,11 +126,92 @@ def build_deviations(draft: Draft) -> DeviationReport | None:
     return DeviationReport(draft.profile.name, model, tuple(departures), tuple(notes), model.complete)
 
 
+def _carried(draft: Draft, section, carried: list, numbers: dict[str, str], names: dict) -> list[Departure]:
+    """A model section the draft carries in its own words: what it provides (where the profile records it), and each
+    known departure and differing period."""
+    label = section_label(section)
+    draft_at = ", ".join(f"{numbers.get(c.id, '')} {c.spec.heading or 'Exhibit A'}".strip() for c in carried)
+    if section.parties_fill:
+        return [Departure("Filled in", label, draft_at, "the model leaves this section to the parties",
+                          "The model asks the parties to write this section; the text is theirs.")]
+    if section.substance:
+        row = Departure("Carried", label, draft_at, "the parties' own wording",
+                        "The draft carries the model's provisions (" + "; ".join(section.substance) + ") in the parties' own words.")
+    else:
+        row = Departure("Reworded", label, draft_at, "the parties' own wording",
+                        "Same subject as the model section, in the parties' own words.")
+    return [row] + _section_changes(draft, section, draft_at, names)
+
+
+def _left_out(draft: Draft, model: ModelOrder, section) -> Departure:
+    """A model section no clause of the draft carries: why (the answers or the court profile)."""
+    if not section.clauses:
+        return Departure("Left out", section_label(section), "not included", "no clause in the library carries this section",
+                         "Add the section, or explain why this case does not need it.")
+    decisions = [d for d in draft.selection.decisions if d.clause.id in section.clauses]
+    cause = "; ".join(_cause(d, draft.answers) for d in decisions) or "the clause library has no such clause"
+    why = "; ".join(_sentence_lower(d.reason) for d in decisions) or "—"
+    kept = "heading kept, marked “[Intentionally omitted.]”" if model.follow_order and model.complete else "not included"
+    return Departure("Left out", section_label(section), kept, cause, _sentence(why) if why != "—" else why)
+
+
+def _section_changes(draft: Draft, section, draft_at: str, names: dict, departures=None, periods=None) -> list[Departure]:
+    """The known departures that apply to this case, and the periods the draft sets differently from the model."""
+    label = section_label(section)
+    departures = applicable_departures(section, draft.profile, names) if departures is None else departures
+    periods = period_differences(section, draft.profile) if periods is None else periods
+    out = [Departure("Changed", label, f"{draft_at}: {d.change}", departure_cause(d.when), _sentence(d.why)) for d in departures]
+    for period in periods:
+        name = period.model.period
+        origin = getattr(draft.profile.periods.get(name), "origin", "")
+        out.append(Departure("Period", label, f"{draft_at}: {period.text()}",
+                             f"court profile {origin}: periods.{name}" if origin else f"periods.{name}", _sentence(period.why)))
+    return out
+
+
+def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
+    """The departures of an order built on the user's copy of the model (`--from-model`): exactly the sections
+    whose model text it replaces, those it leaves out, and the clauses it adds — each with its reason."""
+    from poassembler.pipeline.from_model import KIND_CHANGED, KIND_FRAME, KIND_LEFT_OUT
+
+    build = draft.model_build
+    numbers = _draft_numbers(draft, model)
+    names = draft.scope.names()
+    departures: list[Departure] = []
+
+    def added(clause_id: str, where: str) -> Departure:
+        decision = draft.selection.decision(clause_id)
+        spec = decision.clause.spec
+        draft_at = f"{numbers.get(clause_id, '')} {spec.heading}".strip()
+        return Departure("Added", "—", f"{draft_at} ({where})", _cause(decision, draft.answers), _sentence(spec.why_applies or decision.reason))
+
+    for outcome in build.outcomes:
+        section = outcome.section
+        at = next((numbers[c] for c in (*outcome.clause_ids, *outcome.added) if c in numbers), "")
+        draft_at = f"{at} {outcome.heading}".strip() if at else outcome.heading
+        if outcome.kind == KIND_LEFT_OUT:
+            departures.append(_left_out(draft, model, section))
+        elif outcome.kind == KIND_CHANGED:  # the whole section is the parties' text: the redline shows each word
+            departures += _section_changes(draft, section, f"{draft_at} (the parties' text in place of the model's)", names,
+                                           outcome.departures, outcome.periods)
+        elif outcome.kind == KIND_FRAME:
+            departures.append(Departure("Reworded", section_label(section), outcome.heading, "the court's template",
+                                        "The order's recitals and closing are the parties' own words, in the court's format."))
+        departures += [added(c, f"within {section_label(section)}") for c in outcome.added]
+    departures += [added(c, "after the model's last section") for c in build.added_at_end]
+    notes = [MODEL_WORDING_NOTE]
+    return DeviationReport(draft.profile.name, model, tuple(departures), tuple(notes), True, MODEL_WORDING_NOTE)
+
+
 _PERIOD_REF = re.compile(r"periods\.([a-z0-9_]+)")
 
 
-def _periods(draft: Draft) -> list[Departure]:
-    """Each period the included clauses set: the model's own periods are not recorded, so each is listed."""
+def _periods(draft: Draft, model: ModelOrder) -> list[Departure]:
+    """Periods the included clauses set that the map cannot compare: listed only while the map is incomplete
+    (a complete map records every period the model sets; the others are compared section by section)."""
+    if model.complete:
+        return []
+    compared = {p.period for s in model.sections for p in s.periods}
     used: dict[str, None] = {}
     for clause in draft.selection.included():
         for paragraph in clause.spec.paragraphs:
@@ -125,13 +220,13 @@ def _periods(draft: Draft) -> list[Departure]:
     out = []
     for name in used:
         period = draft.profile.periods.get(name)
-        if period is None:
+        if period is None or name in compared:
             continue
         value = period.value
         label = name.replace("_", " ").removesuffix(" days").removesuffix(" years")
         out.append(Departure("Period", "not compared", f"{value.value} {value.unit}: {label}",
                              f"court profile {period.origin}: periods.{name}" if getattr(period, "origin", "") else f"periods.{name}",
-                             "The period this order sets for this step."))
+                             "The period this order sets for this step; the court profile does not record the model's."))
     return out
 
 

@@ -70,7 +70,7 @@ def build_memo(draft: Draft, findings: list[Finding], redline_name: str | None =
     sections.append(MemoSection(
         "Clauses in the draft",
         ("Each clause in document order: why it is there, the choices made in the answers, and its authority.",),
-        tuple(_clause_entry(n, d, answers, model) for n, d in enumerate(included, start=1)),
+        tuple(_clause_entry(n, d, answers, model, _model_words(draft)) for n, d in enumerate(included, start=1)),
     ))
     sections.append(MemoSection(
         "Clauses left out",
@@ -86,12 +86,19 @@ def build_memo(draft: Draft, findings: list[Finding], redline_name: str | None =
              "that caused it, and why. The same table is in the explanation to file with the order.",) + deviations.notes,
             table=deviations.rows(),
         ))
+    if draft.model_build is not None:
+        from poassembler.pipeline.from_model import model_words_lines
+
+        numbers = {s.heading: f"§ {n}" for n, s in enumerate(draft.context.sections, start=1)}
+        sections.append(MemoSection("Built on the court's model", tuple(model_words_lines(draft.model_build, numbers))))
     if redline_name and model_copy is not None:
+        built = ("The draft was built on that copy, so the redline compares it with the model's own text set in this "
+                 "order's caption, signature blocks and format: its tracked changes are the departures, nothing else.",)
         sections.append(MemoSection("Redline against the court's model", (
             f"{redline_name} shows this draft as tracked changes against {model_copy.name}, the copy of the court's "
             "model order supplied for this draft. Every tracked change is a difference the court expects to see "
             "explained (see the departures table above where the profile maps the model's sections).",
-        )))
+        ) + (built if draft.model_build is not None else ())))
     elif redline_name:
         sections.append(MemoSection("Departures from the court's baseline", (
             f"{redline_name} shows this draft as tracked changes against the court-default baseline.",
@@ -140,19 +147,31 @@ def _findings_section(findings: list[Finding]) -> MemoSection:
     return MemoSection("Findings of the pre-flight check", (intro,), entries)
 
 
-def _clause_entry(number: int, decision, answers, model=None) -> MemoEntry:
+def _clause_entry(number: int, decision, answers, model=None, model_words: frozenset = frozenset()) -> MemoEntry:
+    """`model_words`: clauses whose model section the order prints in the model's own words (`--from-model`)."""
     spec = decision.clause.spec
     title = f"{number}. {spec.heading or _placement_label(spec.placement.value)} ({spec.id})"
     reason = decision.reason.split(" (", 1)[0] if decision.reason.startswith("required by") else decision.reason
     lines = [f"Why it is here: {reason} (the authorities are listed below)." if reason != decision.reason else f"Why it is here: {reason}."]
     if model is not None:
         lines.append(f"Model order: {_model_place(model, spec.id)}.")
+    if spec.id in model_words:
+        lines.append("In this order: the model's own words, from the copy it was built on, stand in place of this clause's text.")
     if spec.why_applies:
         lines.append(f"What it does: {_sentence(spec.why_applies)}")
     for option in spec.options:
         lines.append(f"Choice — {option.description}: {_option_value(answers, option.field)}.")
     lines += [f"Authority: {_cite(a)}" for a in spec.authority]
     return MemoEntry(title, tuple(lines))
+
+
+def _model_words(draft: Draft) -> frozenset:
+    """The clauses whose model section a draft built on the model keeps in the model's words."""
+    if draft.model_build is None:
+        return frozenset()
+    from poassembler.pipeline.from_model import KIND_MODEL
+
+    return frozenset(c for o in draft.model_build.sections(KIND_MODEL) for c in o.section.clauses)
 
 
 def _model_place(model, clause_id: str) -> str:

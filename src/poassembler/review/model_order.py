@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from poassembler.library.profiles import ModelOrder, ModelSection, ResolvedProfile
+from poassembler.library.profiles import ModelOrder, ModelPeriod, ModelSection, ResolvedProfile
 
 OMITTED_TEXT = "[Intentionally omitted.]"
 
@@ -123,6 +123,16 @@ def _run_in(part, model_heading: str, paragraph_view) -> list:
     return [replace(first, text=f"{part.heading}. {first.text}"), *paragraphs[1:]]
 
 
+def merged_paragraphs(parts: list, model_heading: str) -> list:
+    """The paragraphs of several clause sections (`context.SectionView`) merged under one model heading."""
+    from poassembler.pipeline.context import ParagraphView
+
+    out: list = []
+    for part in parts:
+        out += _run_in(part, model_heading, ParagraphView)
+    return out
+
+
 def arrange_sections(sections: list, model: ModelOrder, body_ids: set[str]) -> list:
     """The body sections in the model's order and numbering (only for a complete map with `follow_order`).
 
@@ -166,3 +176,51 @@ def apply_model_order(context, profile: ResolvedProfile, names: dict, body_ids: 
     if model is None or not (model.follow_order and model.complete):
         return context
     return replace(context, sections=arrange_sections(context.sections, model, body_ids))
+
+
+@dataclass(frozen=True)
+class PeriodDifference:
+    """A period the model sets that this draft sets differently."""
+
+    model: ModelPeriod
+    value: int
+    unit: str
+    why: str
+
+    def text(self) -> str:
+        return f"model: {self.model.value} {self.model.unit}; this order: {self.value} {self.unit}"
+
+
+def applicable_departures(section: ModelSection, profile: ResolvedProfile, names: dict) -> list:
+    """The section's known departures (`KnownDeparture`) whose `when` holds for this case."""
+    from poassembler.pipeline.expressions import compile_condition, run
+
+    out = []
+    for n, departure in enumerate(section.departures):
+        if departure.when.strip() in ("", "true"):
+            out.append(departure)
+            continue
+        where = f"profile {profile.id}: model_order section '{section.heading}' departures[{n}].when"
+        if run(where, compile_condition(departure.when, where), names):
+            out.append(departure)
+    return out
+
+
+def period_differences(section: ModelSection, profile: ResolvedProfile) -> list[PeriodDifference]:
+    """The section's model periods whose value differs from the draft's period of the same name."""
+    out = []
+    for model_period in section.periods:
+        sourced = profile.periods.get(model_period.period)
+        if sourced is None:
+            continue
+        ours = sourced.value
+        if (ours.value, ours.unit) == (model_period.value, model_period.unit):
+            continue
+        why = ours.note.strip() or f"The period follows {ours.source}."
+        out.append(PeriodDifference(model_period, ours.value, ours.unit, why))
+    return out
+
+
+def departure_cause(when: str) -> str:
+    """What in the case makes a known departure apply, in words for the drafter."""
+    return "always, in this court's clauses" if when.strip() in ("", "true") else f"the case facts: {when.strip()}"

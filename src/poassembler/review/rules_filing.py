@@ -139,3 +139,21 @@ def decision_reason(selection: Selection, clause_id: str) -> str:
     return f": {decision.reason}" if decision else ": the clause library has no such clause"
 
 
+
+
+# --- the motion's conferral statement -------------------------------------------------------------
+
+
+def conferral_stated(review: Review) -> list[Finding]:
+    """Where the court's rule wants the motion for entry to say when and how counsel conferred (profile
+    `submission.conferral_required`, e.g. N.D. Ill. LR 37.2), the answers must give it: the order itself is
+    unaffected, but `render --package` refuses to write a motion with the statement missing."""
+    submission = review.profile.submission
+    if submission is None or not submission.conferral_required or review.answers.conferral is not None:
+        return []
+    return [review.finding(
+        "conferral_stated", Severity.warning, about_answer("conferral"),
+        f"The {review.profile.name} wants the motion for entry to state when and how counsel conferred, and who took "
+        "part; the answers do not say, so the filing package cannot be written.",
+        "Add `conferral:` with date, manner (in_person, telephone or video) and participants.",
+    )]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 from poassembler.pipeline.draft import Draft
-from poassembler.review.deviations import WORDING_NOTE, DeviationReport
+from poassembler.review.deviations import DeviationReport
 
 FILED_HEADER = ("Departure", "Model section", "Proposed order", "Reason")
 
@@ -79,11 +79,13 @@ def deviations_docx(report: DeviationReport, draft: Draft) -> bytes:
     version = f", {model.version}" if model.version else ""
     document.add_paragraph(
         f"The parties submit this explanation with their proposed {draft.profile.format.order_name}, measured "
-        f"against the Court's {model.title}{version} ({model.url}). {WORDING_NOTE}"
+        f"against the Court's {model.title}{version} ({model.url}). {report.wording}"
     )
     rows = [FILED_HEADER] + [(d.kind, d.model_section, d.draft, d.why) for d in report.departures]
     if len(rows) == 1:
-        if report.complete:
+        if draft.model_build is not None:
+            document.add_paragraph("The proposed order keeps the model's text in every section.")
+        elif report.complete:
             document.add_paragraph("Apart from its wording, the parties have found no departure from the model.")
     else:
         document.add_paragraph("Each departure from the model the parties have identified, and the reason for it:")
@@ -133,17 +135,43 @@ def _plain_request(document, draft: Draft, exhibits: list[str]) -> None:
     if model is not None:
         shown = ("The redline submitted with this motion shows each difference of text from the model, and the "
                  if any("redline" in e or "each difference" in e for e in exhibits) else "The ")
-        points.append(
-            f"The proposed order is worded by the parties and does not reproduce the text of the Court's {model.title}. "
-            + shown + "explanation of departures lists each departure the parties have identified and the reason for it."
-        )
+        if draft.model_build is not None:
+            points.append(
+                f"The proposed order is built on the Court's {model.title}: it keeps the model's text except where it "
+                "departs. " + shown + "explanation of departures lists each departure and the reason for it."
+            )
+        else:
+            points.append(
+                f"The proposed order is worded by the parties and does not reproduce the text of the Court's {model.title}. "
+                + shown + "explanation of departures lists each departure the parties have identified and the reason for it."
+            )
     if draft.profile.submission is not None:
-        points += list(draft.profile.submission.motion_statements)
+        points += motion_statements(draft)
     if exhibits:
         points.append(_exhibit_list(exhibits))
     for number, text in enumerate(points, start=1):
         document.add_paragraph(f"{number}. {text}")
     document.add_paragraph(f"The parties therefore ask the Court to enter the proposed {order_title}.")
+
+
+def motion_statements(draft: Draft) -> list[str]:
+    """The court's further motion paragraphs (profile `submission.motion_statements`), rendered like clause text
+    over the draft's names; refuses when the court wants the conferral stated and the answers do not give it."""
+    from poassembler.errors import BadInput, Problem
+    from poassembler.pipeline.expressions import compile_text, run
+
+    submission = draft.profile.submission
+    if submission.conferral_required and draft.answers.conferral is None:
+        raise BadInput(
+            f"the {draft.profile.name}'s motion must state when and how counsel conferred, and the answers do not say.",
+            [Problem("required by this court, but missing: give date, manner (in_person, telephone or video) "
+                     "and participants", field="conferral")],
+            hint="Add to the answers file, e.g.  conferral: {date: 2026-11-18, manner: telephone, participants: "
+                 "\"Jane Roe (for the plaintiff) and John Doe (for the defendant)\"}  — or answer the conferral "
+                 "questions in `poassembler interview`.",
+        )
+    where = f"profile {draft.profile.id}: submission.motion_statements"
+    return [run(where, compile_text(text, where).render, draft.scope.names()) for text in submission.motion_statements]
 
 
 def _exhibit_list(exhibits: list[str]) -> str:

@@ -1,0 +1,190 @@
+"""The E.D. Tex. and D.N.J. clerks' round-3 points, as a user sees them in the drafts and packages."""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+import yaml
+
+from cli_inprocess import invoke
+from conftest import ROOT, sample_data
+from docx_text import full_text, styled
+
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="module")
+def rendered(library, tmp_path_factory):
+    from poassembler.library.answers import parse_answers
+    from poassembler.pipeline.draft import plan_draft, render_draft
+
+    out = tmp_path_factory.mktemp("round3")
+    paths = {}
+    for path in sorted(SAMPLES.glob("*.yaml")):
+        draft = plan_draft(parse_answers(sample_data(path.name)), library)
+        paths[path.stem] = render_draft(draft, library, out / f"{path.stem}.docx", force=False)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def drafts(rendered):
+    return {name: full_text(path) for name, path in rendered.items()}
+
+
+def _section_number(path, heading: str) -> int:
+    return styled(path, "PO Heading").index(heading) + 1
+
+
+def _render_answers(capsys, tmp_path, data: dict) -> str:
+    answers = tmp_path / "case.yaml"
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "case.docx"
+    assert invoke(capsys, "render", str(answers), "-o", str(out)).code == 0
+    return full_text(out)
+
+
+# --- txed, Lumenvale (patent) ---------------------------------------------------------------------------
+
+def test_source_code_tier_stays_within_the_categories_that_justify_it(drafts):
+    text = drafts["lumenvale-txed-patent"]
+    definition = next(line for line in text.splitlines() if line.startswith("“HIGHLY CONFIDENTIAL – SOURCE CODE” Information"))
+    assert "within a category that Section 2 allows to be so designated" in definition
+    assert "formulas" not in definition and "schematics" not in definition
+    designation = next(line for line in text.splitlines() if line.startswith("A Producing Party may designate material as “HIGHLY CONFIDENTIAL – SOURCE CODE”"))
+    assert "only if it falls within a category that Section 2 allows to be so designated" in designation
+    # N.D. Cal.'s patent model defines the tier to reach designs too: its profile keeps that wording.
+    cand = drafts["quillfeather-cand"]
+    assert "formulas, engineering specifications, or schematics that define or otherwise describe" in cand
+
+
+def test_prosecution_bar_is_tied_to_source_code_recipients_not_called_an_aeo_protection(drafts):
+    text = drafts["lumenvale-txed-patent"]
+    assert "including the prosecution bar" not in text
+    assert re.search(r"The prosecution bar in Section \d+ applies to every individual who personally receives it\.", text)
+    harm = next(line for line in text.splitlines() if line.startswith("Technical documents for the accused access points."))
+    assert "drafts Lumenvale's patent claims" not in harm and "unreleased" not in harm
+    assert "has never published how they schedule beams" in harm
+
+
+def test_source_code_inspection_is_treated_at_the_source_code_tier(rendered, drafts):
+    text = drafts["lumenvale-txed-patent"]
+    number = _section_number(rendered["lumenvale-txed-patent"], "SOURCE CODE")
+    assert (f"except that source code made available for inspection under Section {number}.3 is treated as "
+            "“HIGHLY CONFIDENTIAL – SOURCE CODE”") in text
+    assert next(line for line in text.splitlines() if line.startswith("Inspection.")).startswith("Inspection. Source code will be made available")
+    assert "made available for inspection under Section" not in drafts["brasswell-txed"]  # no source-code tier there
+
+
+def test_the_482_patent_is_identified(drafts):
+    text = drafts["lumenvale-txed-patent"]
+    assert "“Patents-in-Suit”: U.S. Patent No. 11,204,482 (the '482 patent)." in text
+
+
+def test_txed_names_its_patent_rules_as_the_court_does_and_no_other_court_does(drafts):
+    text = drafts["lumenvale-txed-patent"]
+    assert ("WHEREAS, the Rules of Practice for Patent Cases before the Eastern District of Texas (“P. R.”) apply to "
+            "this action under Local Rule CV-1(c)") in text
+    assert "P. R. 3-4(a)" in text and "Patent Rule 3-4" not in text
+    for name, other in drafts.items():
+        assert "Local Patent Rules" not in other, name
+        if not name.endswith(("txed", "txed-patent")):
+            assert "Rules of Practice for Patent Cases" not in other, name
+
+
+# --- txed signature blocks (Local Rule CV-11) -------------------------------------------------------------
+
+def test_txed_signature_blocks_designate_the_lead_attorney_and_give_fax_numbers(drafts):
+    for name, lawyer, phone, fax in (("brasswell-txed", "Lucia F. Garza", "(972) 555-0133", "(972) 555-0134"),
+                                     ("lumenvale-txed-patent", "Carter B. Ellison", "(903) 555-0101", "(903) 555-0102")):
+        lines = drafts[name].splitlines()
+        at = lines.index(lawyer)
+        block = lines[at:at + 9]
+        assert "Lead Attorney" in block and f"Telephone: {phone}" in block and f"Facsimile: {fax}" in block, block
+        assert drafts[name].count("Lead Attorney") == 2  # one for each party
+    for name, text in drafts.items():
+        if "txed" not in name:
+            assert "Lead Attorney" not in text and "Facsimile:" not in text, name
+
+
+def test_txed_lead_attorney_is_the_one_marked_and_a_missing_fax_is_left_for_the_drafter(capsys, tmp_path):
+    data = sample_data("brasswell-txed.yaml")
+    counsel = data["parties"][0]["counsel"]
+    counsel.append({**counsel[0], "name": "Rafael M. Ortiz", "bar_number": "Texas Bar No. 24000009",
+                    "email": "rortiz@example.com", "lead_attorney": True})
+    del counsel[0]["fax"]
+    lines = _render_answers(capsys, tmp_path, data).splitlines()
+    garza, ortiz = lines.index("Lucia F. Garza"), lines.index("Rafael M. Ortiz")
+    assert lines[ortiz + 1:ortiz + 3] == ["Texas Bar No. 24000009", "Lead Attorney"]
+    assert lines[garza + 1:garza + 3] == ["Texas Bar No. 24000003", "Rafael M. Ortiz"]  # not designated
+    assert "Lead Attorney" not in lines[garza:ortiz]
+    assert "Facsimile: [DRAFTER: FAX NUMBER]" in lines
+
+
+def test_txed_package_holds_the_joint_motion_its_checklist_names(capsys, tmp_path):
+    target = tmp_path / "package"
+    assert invoke(capsys, "render", str(SAMPLES / "brasswell-txed.yaml"), "--package", str(target)).code == 0
+    assert sorted(p.name for p in target.iterdir()) == ["checklist.md", "motion.docx", "proposed-order.docx"]
+    motion = full_text(target / "motion.docx")
+    assert "JOINT MOTION FOR ENTRY OF PROTECTIVE ORDER" in motion and "jointly move for entry" in motion
+    assert "Lead Attorney" in motion and "Facsimile: (972) 555-0134" in motion
+    checklist = (target / "checklist.md").read_text(encoding="utf-8")
+    assert "`motion.docx` — JOINT MOTION FOR ENTRY OF PROTECTIVE ORDER" in checklist
+    vehicle = next(line for line in checklist.splitlines() if line.startswith("- Vehicle:"))
+    assert "joint motion" in vehicle and "**[VERIFY BEFORE FILING]**" in vehicle
+    assert "certification-in-support" not in checklist
+
+
+# --- njd --------------------------------------------------------------------------------------------------
+
+def test_njd_package_holds_a_certification_built_from_the_categories(capsys, tmp_path):
+    target = tmp_path / "package"
+    assert invoke(capsys, "render", str(SAMPLES / "fernhollow-njd.yaml"), "--package", str(target)).code == 0
+    assert (target / "certification-in-support.docx").is_file()
+    text = "\n".join(p.text for p in docx.Document(str(target / "certification-in-support.docx")).paragraphs)
+    assert "CERTIFICATION OF COUNSEL IN SUPPORT OF THE PROPOSED DISCOVERY CONFIDENTIALITY ORDER" in text
+    assert "Civil Action No. 2:26-cv-05521 (SDW)(JSA)" in text and "under L.Civ.R. 5.3(b)(2)" in text
+    for category in sample_data("fernhollow-njd.yaml")["categories"]:
+        assert f"(a) Nature of the material. {' '.join(category['description'].split())}" in text
+        assert f"(c) Injury if the order is not entered. {' '.join(category['harm'].split())}" in text
+    assert text.count("(b) Interests that warrant confidentiality.") == 2
+    assert "“HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY”" in text
+    assert "I certify under penalty of perjury that the foregoing is true and correct." in text
+    assert "Inc.." not in text
+    checklist = (target / "checklist.md").read_text(encoding="utf-8")
+    piece = next(line for line in checklist.splitlines() if "certification-in-support.docx" in line)
+    assert "L.Civ.R. 5.3(b)(2)" in piece and "**[VERIFY BEFORE FILING]**" in piece
+    assert "Complete and sign the certification in support in this package" in checklist
+
+
+def test_njd_pricing_and_minimum_volume_terms_have_their_own_harm(drafts):
+    text = drafts["fernhollow-njd"]
+    category = next(line for line in text.splitlines() if line.startswith("Supply agreement pricing and forecasts."))
+    assert "per-lot prices and minimum-volume floors" in category
+    assert "would price their bids for Quarry Lane's clients just below them" in category
+
+
+# --- shared clauses, every court --------------------------------------------------------------------------
+
+def test_archival_set_is_kept_only_by_counsel_of_record_and_house_counsel_for_what_they_received(drafts):
+    for name, text in drafts.items():
+        assert "Counsel of Record may nonetheless keep one archival set" in text, name
+        assert "House Counsel may keep such a set only of Protected Material that this Order allowed them to receive" in text, name
+        assert "Whatever Counsel keeps" not in text and "Counsel may nonetheless" not in text.replace("Counsel of Record may nonetheless", ""), name
+    assert ("(material of the “HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY” tier only if they received it as Designated "
+            "House Counsel)") in drafts["fernhollow-njd"]
+
+
+def test_clawback_presents_under_seal_only_through_the_orders_sealing_section(rendered, drafts):
+    for name, heading in (("fernhollow-njd", "FILING CONFIDENTIAL MATERIAL"), ("lumenvale-txed-patent", "FILING PROTECTED MATERIAL")):
+        number = _section_number(rendered[name], heading)
+        assert (f"may promptly present the information to the Court under seal for a determination of the claim, "
+                f"following the procedure for sealed submissions in Section {number} or any other way the assigned "
+                "judge's procedures allow for submitting confidential material.") in drafts[name]
+    for name, text in drafts.items():
+        if "under seal for a determination of the claim" in text:
+            assert "under seal for a determination of the claim, following the procedure for sealed submissions in Section" in text, name
+    assert "with a motion to impound it" in drafts["claudomir-mad"]
+    # N.D. Cal. keeps its model's numbering: sealing is a paragraph of Miscellaneous, named as such
+    assert "following the procedure for sealed submissions in Section 14.3 or" in drafts["quillfeather-cand"]
