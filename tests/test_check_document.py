@@ -52,7 +52,10 @@ def test_our_samples_have_no_errors(sample, render, library):
     path = render(sample)
     report = check_document(path, _profile_of(sample, library), library.profiles)
     errors = [(f.rule, str(f.location), f.problem) for f in report.findings if f.severity.value == "error"]
-    assert errors == []
+    # The one error a sample keeps on purpose: the page for a subpoena the drafter must attach (E.D. Cal., Bosley)
+    wanted = [e for e in errors if e[0] == "placeholder" and "COPY OF THE SUBPOENA AS SERVED" in e[2]]
+    assert len(wanted) == (1 if sample == "bosley-caed.yaml" else 0)
+    assert [e for e in errors if e not in wanted] == []
 
 
 _NAMED_REFERENCE = re.compile(r"\bSection (\d+)(?:\.\d+)? \(([^)]+)\)")

@@ -120,7 +120,7 @@ def test_nysd_referral_decides_who_signs_and_the_checklist_says_so(tmp_path):
     """nysd 1: referred → the magistrate judge; not referred → the district judge from the case number's initials."""
     referred, checklist = _package(tmp_path, "referred", sample_data("harborline-nysd.yaml"))
     assert "Barbara Moses\nUnited States Magistrate Judge" in referred
-    assert "Order addressed to: Barbara Moses, United States Magistrate Judge (the answers say the case is referred to" in checklist
+    assert "Order addressed to: Barbara Moses, United States Magistrate Judge (the answers say the magistrate judge has the case" in checklist
     data = sample_data("harborline-nysd.yaml")
     data["magistrate_judge_referral"] = False
     district, checklist = _package(tmp_path, "district", data)

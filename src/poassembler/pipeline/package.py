@@ -200,12 +200,12 @@ def _addressed_to(draft: Draft) -> str:
     order = draft.context.order
     who = f"{order.judge_name}, {order.judge_title}" if order.judge_name else order.judge_title
     referral = draft.answers.magistrate_judge_referral
-    basis = ("the answers say the case is referred to (or the parties consented to) the magistrate judge"
+    basis = ("the answers say the magistrate judge has the case: a referral for general pretrial management, or consent"
              if referral else "the answers say the case is not referred to the magistrate judge: the district judge signs"
              if referral is False else "")
     if not basis and "magistrate" in who.casefold() and not draft.answers.judge_name and not draft.profile.judge:
         basis = ("the case number carries the magistrate judge's initials; **confirm on the docket that the case is "
-                 "referred to (or the parties consented to) the magistrate judge**, or set magistrate_judge_referral: false")
+                 "referred to the magistrate judge, or that the parties consented**, or set magistrate_judge_referral: false")
     return f"Order addressed to: {who}" + (f" ({basis})" if basis else "")
 
 
