@@ -37,8 +37,10 @@ def bosley_steps(case_number="1:14-cv-00049-MJS (PC)", judge=()):
     return [
         ("Court", "caed"), ("Division", ""), ("Case number", case_number),
         ("Short title", "Bosley v. Valasco"), ("Kind of case", Pick("Prisoner civil rights")), *judge,
+        *([] if judge else [("referred to the magistrate judge", DEFAULT)]),  # MJS: a magistrate judge's initials
         ("Plaintiff 1: full name", plaintiff["name"]), ("government agency", Pick("No")), ("an individual", DEFAULT),
-        ("self-represented", True), ("in prison or jail", DEFAULT), ("special capacity", ""),
+        ("self-represented", True), ("hand signature reach the court", DEFAULT), ("in prison or jail", DEFAULT),
+        ("special capacity", ""),
         ("mailing address", "; ".join(plaintiff["address"])), ("phone", ""), ("e-mail", ""),
         ("inmate number", plaintiff["inmate_number"]), ("Add another plaintiff", False),
         ("Defendant 1: full name", "Valasco"), ("government agency", Pick("No")), ("an individual", DEFAULT),
