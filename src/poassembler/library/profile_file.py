@@ -167,6 +167,9 @@ class KnownDeparture(_Strict):
     why: NonEmpty  # the reason the court is given
     source: str = ""  # where the model's own provision can be checked (the model, or an order quoting it)
     verified: bool = False
+    # "wording": it only describes our own wording of the section (moot when the model's own words are kept,
+    # `render --from-model`); "case": this case needs it, so the order departs even when built on the model
+    scope: Literal["wording", "case"] = "case"
 
 
 class ModelSection(_Strict):
@@ -182,6 +185,9 @@ class ModelSection(_Strict):
     periods: list[ModelPeriod] = Field(default_factory=list)  # the periods the section sets
     departures: list[KnownDeparture] = Field(default_factory=list)  # known substantive departures of our clauses
     parties_fill: bool = False  # the model leaves this section for the parties to write (e.g. a list of documents)
+    # where the model gives this part no heading (e.g. an order appended after the signatures): the few words that
+    # open it in the model, to split a copy there (`heading` then only describes the part; it is not the model's)
+    opens_with: str = ""
 
 
 class ModelOrder(_Strict):

@@ -178,7 +178,7 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
                     "Every other change is listed, with its reason, in the explanation of departures, and the redline "
                     "shows exactly those changes.",
                     f"- [ ] Check that {draft.model_build.path.name} is the court's current model ({model.url}) before filing."]
-            return _steps(out, submission)
+            return _steps(out + _verify_rows(draft, pieces), submission)
         out += [f"- **The court expects a proposed order built on its {model.title} and compares the two** "
                 f"(source: {model.source}). The proposed order in this package is worded by poassembler and does "
                 "**not** reproduce the model's text, so every section departs from the model's wording.",
@@ -190,7 +190,25 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
             from poassembler.review.deviations import INCOMPLETE_MAP_NOTE
 
             out.append("- [ ] " + INCOMPLETE_MAP_NOTE.replace("COURT", profile.id))
+        out += _verify_rows(draft, pieces)
     return _steps(out, submission)
+
+
+def _verify_rows(draft, pieces) -> list[str]:
+    """The checklist step for the explanation's rows that rest on facts about the model not yet verified."""
+    if DEVIATIONS not in {p.name for p in pieces}:
+        return []
+    from poassembler.review.deviations import build_deviations
+
+    report = build_deviations(draft)
+    rows = report.unverified_rows() if report is not None else []
+    if not rows:
+        return []
+    return [f"- [ ] Confirm against your copy of the model: rows {'; '.join(rows)} of `{DEVIATIONS}` state facts about "
+            "the model that the court profile marks as not verified (every section of the model is listed, but these "
+            "facts were not read in it). **[VERIFY BEFORE FILING]**" if draft.profile.model_order.complete else
+            f"- [ ] Confirm against your copy of the model: rows {'; '.join(rows)} of `{DEVIATIONS}` state facts about "
+            "the model that the court profile marks as not verified. **[VERIFY BEFORE FILING]**"]
 
 
 def _steps(out: list[str], submission) -> str:

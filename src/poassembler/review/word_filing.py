@@ -11,7 +11,7 @@ import io
 from poassembler.pipeline.draft import Draft
 from poassembler.review.deviations import DeviationReport
 
-FILED_HEADER = ("Departure", "Model section", "Proposed order", "Reason")
+FILED_HEADER = ("No.", "Departure", "Model section", "Proposed order", "Reason")
 
 
 def _document():
@@ -81,7 +81,7 @@ def deviations_docx(report: DeviationReport, draft: Draft) -> bytes:
         f"The parties submit this explanation with their proposed {draft.profile.format.order_name}, measured "
         f"against the Court's {model.title}{version} ({model.url}). {report.wording}"
     )
-    rows = [FILED_HEADER] + [(d.kind, d.model_section, d.draft, d.why) for d in report.departures]
+    rows = [FILED_HEADER] + [(str(n), d.kind, d.model_section, d.draft, d.why) for n, d in enumerate(report.filed(), start=1)]
     if len(rows) == 1:
         if draft.model_build is not None:
             document.add_paragraph("The proposed order keeps the model's text in every section.")
@@ -90,6 +90,8 @@ def deviations_docx(report: DeviationReport, draft: Draft) -> bytes:
     else:
         document.add_paragraph("Each departure from the model the parties have identified, and the reason for it:")
         add_table(document, rows)
+    if report.carried_sentence():
+        document.add_paragraph(report.carried_sentence())
     document.add_paragraph()
     _signatures(document, draft)
     return _save(document)
