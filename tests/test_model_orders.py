@@ -186,6 +186,11 @@ def test_deviations_explain_each_departure_with_its_cause(capsys, tmp_path):
     assert "VERIFY BEFORE FILING: confirm against your copy of the model: rows " in memo
     assert "(Changed: § 3 SCOPE)" in memo and "(Changed: § 1 PURPOSES AND LIMITATIONS)" not in memo
     assert "VERIFY" not in filed and "profile" not in filed
+    # a section the model leaves to the parties shows both: filled in, and the recorded departure that applies
+    assert "Filled in" in filed and "the list may not be enlarged by the parties' agreement" in filed
+    # an added section names its real cause (the court's profile), not an option that only varies its wording
+    definitions = next(line for line in memo.splitlines() if line.startswith("| Added") and "DEFINITIONS" in line)
+    assert "court profile federal: definitions required" in definitions and "answers: tiers" not in definitions
     assert "/s/ Miriam T. Sandoval" in filed
     table = docx.Document(str(tmp_path / "w.deviations.docx")).tables[0]
     assert [c.text for c in table.rows[0].cells] == ["No.", "Departure", "Model section", "Proposed order", "Reason"]
