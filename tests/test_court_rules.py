@@ -311,7 +311,7 @@ def test_good_cause_harm_boilerplate_not_repeated_and_each_tier_justified(texts)
 def test_cross_references_use_section_numbers(texts):
     for court, text in texts.items():
         assert "Section of this Order headed" not in text, court
-    assert re.search(r"must comply with Section \d+ \(Final Disposition\)", texts["cand"])
+    assert re.search(r"must comply with the final-disposition provisions of Section \d+\.", texts["cand"])
 
 
 def test_one_signature_block_per_firm_with_both_lawyers(render):
