@@ -82,19 +82,23 @@ class DeviationReport:
 
     def carried_sentence(self) -> str:
         """One sentence naming the sections carried with no change in substance (draft § ↔ model §), or ""."""
-        changed = {d.model_section for d in self.filed()}
-        pairs = [f"{d.draft} (model {_short(d.model_section)})" for d in self.departures
-                 if d.kind in CARRIED_KINDS and d.model_section not in changed]
-        if not pairs:
-            return ""
         from poassembler.pipeline.expressions import join_and
+
+        changed = {d.model_section for d in self.filed()}
+        grouped: dict[str, list[str]] = {}  # draft section → the model sections it carries
+        for d in self.departures:
+            if d.kind in CARRIED_KINDS and d.model_section not in changed:
+                grouped.setdefault(d.draft, []).append(_short(d.model_section))
+        if not grouped:
+            return ""
+        pairs = [f"{draft} (model {join_and(models)})" for draft, models in grouped.items()]
 
         return ("These sections carry the model's provisions with no change in substance, in the parties' own words: "
                 + join_and(pairs) + ".")
 
     def unverified_rows(self) -> list[str]:
         """The filed table's rows (numbered as filed) whose statement about the model rests on an unverified fact."""
-        return [f"{n} ({d.kind}: {d.model_section if d.model_section != '—' else d.draft})"
+        return [f"{n} ({d.kind}: {d.model_section if d.model_section != '—' else d.draft.split(' (')[0]})"
                 for n, d in enumerate(self.filed(), start=1) if not d.verified]
 
     def verify_note(self) -> str:
