@@ -176,15 +176,15 @@ def test_archival_set_is_kept_only_by_counsel_of_record_and_house_counsel_for_wh
             "House Counsel)") in drafts["fernhollow-njd"]
 
 
-def test_clawback_presents_under_seal_only_through_the_orders_sealing_section(rendered, drafts):
-    for name, heading in (("fernhollow-njd", "FILING CONFIDENTIAL MATERIAL"), ("lumenvale-txed-patent", "FILING PROTECTED MATERIAL")):
-        number = _section_number(rendered[name], heading)
-        assert (f"may promptly present the information to the Court under seal for a determination of the claim, "
-                f"following the procedure for sealed submissions in Section {number} or any other way the assigned "
-                "judge's procedures allow for submitting confidential material.") in drafts[name]
+def test_clawback_goes_through_the_orders_discovery_dispute_procedure(rendered, drafts):
+    """Round 5 (cacd, njd clerks): a Rule 26(b)(5)(B) submission is a discovery dispute, not a sealing motion."""
+    for name in ("fernhollow-njd", "lumenvale-txed-patent"):
+        number = _section_number(rendered[name], "CHALLENGING CONFIDENTIALITY DESIGNATIONS")
+        assert ("may promptly present the information to the Court for a determination of the claim through the "
+                f"procedure this Order provides for discovery disputes (Section {number}), submitting the information "
+                "itself under seal or for in camera review as the assigned judge directs.") in drafts[name], name
     for name, text in drafts.items():
-        if "under seal for a determination of the claim" in text:
-            assert "under seal for a determination of the claim, following the procedure for sealed submissions in Section" in text, name
+        assert "following the procedure for sealed submissions" not in text, name
+        assert "present the information to the Court under seal" not in text, name
     assert "with a motion to impound it" in drafts["claudomir-mad"]
-    # N.D. Cal. keeps its model's numbering: sealing is a paragraph of Miscellaneous, named as such
-    assert "following the procedure for sealed submissions in Section 14.3 or" in drafts["quillfeather-cand"]
+    assert "discovery disputes (Section" not in drafts["claudomir-mad"]
