@@ -299,6 +299,8 @@ _FORMAT_DEFAULTS = {
     "judge_line_source": None,
     "signature_requires": [],
     "source_code_includes_designs": False,
+    "judge_signature_block": True,
+    "judge_signature_source": None,
 }
 
 
@@ -319,6 +321,8 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
             fmt["font_size_source"] = layer.format.font_size_source
         if layer.format.judge_line_source is not None:
             fmt["judge_line_source"] = layer.format.judge_line_source
+        if layer.format.judge_signature_source is not None:
+            fmt["judge_signature_source"] = layer.format.judge_signature_source
     fmt["short_title"] = fmt["short_title"] or fmt["title"].title()
     fmt["caption_notes"] = tuple(fmt["caption_notes"])
     fmt["signature_requires"] = tuple(fmt["signature_requires"])
@@ -361,6 +365,8 @@ _SUBMISSION_DEFAULTS = {
     "motion_statements": (),
     "supporting_certification": None,
     "conferral_required": False,
+    "order_attachment": "",
+    "conference_certificate": None,
 }
 
 

@@ -94,7 +94,7 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
             from poassembler.review.word_filing import motion_docx
 
             attached = (PROPOSED_ORDER, REDLINE, DEVIATIONS) if draft.profile.submission.order_attached else (REDLINE, DEVIATIONS)
-            exhibits = [_exhibit_label(p.name, draft) for p in pieces if p.name in attached]
+            exhibits = _exhibit_names([p.name for p in pieces if p.name in attached], draft)
             contents[MOTION] = motion_docx(draft, draft.profile.submission.vehicle_title, exhibits)
         if CERTIFICATION in names:
             from poassembler.review.word_certification import certification_docx
@@ -131,6 +131,21 @@ def _swap_into_place(staging: Path, target: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _exhibit_names(names: list[str], draft: Draft) -> list[str]:
+    """How the motion lists what it attaches: the order under the name the court dockets it by (profile
+    `submission.order_attachment`, e.g. "Text of Proposed Order"), so it never shares a letter with the order's
+    own Exhibit A; the other papers lettered "Exhibit A", "Exhibit B", … in order."""
+    own_name = draft.profile.submission.order_attachment
+    out, letter = [], 0
+    for name in names:
+        if name == PROPOSED_ORDER and own_name:
+            out.append(f"{own_name}: {_exhibit_label(name, draft)}")
+        else:
+            out.append(f"Exhibit {chr(65 + letter)}, {_exhibit_label(name, draft)}")
+            letter += 1
+    return out
 
 
 def _exhibit_label(name: str, draft: Draft) -> str:
