@@ -77,9 +77,14 @@ def test_source_code_inspection_is_treated_at_the_source_code_tier(rendered, dra
     assert "made available for inspection under Section" not in drafts["brasswell-txed"]  # no source-code tier there
 
 
-def test_the_482_patent_is_identified(drafts):
+def test_the_one_patent_is_defined_once_in_the_singular(drafts):
+    """Round 5 (txed): one patent is “the Patent-in-Suit”, defined once; no undefined “'482 patent family”."""
     text = drafts["lumenvale-txed-patent"]
-    assert "“Patents-in-Suit”: U.S. Patent No. 11,204,482 (the '482 patent)." in text
+    assert "“Patent-in-Suit”: U.S. Patent No. 11,204,482." in text
+    assert "Patents-in-Suit" not in text and "a Patent-in-Suit" not in text
+    assert "shares a claim of priority with, the Patent-in-Suit" in text
+    assert "'482" not in text and "patent family" not in text
+    assert "“Patents-in-Suit”: U.S. Patent No. 11,482,907 and U.S. Patent No. 11,790,214." in drafts["quillfeather-cand"]
 
 
 def test_txed_names_its_patent_rules_as_the_court_does_and_no_other_court_does(drafts):

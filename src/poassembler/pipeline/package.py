@@ -141,7 +141,7 @@ def _exhibit_names(names: list[str], draft: Draft) -> list[str]:
     out, letter = [], 0
     for name in names:
         if name == PROPOSED_ORDER and own_name:
-            out.append(f"{own_name}: {_exhibit_label(name, draft)}")
+            out.append(f"{own_name}, {_exhibit_label(name, draft)}")
         else:
             out.append(f"Exhibit {chr(65 + letter)}, {_exhibit_label(name, draft)}")
             letter += 1
