@@ -225,6 +225,9 @@ class Options(Strict):
     # House Counsel of a Party may ask to see the top tier (Designated House Counsel); unset: only in
     # commercial, patent and software cases, where the parties are businesses with in-house lawyers
     house_counsel_access: bool | None = None
+    # material has been (or will be) produced before the Court enters the order: it gets the top tier until
+    # the producer designates it under the order within the stated period
+    pre_entry_productions: bool = False
 
 
 class Subpoena(Strict):
