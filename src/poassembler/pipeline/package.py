@@ -22,7 +22,6 @@ REDLINE = "proposed-order-redline-against-model.docx"
 MOTION = "motion.docx"
 DEVIATIONS = "explanation-of-departures.docx"
 CHECKLIST = "checklist.md"
-CERTIFICATION = "certification-in-support.docx"
 
 
 @dataclass(frozen=True)
@@ -44,9 +43,13 @@ def plan_package(draft: Draft, model_copy: Path | None) -> list[PackagePiece]:
     pieces.append(PackagePiece(PROPOSED_ORDER, f"clean proposed order ({profile.format.caption_title}), Word"))
     rule = submission.supporting_certification if submission else None
     if rule is not None:
+        from poassembler.review.word_certification import certifications
+
         flag = "" if rule.verified else " **[VERIFY BEFORE FILING]**"
-        pieces.append(PackagePiece(CERTIFICATION, f"counsel's certification in support, for counsel to complete and sign "
-                                                  f"({rule.cite}: {rule.source}){flag}"))
+        for cert in certifications(draft):
+            whose = f"{cert.party.name}'s own material" if cert.own_only else "the material produced in discovery"
+            pieces.append(PackagePiece(cert.file_name, f"certification in support about {whose}, by {cert.signer} "
+                                                       f"({cert.signer_line}), to read and sign ({rule.cite}: {rule.source}){flag}"))
     if model is not None and model.redline_required:
         if model_copy is None:
             raise BadInput(
@@ -96,10 +99,11 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
             attached = (PROPOSED_ORDER, REDLINE, DEVIATIONS) if draft.profile.submission.order_attached else (REDLINE, DEVIATIONS)
             exhibits = _exhibit_names([p.name for p in pieces if p.name in attached], draft)
             contents[MOTION] = motion_docx(draft, draft.profile.submission.vehicle_title, exhibits)
-        if CERTIFICATION in names:
-            from poassembler.review.word_certification import certification_docx
+        if draft.profile.submission is not None and draft.profile.submission.supporting_certification is not None:
+            from poassembler.review.word_certification import certification_docx, certifications
 
-            contents[CERTIFICATION] = certification_docx(draft)
+            for cert in certifications(draft):
+                contents[cert.file_name] = certification_docx(draft, cert)
         contents[CHECKLIST] = checklist_markdown(draft, pieces).encode("utf-8")
         for name, data in contents.items():
             (staging / name).write_bytes(data)
@@ -169,6 +173,12 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
     out = [f"# Submission checklist — {context.case.title}, {context.case.number_line}", "",
            f"Court: {profile.name}" + (f" ({profile.judge.title} {profile.judge.name})" if profile.judge else ""), ""]
     out += ["## In this package", ""] + [f"- `{p.name}` — {p.what}" for p in pieces] + [""]
+    if submission and submission.supporting_certification is not None:
+        from poassembler.review.word_certification import certification_notes, certifications
+
+        notes = certification_notes(draft, certifications(draft))
+        if notes:
+            out += ["## Before the certifications are filed", ""] + [f"- [ ] {n}" for n in notes] + [""]
     out += ["## How the order reaches the court", ""]
     if submission:
         vehicle = submission.vehicle_source
