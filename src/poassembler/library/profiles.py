@@ -121,6 +121,11 @@ class ResolvedProfile:
             out.append(("citation", "font size", self.format.font_size_source))
         if self.format.judge_line_source and not self.format.judge_line_source.verified:
             out.append(("citation", "judge line", self.format.judge_line_source))
+        if self.format.judge_signature_source and not self.format.judge_signature_source.verified:
+            out.append(("citation", "no judge's signature block", self.format.judge_signature_source))
+        certificate = self.submission.conference_certificate if self.submission is not None else None
+        if certificate is not None and not certificate.verified:
+            out.append(("citation", "certificate of conference", certificate))
         return out
 
 
