@@ -5,7 +5,6 @@ Court facts live in `jurisdictions/*.yaml`; this module only knows how to read a
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -207,6 +206,8 @@ class ProfileLibrary:
         candidates = {p.id.removeprefix(f"{court}-"): p.id for p in self.judges_of(court)}
         if judge_key in candidates or f"{court}-{judge_key}" in self.profiles:
             return self.resolve(candidates.get(judge_key, f"{court}-{judge_key}"))
+        import difflib
+
         close = difflib.get_close_matches(judge_key, list(candidates), n=1, cutoff=0.75)
         if close:
             raise BadInput(f"judge: no judge profile '{judge}' for {court}; did you mean '{close[0]}'?")
@@ -240,6 +241,8 @@ class ProfileLibrary:
 
 def _suggest(word: str, choices: list[str], preferred: set[str] | frozenset = frozenset()) -> str:
     """"; did you mean 'nyed' or 'nysd'?" — closest first, ids in `preferred` first among equals."""
+    import difflib
+
     scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in choices]
     close = [c for r, c in sorted(scored, key=lambda rc: (-rc[0], rc[1] not in preferred, rc[1])) if r >= 0.6][:3]
     return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else "."
