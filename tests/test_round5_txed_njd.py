@@ -125,7 +125,8 @@ def test_njd_one_certification_per_producing_party_about_its_own_material(capsys
     quarry = full_text(target / "certification-in-support-quarry-lane.docx")
     fern = full_text(target / "certification-in-support-fernhollow-biologics.docx")
     assert "CERTIFICATION OF DANA P. WHITCOMB IN SUPPORT OF THE PROPOSED DISCOVERY CONFIDENTIALITY ORDER" in quarry
-    assert "I am Chief Operating Officer of Quarry Lane Contract Manufacturing LLC." in quarry
+    assert "I am employed by Quarry Lane Contract Manufacturing LLC as Chief Operating Officer. I make" in quarry
+    assert "I am employed by Fernhollow Biologics, Inc. as Vice President, Supply Chain. I make" in fern
     assert "about the material Quarry Lane Contract Manufacturing LLC will produce in discovery" in quarry
     assert "Batch manufacturing records." in quarry and "Supply agreement pricing." in quarry
     assert "Fernhollow's supply forecasts." not in quarry
@@ -137,7 +138,7 @@ def test_njd_one_certification_per_producing_party_about_its_own_material(capsys
     assert "(b) Interests that warrant confidentiality. Fernhollow's launch dates and planned volumes are not public" in fern
     assert "the producing party's interest" not in quarry + fern
     for text, signer in ((quarry, "Dana P. Whitcomb"), (fern, "Priya N. Castellan")):
-        assert "[DRAFTER" not in text and "____" not in text
+        assert "[DRAFTER" not in text and "____" not in text and "Inc.." not in text
         assert "I know the facts stated below personally." in text and "or from" not in text
         assert "I certify under penalty of perjury that the foregoing is true and correct.\nDated: November 20, 2026" in text
         assert f"s/ {signer}\n{signer}\n" in text

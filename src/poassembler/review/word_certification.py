@@ -112,7 +112,7 @@ def certification_docx(draft: Draft, cert: Certification) -> bytes:
     if cert.by_counsel:
         who = f"I am counsel for {party.text_name} in this action."
     else:
-        who = f"I am {party.declarant.title} of {party.text_name}."
+        who = f"I am employed by {party.text_name} as {party.declarant.title}."
     points = [
         f"{who} I make this certification under {rule.cite} in support of the parties' proposed {order_name}, about "
         f"{whose}. I know the facts stated below personally.",
