@@ -314,7 +314,9 @@ def test_package_for_a_stipulation_court_has_no_motion_and_flags_unverified_step
     target = tmp_path / "package"
     assert invoke(capsys, "render", str(SAMPLES / "fernhollow-njd.yaml"), "--package", str(target)).code == 0
     # no motion; the certification in support L.Civ.R. 5.3(b)(2) asks for goes with the order
-    assert sorted(p.name for p in target.iterdir()) == ["certification-in-support.docx", "checklist.md", "proposed-order.docx"]
+    assert sorted(p.name for p in target.iterdir()) == ["certification-in-support-fernhollow-biologics.docx",
+                                                        "certification-in-support-quarry-lane.docx", "checklist.md",
+                                                        "proposed-order.docx"]
     checklist = (target / "checklist.md").read_text(encoding="utf-8")
     assert "**[VERIFY BEFORE FILING]**" in checklist and "L.Civ.R. 5.3(c)" in checklist
 

@@ -82,6 +82,10 @@ class FormatPatch(_Strict):
     # The source-code tier's definition also reaches formulas, engineering specifications and schematics
     # that describe software or hardware designs in detail (the N.D. Cal. patent model's definition).
     source_code_includes_designs: bool | None = None
+    # false: the proposed order ends after its last paragraph with blank space, no date line, signature line or
+    # judge's name (the court's judges sign and date orders electronically); the rule is `judge_signature_source`
+    judge_signature_block: bool | None = None
+    judge_signature_source: Citation | None = None
 
     @field_validator("template")
     @classmethod
@@ -114,6 +118,8 @@ class Format:
     case_number_label: str = "Case No."
     signature_requires: tuple[str, ...] = ()
     source_code_includes_designs: bool = False
+    judge_signature_block: bool = True
+    judge_signature_source: Citation | None = None
 
     @property
     def caption_title(self) -> str:
@@ -240,6 +246,12 @@ class SubmissionPatch(_Strict):
     supporting_certification: Citation | None = None
     # the motion must say when and how counsel conferred (answers `conferral:`), e.g. N.D. Ill. LR 37.2
     conferral_required: bool | None = None
+    # what the motion calls the attached proposed order, where the court dockets it under its own name
+    # ("Text of Proposed Order"); unset: it is lettered with the other exhibits ("Exhibit A")
+    order_attachment: str | None = None
+    # the motion ends with a certificate of conference under this rule (`cite`): counsel conferred and the
+    # motion is joint; the date and manner come from the answers' `conferral:` where given
+    conference_certificate: Citation | None = None
 
 
 @dataclass(frozen=True)
@@ -256,6 +268,8 @@ class Submission:
     motion_statements: tuple[str, ...] = ()
     supporting_certification: Citation | None = None
     conferral_required: bool = False
+    order_attachment: str = ""
+    conference_certificate: Citation | None = None
 
 
 class JudgeInfo(_Strict):
