@@ -121,12 +121,14 @@ def test_patent_and_technology_answers_reach_the_draft(library, tmp_path):
     steps += parties() + category() + [("Add another category", False)]
     steps += [("(tiers)", Pick("SOURCE CODE")), ("in-house lawyers", True), ("prosecution bar", True),
               ("Technology the prosecution bar", "streaming-video compression"), ("source-code review", True),
-              ("export-control", True), ("502(d)", True), ("Date of the stipulation", "2026-11-20"), RENDER]
+              ("export-control", True), ("before the Court enters the order", True), ("502(d)", True),
+              ("Date of the stipulation", "2026-11-20"), RENDER]
     answers, _ = run(library, steps)
     assert answers.case.patents == ["U.S. Patent No. 11,482,907"]
-    assert answers.options.export_control and answers.options.house_counsel_access
+    assert answers.options.export_control and answers.options.house_counsel_access and answers.options.pre_entry_productions
     text = full_text(render_draft(plan_draft(answers, library), library, tmp_path / "d.docx", force=False))
-    for expected in ("U.S. Patent No. 11,482,907", "relating to streaming-video compression", "export", "Designated House Counsel"):
+    for expected in ("U.S. Patent No. 11,482,907", "relating to streaming-video compression", "export", "Designated House Counsel",
+                     "MATERIAL PRODUCED BEFORE THIS ORDER", "shares a claim of priority with, the Patent-in-Suit"):
         assert expected in text, expected
 
 

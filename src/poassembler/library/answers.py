@@ -164,6 +164,14 @@ class Counsel(Strict):
     email: Email
 
 
+class Declarant(Strict):
+    """Who certifies the facts about a party's own material from personal knowledge (an officer, an employee,
+    or counsel who knows them), where the court asks for a supporting certification."""
+
+    name: RequiredText
+    title: RequiredText  # e.g. "Vice President, Manufacturing Sciences"
+
+
 class Party(Strict):
     name: RequiredText
     role: Role
@@ -183,6 +191,7 @@ class Party(Strict):
     capacity: Text = ""  # e.g. "individually and on behalf of all others similarly situated" (caption only)
     definite_article: bool = False  # "the California Department of …" in running text
     short_name: Text = ""  # e.g. "CDCR", used after the first mention
+    declarant: Declarant | None = None  # signs the party's supporting certification; unset: its first counsel
 
     @property
     def text_name(self) -> str:
@@ -217,6 +226,12 @@ class Category(Strict):
     no_possession_in_custody: bool = False  # the harm comes from a prisoner holding it: view under supervision only
     not_for_others_in_custody: bool = False  # the harm comes from other persons in custody seeing it
     withheld_from_house_counsel: bool = False  # the harm comes from the other party's own lawyers knowing it
+    # the parties (names as in `parties`) whose material this is and who will produce it; a supporting
+    # certification (D.N.J. L.Civ.R. 5.3(b)(2)) is made for each producing party about its own categories only
+    produced_by: list[RequiredText] = Field(default_factory=list)
+    # the producing party's legitimate interest in keeping it confidential, stated for this material (the
+    # certification says it; unset: a general statement by the kind of material)
+    interest: Text = ""
 
 
 class GovernmentSharing(Strict):
@@ -235,6 +250,9 @@ class Options(Strict):
     # House Counsel of a Party may ask to see the top tier (Designated House Counsel); unset: only in
     # commercial, patent and software cases, where the parties are businesses with in-house lawyers
     house_counsel_access: bool | None = None
+    # material has been (or will be) produced before the Court enters the order: it gets the top tier until
+    # the producer designates it under the order within the stated period
+    pre_entry_productions: bool = False
 
 
 class Subpoena(Strict):
@@ -320,6 +338,10 @@ class Answers(Strict):
                     f"category '{category.name}' needs tier '{category.tier.value}', which is not in `tiers`: add it there"
                 )
         names = {p.name for p in self.parties}
+        for category in self.categories:
+            for who in category.produced_by:
+                if who not in names:
+                    raise ValueError(f"category '{category.name}': produced_by '{who}' is not the name of a party in `parties`")
         for subpoena in self.subpoenas:
             for who in (subpoena.recipient, subpoena.served_by):
                 if who not in names:

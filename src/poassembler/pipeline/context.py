@@ -159,13 +159,7 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
         ],
         signatures=signatures if on_order else [],
         attestation=parties.attestation if on_order else [],
-        order=OrderBlock(
-            paragraphs=_paragraphs_of(selection.included(Placement.order), scope),
-            date_line=f"Dated: {place}, ____________________" if (place := answers.order_place or (judge.place if judge else "")) else BLANK_DATE,
-            signature_line=BLANK_LINE,
-            judge_name=judge.name if judge else "",
-            judge_title=judge.title if judge else JUDGE_PLACEHOLDER,
-        ),
+        order=_order_block(profile, answers, judge, _paragraphs_of(selection.included(Placement.order), scope)),
         exhibit=ExhibitView(
             title=exhibit_clauses[0].spec.heading if exhibit_clauses else "",
             paragraphs=_paragraphs_of(exhibit_clauses, scope),
@@ -173,6 +167,21 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
             attachments=_attachments(answers, scope),
         ),
         parties=parties,
+    )
+
+
+def _order_block(profile: ResolvedProfile, answers: Answers, judge, paragraphs: list[ParagraphView]) -> OrderBlock:
+    """The order's closing: the judge's date and signature lines, or (profile `format.judge_signature_block:
+    false`, a court whose judges sign and date electronically) only blank space after the last paragraph."""
+    if not profile.format.judge_signature_block:
+        return OrderBlock(paragraphs=paragraphs, date_line="", signature_line="", judge_name="", judge_title="")
+    place = answers.order_place or (judge.place if judge else "")
+    return OrderBlock(
+        paragraphs=paragraphs,
+        date_line=f"Dated: {place}, ____________________" if place else BLANK_DATE,
+        signature_line=BLANK_LINE,
+        judge_name=judge.name if judge else "",
+        judge_title=judge.title if judge else JUDGE_PLACEHOLDER,
     )
 
 

@@ -230,7 +230,7 @@ def judge_named(review: Review) -> list[Finding]:
     draft prints `JUDGE_PLACEHOLDER`, an error here and (same rule id) in the document check, shown once."""
     from poassembler.pipeline.context import JUDGE_PLACEHOLDER, signing_judge
 
-    if signing_judge(review.profile, review.answers) is not None:
+    if not review.profile.format.judge_signature_block or signing_judge(review.profile, review.answers) is not None:
         return []
     return [review.finding(
         "judge_named", Severity.error, "answers: judge_name",
