@@ -5,14 +5,16 @@
 
 Measures this checkout (src/ first on the path) with the built-in library and every sample in samples/:
   (a) ours, per draft in a warm process, stage by stage: read/validate the answers, plan (profile,
-      clauses, context), check, render (templated parts), save (the .docx package), write, fsync;
+      clauses, context), check, render (templated parts), save (the .docx package), the document check
+      of the saved draft (which `render` runs on every draft), write, fsync;
   (b) the floors, on a template with the same paragraphs and text built from our own draft
       (benchmarks/word_floor.py), interleaved with ours draft by draft, ratios from this one run:
       docxtpl with the template read and compiled once (the honest floor); python-docx opening and
       saving the draft (no templating); the zip-and-serialise limit;
   (c) drafts per second of `render` batches of 200 drafts with 1 job and with N jobs, and the speed-up
       (each batch in a fresh process, from library load to the last file written); with --pdf too;
-  (d) median wall and CPU time of `poassembler --help`, `jurisdictions list` and one cold `render`;
+  (d) median wall and CPU time of `poassembler --help`, `jurisdictions list` and one cold `render` (a fresh
+      process; bytecode and compiled Jinja kept by an earlier run, as after the first; and without them);
   (e) peak memory (max RSS) of a process rendering alone and of the largest batch worker;
   (f) the check on big cases (1,000 categories with 1 MB of harm text; 3 harms of 100 KB).
 Wall and CPU times are both reported: the machine may be shared, and CPU time does not count the
@@ -51,7 +53,7 @@ def ms(seconds: float) -> float:
     return round(seconds * 1000, 1)
 
 
-STAGES = ("read_validate", "plan", "check", "render", "save", "write", "fsync")
+STAGES = ("read_validate", "plan", "check", "render", "save", "document_check", "write", "fsync")
 
 
 def _timed(clock_pairs: dict, name: str, start: tuple[float, float]) -> tuple[float, float]:
@@ -79,6 +81,7 @@ def render_in_process(repeat: int, work: Path) -> dict:
     from poassembler.pipeline.draft import plan_draft
     from poassembler.pipeline.template_names import template_extras
     from poassembler.review.check import check
+    from poassembler.review.document.checker import check_rendered
     from word_floor import DocxtplFloor, ZipLimit, build_floor_template, open_and_save, size_of
 
     library = load_library()
@@ -95,7 +98,7 @@ def render_in_process(repeat: int, work: Path) -> dict:
             start = _timed(clocks, "read_validate", start)
             draft = plan_draft(answers, library)
             start = _timed(clocks, "plan", start)
-            check(draft.answers, draft.profile, draft.selection, draft.scope)
+            findings = check(draft.answers, draft.profile, draft.selection, draft.scope)
             start = _timed(clocks, "check", start)
             fmt = draft.profile.format
             prepared = render._prepared(library.template(fmt.template))
@@ -103,6 +106,8 @@ def render_in_process(repeat: int, work: Path) -> dict:
             start = _timed(clocks, "render", start)
             data = prepared.package(parts, fmt.font_size_pt, fmt.font_name)
             start = _timed(clocks, "save", start)
+            check_rendered(data, draft.profile, library.profiles, findings)  # as `render` (produce) runs it on every draft
+            start = _timed(clocks, "document_check", start)
             plain_out.write_bytes(data)  # what the floors do: write the file, no fsync
             start = _timed(clocks, "write", start)
             write_atomically(out, data, force=True)  # what render does: temp file, fsync, rename, fsync the folder
@@ -184,8 +189,25 @@ def synthetic_categories(count: int, harm_chars: int, seed: int = 18) -> list[di
     return categories
 
 
+def with_near_copies(categories: list[dict], copies: int, seed: int = 18) -> list[dict]:
+    """`categories` and `copies` more, each repeating the harm of one of the first (up to one word in ten
+    changed, and reordered): the check must report each, and nothing else."""
+    import random
+
+    rng = random.Random(seed)
+    out = list(categories)
+    for number in range(copies):
+        words = rng.choice(categories)["harm"].rstrip(".").split()
+        for _ in range(rng.randint(0, len(words) // 10)):
+            words[rng.randrange(len(words))] = rng.choice(words)
+        rng.shuffle(words)
+        out.append({**out[number], "name": f"Copied records {number}", "harm": " ".join(words) + "."})
+    return out
+
+
 def check_scale() -> dict:
-    """(f) the check on big cases: plan (clause text for every category) and check, in CPU seconds."""
+    """(f) the check on big cases: plan (clause text for every category) and check, in CPU seconds; and a case
+    of 1,000 categories with 50 near copies of earlier harms planted (how many the check reports)."""
     import yaml
 
     from poassembler.library.answers import parse_answers
@@ -197,11 +219,12 @@ def check_scale() -> dict:
     base = yaml.safe_load((ROOT / "samples" / "segal-cacd.yaml").read_text(encoding="utf-8"))
     cases = {
         "100_short_categories": (100, 150), "1000_categories_1MB_of_harm": (1000, 1000),
-        "2000_categories_2MB_of_harm": (2000, 1000), "3_harms_of_100KB": (3, 100_000),
+        "2000_categories_2MB_of_harm": (2000, 1000), "3_harms_of_100KB": (3, 99_900),  # an answer holds at most 100,000 characters
     }
     result = {}
-    for name, (count, chars) in cases.items():
-        data = {**base, "categories": synthetic_categories(count, chars)}
+    for name, (count, chars) in {**cases, "1000_categories_50_near_copies": (1000, 1000)}.items():
+        categories = synthetic_categories(count, chars)
+        data = {**base, "categories": with_near_copies(categories, 50) if "near_copies" in name else categories}
         start = time.process_time()
         draft = plan_draft(parse_answers(data), library)
         planned = time.process_time()
@@ -374,13 +397,18 @@ def reference_speedup(jobs: int, units: int = 8) -> float:
     return round(alone / split, 2)
 
 
-def _env(cached: bool, pycache: Path | None = None) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+def _env(cached: bool, pycache: Path | None = None, jinja_cache: bool | None = None) -> dict:
+    """The environment of a measured process: with `cached`, Python's bytecode cache and poassembler's
+    compiled-Jinja cache (pipeline/jinja_cache.py) in folders of this run, filled by the first (unmeasured)
+    run; without, neither. `jinja_cache` overrides the latter alone."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX", "POASSEMBLER_CACHE")}
     env["PYTHONPATH"] = os.pathsep.join([str(SRC), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    folder = (pycache or Path(tempfile.gettempdir()) / "poassembler-bench-pycache")
     if cached:
-        env["PYTHONPYCACHEPREFIX"] = str(pycache or Path(tempfile.gettempdir()) / "poassembler-bench-pycache")
+        env["PYTHONPYCACHEPREFIX"] = str(folder)
     else:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["POASSEMBLER_CACHE"] = str(folder.with_name(folder.name + "-cache")) if (cached if jinja_cache is None else jinja_cache) else "off"
     return env
 
 
@@ -412,6 +440,11 @@ def processes(repeat: int, work: Path) -> dict:
         result[f"render_s{suffix}"], result[f"render_cpu_s{suffix}"] = wall(render, env, repeat, work)
         for leftover in work.glob("single-*.docx"):
             leftover.unlink()
+    # bytecode cached, compiled Jinja not kept (POASSEMBLER_CACHE=off): every run parses and compiles it again
+    env = _env(True, work / "pycache", jinja_cache=False)
+    result["render_s_jinja_cache_off"], result["render_cpu_s_jinja_cache_off"] = wall(render, env, repeat, work)
+    for leftover in work.glob("single-*.docx"):
+        leftover.unlink()
     result["render_sample"] = SAMPLES[0].name
     return result
 
@@ -451,7 +484,8 @@ def table(results: dict) -> str:
         ("    `poassembler jurisdictions list`, s CPU", d["jurisdictions_list_cpu_s"], "jurisdictions_list_s"),
         ("    one cold `poassembler render`, s wall", d["render_s"], "render_s"),
         ("    one cold `poassembler render`, s CPU", d["render_cpu_s"], "render_s"),
-        ("    no bytecode cache: --help / render, s wall", f"{d['help_s_without_bytecode_cache']} / {d['render_s_without_bytecode_cache']}", ""),
+        ("    render with compiled Jinja not kept (POASSEMBLER_CACHE=off), s wall / CPU", f"{d['render_s_jinja_cache_off']} / {d['render_cpu_s_jinja_cache_off']}", ""),
+        ("    no bytecode or Jinja cache: --help / render, s wall", f"{d['help_s_without_bytecode_cache']} / {d['render_s_without_bytecode_cache']}", ""),
         ("(e) peak MB, one process rendering alone", c["peak_mb_single_process"], ""),
         ("    peak MB, largest batch worker", c["peak_mb_per_worker"], "peak_mb_per_worker"),
         (f"    `render` of {results['long_batch']['drafts']} drafts, 1 job: peak MB of the process",
@@ -462,6 +496,7 @@ def table(results: dict) -> str:
         ("    plan of that case (clause text for each category), s CPU", big["plan_cpu_s"], ""),
         ("    check, 2,000 categories, 2 MB of harm (how it grows): s CPU", f["2000_categories_2MB_of_harm"]["check_cpu_s"], ""),
         ("    check: 100 short categories / 3 harms of 100 KB, s CPU", f"{f['100_short_categories']['check_cpu_s']} / {f['3_harms_of_100KB']['check_cpu_s']}", ""),
+        ("    1,000 categories + 50 near copies planted: repeats reported", f["1000_categories_50_near_copies"]["duplicate_harm_findings"], ""),
     ]
     load = results["machine"]["load_average_at_start"][0], results["machine"]["load_average_at_end"][0]
     lines = [f"{results['machine']['cpus']} CPUs; load average (1 min) {load[0]} at start, {load[1]} at end", ""]

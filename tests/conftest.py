@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import copy
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,11 @@ from poassembler.library.load import load_library
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+
+# Compiled Jinja (pipeline/jinja_cache.py) and model copies go to a folder of this test run, not the tester's.
+if "POASSEMBLER_CACHE" not in os.environ:
+    os.environ["POASSEMBLER_CACHE"] = tempfile.mkdtemp(prefix="poassembler-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["POASSEMBLER_CACHE"], True)
 
 
 @pytest.fixture(scope="session")

@@ -43,3 +43,49 @@ def test_same_answer_as_every_pair_on_near_copies():
         threshold = rng.choice([0.6, 0.8, 0.9])
         found = SameStatements(texts, threshold)
         assert [found.first_match(i) for i in range(len(texts))] == _every_pair(texts, threshold), (threshold, texts)
+
+
+def _near_copy(words: list[str], rng: random.Random, vocabulary: list[str]) -> list[str]:
+    """Up to one word in ten replaced, dropped or added; sometimes reordered."""
+    words = list(words)
+    for _ in range(rng.randint(0, len(words) // 10)):
+        action = rng.random()
+        if action < 0.5:
+            words[rng.randrange(len(words))] = rng.choice(vocabulary)
+        elif action < 0.75 and len(words) > 1:
+            words.pop(rng.randrange(len(words)))
+        else:
+            words.insert(rng.randrange(len(words) + 1), rng.choice(vocabulary))
+    if rng.random() < 0.3:
+        rng.shuffle(words)
+    return words
+
+
+def test_the_sketch_finds_what_every_pair_finds():
+    """Texts looked up by their sketch (as every text is when its rarest words are common: max_read=0)."""
+    rng = random.Random(1818)
+    vocabulary = [f"w{n}" for n in range(400)]
+    for _ in range(60):
+        texts: list[str] = []
+        for _ in range(rng.randint(5, 40)):
+            if texts and rng.random() < 0.4:
+                texts.append(" ".join(_near_copy(rng.choice(texts).split(), rng, vocabulary)))
+            else:
+                texts.append(" ".join(rng.choice(vocabulary) for _ in range(rng.randint(70, 160))))
+        found = SameStatements(texts, 0.8, max_read=0)
+        assert [found.first_match(i) for i in range(len(texts))] == _every_pair(texts, 0.8), texts
+
+
+def test_near_copies_in_a_big_case_from_a_small_vocabulary():
+    """2,000 texts of 100 words from 3,000: every word is common, so most texts are looked up by their sketch;
+    each planted near copy is found, and nothing else."""
+    rng = random.Random(18)
+    vocabulary = [f"w{n}" for n in range(3000)]
+    texts = [" ".join(rng.choice(vocabulary) for _ in range(100)) for _ in range(2000)]
+    planted = {}
+    for _ in range(50):
+        original = rng.randrange(2000)
+        planted[len(texts)] = original
+        texts.append(" ".join(_near_copy(texts[original].split(), rng, vocabulary)))
+    found = SameStatements(texts, 0.8)
+    assert {i: found.first_match(i) for i in range(len(texts)) if found.first_match(i) is not None} == planted

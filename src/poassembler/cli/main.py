@@ -13,20 +13,6 @@ from pathlib import Path
 import click
 
 from poassembler import __version__
-from poassembler.cli import (
-    cmd_check,
-    cmd_clauses,
-    cmd_compare,
-    cmd_interview,
-    cmd_jurisdictions_new,
-    cmd_models,
-    cmd_preview,
-    cmd_render,
-    cmd_schema,
-    cmd_serve,
-    cmd_template,
-    cmd_validate,
-)
 from poassembler.errors import BadInput, PoError
 
 LIBRARY_ENV = "POASSEMBLER_LIBRARY"
@@ -68,7 +54,44 @@ class State:
             )
 
 
-@click.group(epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose commands in their own modules (`lazy`: name → "cmd_module:function") are imported
+    only when one runs, or when `--help` lists them: a command does not pay for the others' imports."""
+
+    def __init__(self, *args, lazy: dict[str, str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy and name not in self.commands:
+            import importlib
+
+            module, function = self.lazy[name].split(":")
+            self.add_command(getattr(importlib.import_module(f"poassembler.cli.{module}"), function), name)
+        return super().get_command(ctx, name)
+
+
+# Commands that live in their own modules (each imports only click at module level), one line each.
+COMMANDS = {
+    "render": "cmd_render:render",
+    "validate": "cmd_validate:validate",
+    "schema": "cmd_schema:schema",
+    "clauses": "cmd_clauses:clauses",
+    "template": "cmd_template:template",
+    "preview": "cmd_preview:preview",
+    "check": "cmd_check:check_command",
+    "compare": "cmd_compare:compare",
+    "interview": "cmd_interview:interview",
+    "serve": "cmd_serve:serve",
+    "models": "cmd_models:models",
+}
+JURISDICTIONS_COMMANDS = {"new": "cmd_jurisdictions_new:new"}
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS, epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="poassembler")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something goes wrong.")
 @click.option(
@@ -95,7 +118,7 @@ def cli(ctx: click.Context, debug: bool, library: tuple[Path, ...]) -> None:
         click.secho(ctx.obj.library_setting.notice, fg="yellow", err=True)
 
 
-@cli.group()
+@cli.group(cls=LazyGroup, lazy=JURISDICTIONS_COMMANDS)
 def jurisdictions() -> None:
     """List and inspect the court profiles."""
 
@@ -132,22 +155,6 @@ def jurisdictions_show(state: State, profile_id: str, judge: str | None) -> None
     library = state.library()
     profile = library.profiles.resolve(f"{profile_id}-{judge.lower()}" if judge else profile_id)
     click.echo(describe_profile(profile, library.clauses))
-
-
-# Commands that live in their own modules (each imports only click at module level) are registered
-# here, one line each: `cli.add_command(module.command)`.
-cli.add_command(cmd_render.render)
-cli.add_command(cmd_validate.validate)
-cli.add_command(cmd_schema.schema)
-cli.add_command(cmd_clauses.clauses)
-jurisdictions.add_command(cmd_jurisdictions_new.new)
-cli.add_command(cmd_template.template)
-cli.add_command(cmd_preview.preview)
-cli.add_command(cmd_check.check_command)
-cli.add_command(cmd_compare.compare)
-cli.add_command(cmd_interview.interview)
-cli.add_command(cmd_serve.serve)
-cli.add_command(cmd_models.models)
 
 
 def main(argv: list[str] | None = None) -> None:

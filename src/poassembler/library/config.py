@@ -8,10 +8,6 @@ Config files (the first found wins), each a TOML file with `library = ["folder",
 from __future__ import annotations
 
 import os
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +45,11 @@ def config_candidates(cwd: Path | None = None) -> list[Path]:
 
 def read_config_library(path: Path) -> tuple[Path, ...]:
     """The `library` folders a config file names (relative ones resolved against its folder)."""
+    try:  # imported here: most runs have no config file
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+
     from poassembler.library.yamlfile import read_text
 
     text = read_text(path, BadInput, "config file", limit=2**20)  # a regular file of at most 1 MB

@@ -23,7 +23,7 @@ class _Strict(BaseModel):
 def _compiles(patterns: list[str] | str | None):
     for pattern in [patterns] if isinstance(patterns, str) else patterns or []:
         try:
-            re.compile(pattern)
+            re.compile(pattern, re.IGNORECASE)  # as the check matches it: compiled once, for both
         except re.error as exc:
             raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
     return patterns

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,8 +59,20 @@ def load_library(extra: list[Path] | None = None) -> Library:
     key = (roots, tuple(root.resolve() for root in roots), _fingerprint(roots))
     if key not in _LOADED:
         _LOADED.clear()  # one library per process is the common case; never keep stale ones around
-        _LOADED[key] = _load(roots[0], list(roots[1:]))
+        with _collector_paused():  # everything built here is kept: collecting meanwhile would only walk it
+            _LOADED[key] = _load(roots[0], list(roots[1:]))
     return _LOADED[key]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 _LOADED: dict[tuple, Library] = {}
@@ -85,7 +100,8 @@ def load_profiles(extra: list[Path] | None = None) -> ProfileLibrary:
     for key, library in _LOADED.items():
         if key[0] == roots:
             return library.profiles
-    return ProfileLibrary.load(_folders(roots[0], list(roots[1:]), "jurisdictions"))
+    with _collector_paused():
+        return ProfileLibrary.load(_folders(roots[0], list(roots[1:]), "jurisdictions"))
 
 
 def _folders(builtin: Path, extras: list[Path], name: str) -> list[Path]:

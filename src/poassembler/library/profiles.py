@@ -5,7 +5,6 @@ Court facts live in `jurisdictions/*.yaml`; this module only knows how to read a
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,6 +122,11 @@ class ResolvedProfile:
             out.append(("citation", "judge line", self.format.judge_line_source))
         if self.format.footer_case_number_source and not self.format.footer_case_number_source.verified:
             out.append(("citation", "footer case number", self.format.footer_case_number_source))
+        if self.format.judge_signature_source and not self.format.judge_signature_source.verified:
+            out.append(("citation", "no judge's signature block", self.format.judge_signature_source))
+        certificate = self.submission.conference_certificate if self.submission is not None else None
+        if certificate is not None and not certificate.verified:
+            out.append(("citation", "certificate of conference", certificate))
         return out
 
 
@@ -204,6 +208,8 @@ class ProfileLibrary:
         candidates = {p.id.removeprefix(f"{court}-"): p.id for p in self.judges_of(court)}
         if judge_key in candidates or f"{court}-{judge_key}" in self.profiles:
             return self.resolve(candidates.get(judge_key, f"{court}-{judge_key}"))
+        import difflib
+
         close = difflib.get_close_matches(judge_key, list(candidates), n=1, cutoff=0.75)
         if close:
             raise BadInput(f"judge: no judge profile '{judge}' for {court}; did you mean '{close[0]}'?")
@@ -237,6 +243,8 @@ class ProfileLibrary:
 
 def _suggest(word: str, choices: list[str], preferred: set[str] | frozenset = frozenset()) -> str:
     """"; did you mean 'nyed' or 'nysd'?" — closest first, ids in `preferred` first among equals."""
+    import difflib
+
     scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in choices]
     close = [c for r, c in sorted(scored, key=lambda rc: (-rc[0], rc[1] not in preferred, rc[1])) if r >= 0.6][:3]
     return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else "."
@@ -304,6 +312,10 @@ _FORMAT_DEFAULTS = {
     "interim_top_tier": False,
     "footer_case_number": False,
     "footer_case_number_source": None,
+    "sealing_request_name": "an application or motion",
+    "enforcement_after_end_retained_only": False,
+    "judge_signature_block": True,
+    "judge_signature_source": None,
 }
 
 
@@ -326,6 +338,8 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
             fmt["judge_line_source"] = layer.format.judge_line_source
         if layer.format.footer_case_number_source is not None:
             fmt["footer_case_number_source"] = layer.format.footer_case_number_source
+        if layer.format.judge_signature_source is not None:
+            fmt["judge_signature_source"] = layer.format.judge_signature_source
     fmt["short_title"] = fmt["short_title"] or fmt["title"].title()
     fmt["caption_notes"] = tuple(fmt["caption_notes"])
     fmt["signature_requires"] = tuple(fmt["signature_requires"])
@@ -368,6 +382,8 @@ _SUBMISSION_DEFAULTS = {
     "motion_statements": (),
     "supporting_certification": None,
     "conferral_required": False,
+    "order_attachment": "",
+    "conference_certificate": None,
 }
 
 

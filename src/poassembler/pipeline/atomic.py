@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import signal
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -105,7 +104,7 @@ def check_targets(targets: Iterable[Path], force: bool) -> None:
 
 
 def _temp_name(target: Path, kind: str) -> Path:
-    return target.with_name(f".{target.name}.{secrets.token_hex(6)}.{kind}")
+    return target.with_name(f".{target.name}.{os.urandom(6).hex()}.{kind}")
 
 
 def _unlink_quietly(path: Path | None) -> None:

@@ -19,9 +19,12 @@ from jinja2 import (
     UndefinedError,
     nodes,
 )
+from jinja2.environment import TemplateExpression
+from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from poassembler.errors import BadLibrary
+from poassembler.pipeline import jinja_cache
 
 
 def _no_includes(name: str) -> None:
@@ -105,10 +108,12 @@ def compile_text(source: str, where: str) -> PlainText | JinjaText:
     """Clause text, ready to render; syntax errors are found now and name the clause file and paragraph."""
     if not any(tag in source for tag in _JINJA_TAGS):
         return PlainText(source)
-    try:
-        _check(source)
-    except TemplateSyntaxError as exc:
-        raise _syntax_error(where, exc) from None
+    if not jinja_cache.checked(environment(), source):  # checked by an earlier run: the same verdict
+        try:
+            _check(source)
+        except TemplateSyntaxError as exc:
+            raise _syntax_error(where, exc) from None
+        jinja_cache.remember_checked(environment(), source)
     return JinjaText(source, where)
 
 
@@ -134,15 +139,30 @@ def compile_condition(source: str, where: str) -> Callable[..., Any]:
         raise BadLibrary(f"{where}: condition `{source}` is not a valid expression: {exc.message}.") from None
 
 
-# Compiled templates and expressions are stateless: one per distinct source serves every clause and draft.
+# Compiled templates and expressions are stateless: one per distinct source serves every clause and draft
+# (and their code, kept by jinja_cache, every later run).
 @lru_cache(maxsize=None)
 def _compiled_text(source: str):
-    return environment().from_string(source)
+    env = environment()
+    code = jinja_cache.cached_code("template", env, source, lambda: env.compile(source))
+    return env.template_class.from_code(env, code, env.make_globals(None), None)  # what `env.from_string` does
 
 
 @lru_cache(maxsize=None)
 def _compiled_condition(source: str) -> Callable[..., Any]:
-    return environment().compile_expression(source, undefined_to_none=False)
+    env = environment()
+    code = jinja_cache.cached_code("condition", env, source, lambda: _condition_code(env, source))
+    return TemplateExpression(env.template_class.from_code(env, code, env.make_globals(None), None), undefined_to_none=False)
+
+
+def _condition_code(env: ClauseEnvironment, source: str):
+    """The code `env.compile_expression(source)` compiles: the expression assigned to `result`."""
+    parser = Parser(env, source, state="variable")
+    expression = parser.parse_expression()
+    if not parser.stream.eos:
+        raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno, None, None)
+    expression.set_environment(env)
+    return env.compile(nodes.Template([nodes.Assign(nodes.Name("result", "store"), expression, lineno=1)], lineno=1))
 
 
 def run(where: str, call: Callable[..., Any], scope: dict[str, Any]) -> Any:

@@ -22,6 +22,7 @@ from jinja2 import FunctionLoader, StrictUndefined, TemplateError, TemplateNotFo
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
+from poassembler.pipeline import jinja_cache
 from poassembler.pipeline.context import RenderContext
 from poassembler.errors import BadLibrary
 from poassembler.library.profiles import Format
@@ -85,8 +86,9 @@ class WordEnvironment(ImmutableSandboxedEnvironment):
         if globals is not None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
         compiled = self._compiled.get(source)
-        if compiled is None:
-            compiled = super().from_string(source)
+        if compiled is None:  # what `super().from_string(source)` does, with the code kept between runs
+            code = jinja_cache.cached_code("template", self, source, lambda: self.compile(source))
+            compiled = self.template_class.from_code(self, code, self.make_globals(None), None)
             if len(self._compiled) >= _CACHE_SIZE:
                 self._compiled.clear()
             self._compiled[source] = compiled
