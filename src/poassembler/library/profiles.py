@@ -116,14 +116,9 @@ class ResolvedProfile:
         out += [("citation", n, s.value) for n, s in self.citations.items() if not s.value.verified
                 and not (included is not None and s.value.with_clause and s.value.with_clause not in included)]
         out += [("period", n, s.value) for n, s in self.periods.items() if not s.value.verified]
-        if self.format.font_size_source and not self.format.font_size_source.verified:
-            out.append(("citation", "font size", self.format.font_size_source))
-        if self.format.judge_line_source and not self.format.judge_line_source.verified:
-            out.append(("citation", "judge line", self.format.judge_line_source))
-        if self.format.footer_case_number_source and not self.format.footer_case_number_source.verified:
-            out.append(("citation", "footer case number", self.format.footer_case_number_source))
-        if self.format.judge_signature_source and not self.format.judge_signature_source.verified:
-            out.append(("citation", "no judge's signature block", self.format.judge_signature_source))
+        for name, label in _FORMAT_SOURCES.items():  # the format's own sources (font size, judge line, …)
+            if getattr(self.format, name) is not None and not getattr(self.format, name).verified:
+                out.append(("citation", label, getattr(self.format, name)))
         certificate = self.submission.conference_certificate if self.submission is not None else None
         if certificate is not None and not certificate.verified:
             out.append(("citation", "certificate of conference", certificate))
@@ -319,6 +314,10 @@ _FORMAT_DEFAULTS = {
 }
 
 
+_FORMAT_SOURCES = {"font_size_source": "font size", "judge_line_source": "judge line",  # field → label
+                   "footer_case_number_source": "footer case number", "judge_signature_source": "no judge's signature block"}
+
+
 def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
     top = layers[-1]
 
@@ -332,14 +331,9 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
     fmt = dict(_FORMAT_DEFAULTS)
     for layer in layers:
         fmt.update({k: v for k, v in layer.format.model_dump(exclude_none=True).items()})
-        if layer.format.font_size_source is not None:
-            fmt["font_size_source"] = layer.format.font_size_source
-        if layer.format.judge_line_source is not None:
-            fmt["judge_line_source"] = layer.format.judge_line_source
-        if layer.format.footer_case_number_source is not None:
-            fmt["footer_case_number_source"] = layer.format.footer_case_number_source
-        if layer.format.judge_signature_source is not None:
-            fmt["judge_signature_source"] = layer.format.judge_signature_source
+        for name in _FORMAT_SOURCES:  # citations kept as models (model_dump would make them dicts)
+            if getattr(layer.format, name) is not None:
+                fmt[name] = getattr(layer.format, name)
     fmt["short_title"] = fmt["short_title"] or fmt["title"].title()
     fmt["caption_notes"] = tuple(fmt["caption_notes"])
     fmt["signature_requires"] = tuple(fmt["signature_requires"])
