@@ -164,6 +164,8 @@ def dispute_procedure(r: Reading) -> list[DocumentFinding]:
 def rule_numbers(text: str) -> list[str]:
     """The local-rule numbers `text` cites ("L.R. 37-1, 37-2 and 37-2.1" → three)."""
     out = []
+    if not ("L" in text and ("Local" in text or "L." in text or "LR" in text or "LCivR" in text or "LCR" in text)):
+        return out  # every citation has one of these
     for match in _RULE_CITE.finditer(text):
         prefix = "patent " if match.group("patent") else ""
         out += [prefix + n for n in _ONE_NUMBER.findall(match.group("nums"))]
@@ -302,7 +304,10 @@ def periods(r: Reading) -> list[DocumentFinding]:
     specs = [(name, spec) for name, spec in r.data.periods.items() if name in r.profile.periods]
     out = []
     for block in r.text_blocks:
-        for sentence in sentences(r.body(block) or block.text):
+        text = r.body(block) or block.text
+        if "day" not in text and "year" not in text and "DAY" not in text and "YEAR" not in text:
+            continue  # periods_in finds nothing in any of its sentences
+        for sentence in sentences(text):
             stated = periods_in(sentence)
             if not stated:
                 continue
