@@ -58,3 +58,19 @@ def test_court_names_match_alike_in_any_case():
     for text in ("filed in the CENTRAL district of california today", "District of Massachusetts.", "the district of mass"):
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in folded.finditer(text.lower())]
     assert court._names_pattern(("Distrito de Puerto Rico é",))[1] is None  # not ASCII: only the case-ignoring pattern
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\bHIPAA\b", r"health\s+(care\s+)?(records|information)", r"[A-Z][a-z]+ Court", r"\b(the)\s+\1\b", r"[^.;]{0,20}seal",
+    r"(?<!non)party(?=\W)", r"[A-z]+", r"(?i:x)", r"\x41", r"[!-~]seal",
+])
+def test_a_folded_pattern_finds_what_the_case_ignoring_one_finds(pattern, render):
+    import re
+
+    from poassembler.review.document.folding import finds, fold, lowered
+
+    texts = _texts(render) + ["İSTANBUL HEALTH RECORDS", "the HıPAA", "ſeal", "K", "The THE court", "Straße COURT"]
+    for text in texts:
+        assert finds(pattern, text) == bool(re.search(pattern, text, re.IGNORECASE)), (pattern, text)
+    assert fold(r"[A-z]+") is None and fold(r"(?i:x)") is None and fold(r"\x41") is None and fold(r"[!-~]seal") is None
+    assert lowered("İSTANBUL") is None and lowered("ſeal") is None and lowered("“Court” § 4") == "“court” § 4"
