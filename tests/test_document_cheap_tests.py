@@ -74,3 +74,18 @@ def test_a_folded_pattern_finds_what_the_case_ignoring_one_finds(pattern, render
         assert finds(pattern, text) == bool(re.search(pattern, text, re.IGNORECASE)), (pattern, text)
     assert fold(r"[A-z]+") is None and fold(r"(?i:x)") is None and fold(r"\x41") is None and fold(r"[!-~]seal") is None
     assert lowered("İSTANBUL") is None and lowered("ſeal") is None and lowered("“Court” § 4") == "“court” § 4"
+
+
+def test_the_rendered_parts_read_as_the_saved_draft(library):
+    """`render` hands the document check the parts it built (`parts_of`); the check reads the same paragraphs
+    from them as from the saved draft's bytes, and only for the package it made last."""
+    from conftest import sample_data
+    from poassembler.library.answers import parse_answers
+    from poassembler.pipeline.draft import plan_draft, render_bytes
+    from poassembler.pipeline.word_prepared import parts_of
+
+    for name in ("segal-cacd.yaml", "claudomir-mad.yaml", "alotrolado-casd.yaml"):
+        docx = render_bytes(plan_draft(parse_answers(sample_data(name)), library), library)
+        parts = parts_of(docx)
+        assert parts is not None and parts_of(bytes(bytearray(docx))) is None  # an equal copy: not the package made
+        assert read_document(docx, parts=parts) == read_document(docx)

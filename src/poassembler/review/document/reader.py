@@ -70,10 +70,11 @@ class DocumentText:
     from_pdf: bool = False  # printed lines joined back into paragraphs (reflow.py)
 
 
-def read_document(source: Path | bytes, as_is: bool = False) -> DocumentText:
-    """Every paragraph of the .docx at `source` (a path or its bytes); tracked changes accepted unless `as_is` (then rejected)."""
+def read_document(source: Path | bytes, as_is: bool = False, parts: dict[str, bytes] | None = None) -> DocumentText:
+    """Every paragraph of the .docx at `source` (a path or its bytes); tracked changes accepted unless `as_is` (then rejected).
+    `parts`: the package's parts already uncompressed (a draft just rendered), instead of reading them from `source`."""
     path = source if isinstance(source, Path) else None
-    parts = _read_parts(source)
+    parts = _read_parts(source) if parts is None or "word/document.xml" not in parts else parts
     numbering = Numbering.load(parts.get("word/numbering.xml"), parts.get("word/styles.xml"))
     try:
         root = etree.fromstring(parts["word/document.xml"], _PARSER)
