@@ -52,7 +52,10 @@ def test_our_samples_have_no_errors(sample, render, library):
     path = render(sample)
     report = check_document(path, _profile_of(sample, library), library.profiles)
     errors = [(f.rule, str(f.location), f.problem) for f in report.findings if f.severity.value == "error"]
-    assert errors == []
+    # The one error a sample keeps on purpose: the page for a subpoena the drafter must attach (E.D. Cal., Bosley)
+    wanted = [e for e in errors if e[0] == "placeholder" and "COPY OF THE SUBPOENA AS SERVED" in e[2]]
+    assert len(wanted) == (1 if sample == "bosley-caed.yaml" else 0)
+    assert [e for e in errors if e not in wanted] == []
 
 
 _NAMED_REFERENCE = re.compile(r"\bSection (\d+)(?:\.\d+)? \(([^)]+)\)")
@@ -69,7 +72,8 @@ def test_each_section_reference_names_the_heading_that_section_has(sample, rende
              if _words(headings.get(m.group(1), "")) != _words(m.group(2))]
     assert wrong == []
     if sample == "quillfeather-cand.yaml":  # the case that regroups: the reference is there, and right
-        assert [m.group(0) for m in references] == ["Section 15 (Final Disposition)"]
+        assert "the final-disposition provisions of Section 15." in "\n".join(b.text for b in text.blocks)
+        assert headings["15"].upper() == "FINAL DISPOSITION"
 
 
 def _words(heading: str) -> str:

@@ -215,7 +215,7 @@ def test_prisoner_case_signature_pronouns_and_procedure(texts, render):
     # caed round 2, 3: the prisoner signs the page by hand; the filer files the scanned page and says so
     assert "______________________________\nRobert Bosley, CDCR No. AT-0274\n" in caed
     assert "original signature retained" not in caed
-    assert "the signature page of each Self-Represented Party, signed by hand, is filed with this document as a scanned image" in caed
+    assert "the signature page of each Self-Represented Party whose signature line above is blank, signed by that party by hand, is filed with this document as a scanned image; and that I hold each such original" in caed
     assert not re.search(r"himself or herself|his or her|him or her|he or she", caed)
     assert "Plaintiff Robert Bosley, who appears without counsel" in caed
     assert "are not required to meet and confer" not in caed
@@ -229,7 +229,7 @@ def test_subpoena_finding_only_with_the_subpoena_and_its_necessity_before_the_co
     caed = texts["caed"]
     assert "(a copy is attached as Exhibit B)" in caed
     assert "The records are necessary to the claims and defenses in this Action because Plaintiff claims emotional distress" in caed
-    assert "The Court has reviewed the subpoena attached to the stipulation and the showing of necessity in Section 7." in caed
+    assert "The Court has reviewed the subpoena attached to the stipulation as Exhibit B and the showing of necessity in Section 7." in caed
     data = sample_data("bosley-caed.yaml")
     data["subpoenas"][0].pop("exhibit")
     text = full_text(render(data))
@@ -301,7 +301,9 @@ def test_conferral_mode_is_the_parties_agreement_not_a_rule(texts):
         text = texts[court]
         assert "the Parties agree to confer in person or by telephone." in text, court
         assert "in person or by telephone, in an effort to resolve each challenge, as" not in text, court
-    assert "the Local Civil Rules governing discovery disputes (Local Civil Rule 37.2, as this Court's orders cite it)" in texts["nysd"]
+    # nysd round 5, 2: the rule is cited plainly, as the Court's own orders cite it, with no hedge in the order
+    assert "as Local Civil Rule 37.2 and the assigned judge's individual practices require" in texts["nysd"]
+    assert "as this Court's orders cite it" not in texts["nysd"]
 
 
 def test_government_party_means_the_government_parties(texts):
@@ -347,7 +349,7 @@ def test_clawback_goes_through_impoundment_in_massachusetts(texts):
     mad = texts["mad"]
     assert "with a motion to impound it under Local Rule 7.2 or a request for review in camera" in mad
     assert "present the information to the Court under seal" not in mad
-    assert "present the information to the Court under seal for a determination of the claim" in texts["nysd"]
+    assert "procedure this Order provides for discovery disputes" in texts["nysd"]
 
 
 def test_designation_of_testimony_is_deposition_testimony_only(texts):
@@ -415,7 +417,8 @@ def test_caed_custody_restricted_categories_are_kept_from_other_persons_in_custo
     """caed round 3, 2: deposition witnesses and custodians held in custody are not shown the restricted categories."""
     caed = " ".join(texts["caed"].split())
     assert caed.count("a person held in custody, other than a Party as to records about that Party, may not be shown material within") == 2
-    assert "“Plaintiff's mental-health records held by CDCR” and “CDCR camera-placement and staffing records” under this item" in caed
+    # caed round 5, 5: the use-of-force reports name inmate witnesses, so they are kept from others in custody too
+    assert "“Plaintiff's mental-health records held by CDCR”, “CDCR camera-placement and staffing records”, and “Use-of-force incident reports” under this item" in caed
     assert "badge numbers and home-institution assignments redacted" in caed
     assert "a person held in custody" not in texts["cacd"] and "a person held in custody" not in texts["cand"]
 

@@ -108,7 +108,7 @@ def test_new_district_verdicts_round_1(texts):
     patent, dealer = texts["txed-patent"], texts["txed-nonpatent"]
     # txed patent: the Patent Rule 3-4(a) technical documents have a tier, and the prosecution bar is justified.
     assert "Only information in “Technical documents for the accused access points”" in patent
-    assert "The prosecution bar in Section 11 is needed because a person who reads another Party's material designated “HIGHLY CONFIDENTIAL – SOURCE CODE”" in patent
+    assert re.search(r"The prosecution bar in Section \d+ is needed because a person who reads another Party's material designated “HIGHLY CONFIDENTIAL – SOURCE CODE”", patent)
     # txed non-patent: the dealer rebates are AEO, with the harm of the opposing party itself seeing them.
     assert "Brasswell is itself one of those dealers" in dealer
     assert "Only information in “Dealer rebate program terms” may be designated “HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY”" in dealer
@@ -120,7 +120,7 @@ def test_new_district_verdicts_round_1(texts):
         assert "the Section of this Order that lists" not in texts[court]
     assert "the Challenging Party and the Designating Party must confer in good faith, face to face or by telephone" in texts["wawd"]
     # njd: the AEO harm is stated as disclosure to the opposing party; real-looking judges' initials.
-    assert "Fernhollow's own technical staff who read the parameters would pass Quarry Lane's platform process" in texts["njd"]
+    assert "Disclosure of the parameters to Fernhollow personnel would therefore carry Quarry Lane's platform process" in " ".join(texts["njd"].split())
     assert "2:26-cv-05521 (SDW)(JSA)" in texts["njd"] and "(ABC)" not in texts["njd"]
     # njd: the order is titled and names itself as D.N.J. practice does; sealing papers follow the judge's procedures.
     assert "[PROPOSED] DISCOVERY CONFIDENTIALITY ORDER" in texts["njd"]
@@ -255,7 +255,7 @@ def test_caed_bosley_subpoena_finding_basis_and_position(texts):
     assert "Plaintiff, whose records these are, objected to a release of all of his mental-health records" in text
     assert "The Court finds that disclosure of the records it seeks is necessary to the claims and defenses" in text
     assert "§ 5328" not in text  # caed round 2, 4: no statute the research does not support
-    assert "\nEXHIBIT B\nSubpoena issued by Defendant Valasco and served on the California Department of Corrections and Rehabilitation on October 5, 2026 (copy attached)" in text
+    assert "\nEXHIBIT B\nSubpoena issued by Defendant Valasco and served on the California Department of Corrections and Rehabilitation on October 5, 2026. [DRAFTER: REPLACE THIS PAGE WITH A COMPLETE COPY OF THE SUBPOENA AS SERVED" in text
     assert "/s/ Avery N. Castro (as authorized on" in text
     assert "ATTESTATION: I, Jordan P. Klein, the filing attorney, attest" in text
 
@@ -277,9 +277,10 @@ def test_casd_draft_is_the_order_the_court_enters_not_the_joint_motion(texts):
 
 def test_other_courts_keep_the_parties_signatures_on_the_order(texts):
     assert "ATTESTATION" in texts["cand"] and "ATTESTATION" in texts["cacd"]
-    for court in [c for c in texts if c != "casd"]:
+    for court in [c for c in texts if c not in ("casd", "txed", "txed-patent", "txed-nonpatent")]:
         assert "Attorneys for" in texts[court] and "/s/ " in texts[court], court
         assert "The Court has considered the joint motion" not in texts[court], court
+    assert "Attorneys for" not in texts["txed"] and "/s/ " not in texts["txed"]  # E.D. Tex.: counsel sign the joint motion
 
 
 def test_cacd_cites_79_5_2_2_b_for_material_designated_by_another_party(texts):
@@ -289,7 +290,7 @@ def test_cacd_cites_79_5_2_2_b_for_material_designated_by_another_party(texts):
 
 def test_ny_rules_stay_right_either_way_and_lugosch_sets_the_standard(texts):
     assert "the Local Civil Rules of the Southern and Eastern Districts of New York governing discovery disputes and the assigned judge's individual practices" in texts["nyed"]
-    assert "(Local Civil Rule 37.2, as this Court's orders cite it) and the assigned judge's individual practices" in texts["nysd"]
+    assert "Local Civil Rule 37.2 and the assigned judge's individual practices" in texts["nysd"]
     for court in ("nyed", "nysd"):
         assert "sets out the procedures to be followed, and the standards" not in texts[court]
         assert "Any request to seal is governed by Lugosch" in texts[court]
@@ -311,7 +312,7 @@ def test_good_cause_harm_boilerplate_not_repeated_and_each_tier_justified(texts)
 def test_cross_references_use_section_numbers(texts):
     for court, text in texts.items():
         assert "Section of this Order headed" not in text, court
-    assert re.search(r"must comply with Section \d+ \(Final Disposition\)", texts["cand"])
+    assert re.search(r"must comply with the final-disposition provisions of Section \d+\.", texts["cand"])
 
 
 def test_one_signature_block_per_firm_with_both_lawyers(render):

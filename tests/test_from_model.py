@@ -206,7 +206,7 @@ def test_a_court_without_a_complete_model_map_is_refused(capsys, tmp_path, court
     write_library(tmp_path, PROFILE.replace("complete: true", "complete: false"))
     result = render(capsys, lib, answers(tmp_path), "-o", tmp_path / "o.docx", "--from-model", model)
     assert_clean(result, 2)
-    assert "records only some of the Stand-in Model Order's sections" in result.err and "--redline-against" in result.err
+    assert "lists only some of the Stand-in Model Order's sections" in result.err and "map of the model is incomplete" in result.err and "--redline-against" in result.err
 
 
 def test_existing_output_is_not_overwritten_without_force(capsys, tmp_path, court):
@@ -227,7 +227,7 @@ def test_default_explanation_names_carried_provisions_known_departures_and_perio
     result = render(capsys, lib, answers(tmp_path), "-o", out, "--deviations", "--memo")
     assert result.code == 0, result.err
     filed = full_text(tmp_path / "o.deviations.docx")
-    assert "The draft carries the model's provisions (basic principles of use; who may see CONFIDENTIAL material) in the parties' own words." in filed
+    assert "The draft carries the model's provisions" not in filed  # the memo says what each carried section provides
     assert "adds a HIGHLY CONFIDENTIAL – ATTORNEYS' EYES ONLY tier with its own access list" in filed
     assert "The customer pricing produced here would harm the producing party" in filed
     assert "model: 30 days; this order: 21 days" in filed and "model: 21 days" not in filed
@@ -235,11 +235,12 @@ def test_default_explanation_names_carried_provisions_known_departures_and_perio
     assert "Not matched to a model section" not in filed and "not compared" not in filed  # the map is complete
     assert "PROTECTED HEALTH INFORMATION (after the model's last section)" in filed
     # in the model's order, what the map adds to a section right after it; the recorded departure explains the tier
-    assert filed.index("§ 1 PURPOSES AND LIMITATIONS") < filed.index("DEFINITIONS (within § 3 SCOPE)") < filed.index("§ 4 ACCESS TO AND USE OF CONFIDENTIAL MATERIAL")
-    kinds = [row.cells[0].text for row in docx.Document(str(tmp_path / "o.deviations.docx")).tables[0].rows]
+    assert filed.index("DEFINITIONS (within § 3 SCOPE)") < filed.index("§ 4 ACCESS TO AND USE OF CONFIDENTIAL MATERIAL")
+    kinds = [row.cells[1].text for row in docx.Document(str(tmp_path / "o.deviations.docx")).tables[0].rows]
     assert "Tiers" not in kinds and kinds.count("Changed") == 1 and kinds.count("Period") == 1
     memo = (tmp_path / "o.memo.md").read_text(encoding="utf-8")
-    assert "The court profile records only some of the model's sections" not in memo
+    assert "only some of the model's sections" not in memo
+    assert "The draft carries the model's provisions, in the parties' own words: basic principles of use; who may see CONFIDENTIAL material." in memo
 
 
 def test_a_section_the_template_s_frame_carries_is_not_printed_twice(capsys, tmp_path, court):
@@ -256,7 +257,7 @@ def test_a_section_the_template_s_frame_carries_is_not_printed_twice(capsys, tmp
     assert result.code == 0, result.err
     order = full_text(out)
     assert "marker--" not in order and "IT IS HEREBY STIPULATED" in order
-    assert "The order's recitals and closing are the parties' own words" in full_text(tmp_path / "o.deviations.docx")
+    assert "with no change in substance, in the parties' own words: STIPULATION (model STIPULATION)" in full_text(tmp_path / "o.deviations.docx")
     _, deleted = inserted_and_deleted_text((tmp_path / "o.redline.docx").read_bytes())
     assert "marker--" not in " ".join(deleted) and markers(deleted) == {"2", "4", "5", "10"}
 

@@ -229,7 +229,8 @@ def test_patent_cases_bring_source_code_questions(library):
     steps = court(kind="Patent") + [("Patents in suit", "U.S. Patent No. 11,482,907")]
     steps += parties() + category() + [("Add another category", False)]
     steps += [("(tiers)", Pick("SOURCE CODE")), HOUSE_COUNSEL, ("prosecution bar", True), ("Technology the prosecution bar", "streaming-video compression"),
-              ("source-code review", True), ("export-control", False), ("502(d)", True), ("Date of the stipulation", "2026-11-20"), RENDER]
+              ("source-code review", True), ("export-control", False), ("before the Court enters the order", False), ("502(d)", True),
+              ("Date of the stipulation", "2026-11-20"), RENDER]
     answers, prompter = run(library, steps)
     assert "2 years" in next(p for p in prompter.asked if "prosecution bar" in p)
     assert [t.value for t in answers.tiers] == ["confidential", "highly_confidential_aeo", "source_code"]

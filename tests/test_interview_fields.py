@@ -37,8 +37,10 @@ def bosley_steps(case_number="1:14-cv-00049-MJS (PC)", judge=()):
     return [
         ("Court", "caed"), ("Division", ""), ("Case number", case_number),
         ("Short title", "Bosley v. Valasco"), ("Kind of case", Pick("Prisoner civil rights")), *judge,
+        *([] if judge else [("referred to the magistrate judge", DEFAULT)]),  # MJS: a magistrate judge's initials
         ("Plaintiff 1: full name", plaintiff["name"]), ("government agency", Pick("No")), ("an individual", DEFAULT),
-        ("self-represented", True), ("in prison or jail", DEFAULT), ("special capacity", ""),
+        ("self-represented", True), ("hand signature reach the court", DEFAULT), ("in prison or jail", DEFAULT),
+        ("special capacity", ""),
         ("mailing address", "; ".join(plaintiff["address"])), ("phone", ""), ("e-mail", ""),
         ("inmate number", plaintiff["inmate_number"]), ("Add another plaintiff", False),
         ("Defendant 1: full name", "Valasco"), ("government agency", Pick("No")), ("an individual", DEFAULT),
@@ -119,12 +121,14 @@ def test_patent_and_technology_answers_reach_the_draft(library, tmp_path):
     steps += parties() + category() + [("Add another category", False)]
     steps += [("(tiers)", Pick("SOURCE CODE")), ("in-house lawyers", True), ("prosecution bar", True),
               ("Technology the prosecution bar", "streaming-video compression"), ("source-code review", True),
-              ("export-control", True), ("502(d)", True), ("Date of the stipulation", "2026-11-20"), RENDER]
+              ("export-control", True), ("before the Court enters the order", True), ("502(d)", True),
+              ("Date of the stipulation", "2026-11-20"), RENDER]
     answers, _ = run(library, steps)
     assert answers.case.patents == ["U.S. Patent No. 11,482,907"]
-    assert answers.options.export_control and answers.options.house_counsel_access
+    assert answers.options.export_control and answers.options.house_counsel_access and answers.options.pre_entry_productions
     text = full_text(render_draft(plan_draft(answers, library), library, tmp_path / "d.docx", force=False))
-    for expected in ("U.S. Patent No. 11,482,907", "relating to streaming-video compression", "export", "Designated House Counsel"):
+    for expected in ("U.S. Patent No. 11,482,907", "relating to streaming-video compression", "export", "Designated House Counsel",
+                     "MATERIAL PRODUCED BEFORE THIS ORDER", "shares a claim of priority with, the Patent-in-Suit"):
         assert expected in text, expected
 
 

@@ -128,7 +128,8 @@ def test_docx_check_entry_point_finds_model_sections_by_heading(library):
                                           "CHALLENGING CONFIDENTIALITY DESIGNATIONS"], clause_headings)
     missing = [f.concerns for f in found]
     assert missing == [f"model order: {section_label(s)}" for s in profile.model_order.sections if s.number not in ("1", "2", "3", "6")]
-    assert missing[-2:] == ["model order: Rule 502(d) order", "model order: Exhibit A ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND"]
+    assert missing[-2:] == ["model order: Rule 502(d) order (no heading in the model)",
+                            "model order: Exhibit A ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND"]
     # A heading of a clause that carries the section counts as the section.
     found = docx_model_findings(profile, ["PURPOSES AND LIMITATIONS", "“CONFIDENTIAL” MATERIAL", "SCOPE", "CHALLENGING CONFIDENTIALITY DESIGNATIONS",
                                           "ACCESS TO AND USE OF PROTECTED MATERIAL", "DESIGNATING PROTECTED MATERIAL",
@@ -165,16 +166,34 @@ def test_deviations_explain_each_departure_with_its_cause(capsys, tmp_path):
     assert "Not matched to a model section" not in filed and "DEFINITIONS" in filed and "DURATION" in filed
     # each model section the draft carries says what the model provides (the profile's substance, our words), each
     # known change gives its reason; the periods equal the model's, so only periods the model lacks are listed
-    assert "Carried" in filed and "Rule 502(d) order" in filed and "Exhibit A ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND" in filed
-    assert "Rule 502(b) does not apply" in filed and "the designating party may file and serve a motion to retain confidentiality" in filed
+    # the filed explanation lists departures only: the sections carried with no change in substance are named in
+    # one sentence (draft § and model §); what each provides stays in the memo
+    assert "Carried" not in filed and "Rule 502(b) does not apply" not in filed
+    assert ("These sections carry the model's provisions with no change in substance, in the parties' own words: "
+            "§ 6 CHALLENGING CONFIDENTIALITY DESIGNATIONS (model § 6), ") in filed
+    assert "NON-WAIVER ORDER UNDER FEDERAL RULE OF EVIDENCE 502(d) (model Rule 502(d) order (no heading in the model))" in filed
+    assert "ACKNOWLEDGMENT AND AGREEMENT TO BE BOUND (model Exhibit A)." in filed
+    assert "Rule 502(b) does not apply" in memo and "the designating party may file and serve a motion to retain confidentiality" in memo
+    assert "provisions (" not in memo and "; …" not in memo  # substance is a list after a colon, never in parentheses
     assert "Lets a Receiving Party who is a natural person see CONFIDENTIAL material" in filed
     assert "days: deposition designation" not in filed and "days: final disposition" not in filed
-    assert "14 days: nonparty objection" in filed
-    assert "The court profile records only some of the model's sections" in memo  # the drafter's note goes to the memo
-    assert "`poassembler models fetch wawd`" in memo
+    # a period of a section the model lacks is part of that section's row, never "not compared"
+    assert "not compared" not in filed
+    assert "A NON-PARTY'S PROTECTED MATERIAL SOUGHT TO BE PRODUCED IN THIS ACTION (within § 7" in filed
+    assert "The section sets its own period, which the model does not have: 14 days (non-party objection)." in filed
+    # every section is listed but some facts are unverified: the memo lists the rows to confirm, not an incomplete map
+    assert "lists only some of the model's sections" not in memo and "records only some" not in memo
+    assert "VERIFY BEFORE FILING: confirm against your copy of the model: rows " in memo
+    assert "(Changed: § 3 SCOPE)" in memo and "(Changed: § 1 PURPOSES AND LIMITATIONS)" not in memo
+    assert "VERIFY" not in filed and "profile" not in filed
+    # a section the model leaves to the parties shows both: filled in, and the recorded departure that applies
+    assert "Filled in" in filed and "the list may not be enlarged by the parties' agreement" in filed
+    # an added section names its real cause (the court's profile), not an option that only varies its wording
+    definitions = next(line for line in memo.splitlines() if line.startswith("| Added") and "DEFINITIONS" in line)
+    assert "court profile federal: definitions required" in definitions and "answers: tiers" not in definitions
     assert "/s/ Miriam T. Sandoval" in filed
     table = docx.Document(str(tmp_path / "w.deviations.docx")).tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["Departure", "Model section", "Proposed order", "Reason"]
+    assert [c.text for c in table.rows[0].cells] == ["No.", "Departure", "Model section", "Proposed order", "Reason"]
 
 
 def test_deviations_for_a_court_without_a_model_write_nothing(capsys, tmp_path):
@@ -242,7 +261,9 @@ def test_package_holds_what_the_n_d_ill_expects(capsys, tmp_path):
     # not in the filed explanation, and the motion does not claim the order reproduces the model.
     assert "The court expects a proposed order built on its Form LR 26.2 Model Confidentiality Order" in checklist
     assert "`poassembler models fetch ilnd-alonso`" in checklist
-    assert "The court profile records only some of the model's sections" in checklist
+    # ilnd lists every section of the form, but none is verified: the checklist lists the rows to confirm
+    assert "records only some" not in checklist and "lists only some" not in checklist
+    assert "- [ ] Confirm against your copy of the model: rows 1 (" in checklist and "**[VERIFY BEFORE FILING]**" in checklist
     assert "does not reproduce the text of the Court's Form LR 26.2 Model Confidentiality Order" in motion
     assert "The redline submitted with this motion shows each difference of text from the model" in motion
     assert "conferred in good faith by telephone on November 18, 2026, about the terms of the proposed order" in motion
@@ -293,7 +314,9 @@ def test_package_for_a_stipulation_court_has_no_motion_and_flags_unverified_step
     target = tmp_path / "package"
     assert invoke(capsys, "render", str(SAMPLES / "fernhollow-njd.yaml"), "--package", str(target)).code == 0
     # no motion; the certification in support L.Civ.R. 5.3(b)(2) asks for goes with the order
-    assert sorted(p.name for p in target.iterdir()) == ["certification-in-support.docx", "checklist.md", "proposed-order.docx"]
+    assert sorted(p.name for p in target.iterdir()) == ["certification-in-support-fernhollow-biologics.docx",
+                                                        "certification-in-support-quarry-lane.docx", "checklist.md",
+                                                        "proposed-order.docx"]
     checklist = (target / "checklist.md").read_text(encoding="utf-8")
     assert "**[VERIFY BEFORE FILING]**" in checklist and "L.Civ.R. 5.3(c)" in checklist
 

@@ -77,9 +77,14 @@ def test_source_code_inspection_is_treated_at_the_source_code_tier(rendered, dra
     assert "made available for inspection under Section" not in drafts["brasswell-txed"]  # no source-code tier there
 
 
-def test_the_482_patent_is_identified(drafts):
+def test_the_one_patent_is_defined_once_in_the_singular(drafts):
+    """Round 5 (txed): one patent is “the Patent-in-Suit”, defined once; no undefined “'482 patent family”."""
     text = drafts["lumenvale-txed-patent"]
-    assert "“Patents-in-Suit”: U.S. Patent No. 11,204,482 (the '482 patent)." in text
+    assert "“Patent-in-Suit”: U.S. Patent No. 11,204,482." in text
+    assert "Patents-in-Suit" not in text and "a Patent-in-Suit" not in text
+    assert "shares a claim of priority with, the Patent-in-Suit" in text
+    assert "'482" not in text and "patent family" not in text
+    assert "“Patents-in-Suit”: U.S. Patent No. 11,482,907 and U.S. Patent No. 11,790,214." in drafts["quillfeather-cand"]
 
 
 def test_txed_names_its_patent_rules_as_the_court_does_and_no_other_court_does(drafts):
@@ -95,17 +100,28 @@ def test_txed_names_its_patent_rules_as_the_court_does_and_no_other_court_does(d
 
 # --- txed signature blocks (Local Rule CV-11) -------------------------------------------------------------
 
-def test_txed_signature_blocks_designate_the_lead_attorney_and_give_fax_numbers(drafts):
-    for name, lawyer, phone, fax in (("brasswell-txed", "Lucia F. Garza", "(972) 555-0133", "(972) 555-0134"),
-                                     ("lumenvale-txed-patent", "Carter B. Ellison", "(903) 555-0101", "(903) 555-0102")):
-        lines = drafts[name].splitlines()
+def _motion(capsys, tmp_path, sample: str, data: dict | None = None) -> str:
+    """The joint motion of the txed package (where E.D. Tex. counsel sign), as text."""
+    source = SAMPLES / sample
+    if data is not None:
+        source = tmp_path / sample
+        source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    target = tmp_path / f"package-{sample}"
+    assert invoke(capsys, "render", str(source), "--package", str(target)).code == 0
+    return full_text(target / "motion.docx")
+
+
+def test_txed_signature_blocks_designate_the_lead_attorney_and_give_fax_numbers(capsys, tmp_path, drafts):
+    for sample, lawyer, phone, fax in (("brasswell-txed.yaml", "Lucia F. Garza", "(972) 555-0133", "(972) 555-0134"),
+                                       ("lumenvale-txed-patent.yaml", "Carter B. Ellison", "(903) 555-0101", "(903) 555-0102")):
+        motion = _motion(capsys, tmp_path, sample)
+        lines = motion.splitlines()
         at = lines.index(lawyer)
         block = lines[at:at + 9]
         assert "Lead Attorney" in block and f"Telephone: {phone}" in block and f"Facsimile: {fax}" in block, block
-        assert drafts[name].count("Lead Attorney") == 2  # one for each party
+        assert motion.count("Lead Attorney") == 2  # one for each party
     for name, text in drafts.items():
-        if "txed" not in name:
-            assert "Lead Attorney" not in text and "Facsimile:" not in text, name
+        assert "Lead Attorney" not in text and "Facsimile:" not in text, name  # txed: counsel sign the motion only
 
 
 def test_txed_lead_attorney_is_the_one_marked_and_a_missing_fax_is_left_for_the_drafter(capsys, tmp_path):
@@ -114,7 +130,7 @@ def test_txed_lead_attorney_is_the_one_marked_and_a_missing_fax_is_left_for_the_
     counsel.append({**counsel[0], "name": "Rafael M. Ortiz", "bar_number": "Texas Bar No. 24000009",
                     "email": "rortiz@example.com", "lead_attorney": True})
     del counsel[0]["fax"]
-    lines = _render_answers(capsys, tmp_path, data).splitlines()
+    lines = _motion(capsys, tmp_path, "brasswell-txed.yaml", data).splitlines()
     garza, ortiz = lines.index("Lucia F. Garza"), lines.index("Rafael M. Ortiz")
     assert lines[ortiz + 1:ortiz + 3] == ["Texas Bar No. 24000009", "Lead Attorney"]
     assert lines[garza + 1:garza + 3] == ["Texas Bar No. 24000003", "Rafael M. Ortiz"]  # not designated
@@ -138,29 +154,9 @@ def test_txed_package_holds_the_joint_motion_its_checklist_names(capsys, tmp_pat
 
 # --- njd --------------------------------------------------------------------------------------------------
 
-def test_njd_package_holds_a_certification_built_from_the_categories(capsys, tmp_path):
-    target = tmp_path / "package"
-    assert invoke(capsys, "render", str(SAMPLES / "fernhollow-njd.yaml"), "--package", str(target)).code == 0
-    assert (target / "certification-in-support.docx").is_file()
-    text = "\n".join(p.text for p in docx.Document(str(target / "certification-in-support.docx")).paragraphs)
-    assert "CERTIFICATION OF COUNSEL IN SUPPORT OF THE PROPOSED DISCOVERY CONFIDENTIALITY ORDER" in text
-    assert "Civil Action No. 2:26-cv-05521 (SDW)(JSA)" in text and "under L.Civ.R. 5.3(b)(2)" in text
-    for category in sample_data("fernhollow-njd.yaml")["categories"]:
-        assert f"(a) Nature of the material. {' '.join(category['description'].split())}" in text
-        assert f"(c) Injury if the order is not entered. {' '.join(category['harm'].split())}" in text
-    assert text.count("(b) Interests that warrant confidentiality.") == 2
-    assert "“HIGHLY CONFIDENTIAL – ATTORNEYS’ EYES ONLY”" in text
-    assert "I certify under penalty of perjury that the foregoing is true and correct." in text
-    assert "Inc.." not in text
-    checklist = (target / "checklist.md").read_text(encoding="utf-8")
-    piece = next(line for line in checklist.splitlines() if "certification-in-support.docx" in line)
-    assert "L.Civ.R. 5.3(b)(2)" in piece and "**[VERIFY BEFORE FILING]**" in piece
-    assert "Complete and sign the certification in support in this package" in checklist
-
-
 def test_njd_pricing_and_minimum_volume_terms_have_their_own_harm(drafts):
     text = drafts["fernhollow-njd"]
-    category = next(line for line in text.splitlines() if line.startswith("Supply agreement pricing and forecasts."))
+    category = next(line for line in text.splitlines() if line.startswith("Supply agreement pricing."))
     assert "per-lot prices and minimum-volume floors" in category
     assert "would price their bids for Quarry Lane's clients just below them" in category
 
@@ -176,15 +172,15 @@ def test_archival_set_is_kept_only_by_counsel_of_record_and_house_counsel_for_wh
             "House Counsel)") in drafts["fernhollow-njd"]
 
 
-def test_clawback_presents_under_seal_only_through_the_orders_sealing_section(rendered, drafts):
-    for name, heading in (("fernhollow-njd", "FILING CONFIDENTIAL MATERIAL"), ("lumenvale-txed-patent", "FILING PROTECTED MATERIAL")):
-        number = _section_number(rendered[name], heading)
-        assert (f"may promptly present the information to the Court under seal for a determination of the claim, "
-                f"following the procedure for sealed submissions in Section {number} or any other way the assigned "
-                "judge's procedures allow for submitting confidential material.") in drafts[name]
+def test_clawback_goes_through_the_orders_discovery_dispute_procedure(rendered, drafts):
+    """Round 5 (cacd, njd clerks): a Rule 26(b)(5)(B) submission is a discovery dispute, not a sealing motion."""
+    for name in ("fernhollow-njd", "lumenvale-txed-patent"):
+        number = _section_number(rendered[name], "CHALLENGING CONFIDENTIALITY DESIGNATIONS")
+        assert ("may promptly present the information to the Court for a determination of the claim through the "
+                f"procedure this Order provides for discovery disputes (Section {number}), submitting the information "
+                "itself under seal or for in camera review as the assigned judge directs.") in drafts[name], name
     for name, text in drafts.items():
-        if "under seal for a determination of the claim" in text:
-            assert "under seal for a determination of the claim, following the procedure for sealed submissions in Section" in text, name
+        assert "following the procedure for sealed submissions" not in text, name
+        assert "present the information to the Court under seal" not in text, name
     assert "with a motion to impound it" in drafts["claudomir-mad"]
-    # N.D. Cal. keeps its model's numbering: sealing is a paragraph of Miscellaneous, named as such
-    assert "following the procedure for sealed submissions in Section 14.3 or" in drafts["quillfeather-cand"]
+    assert "discovery disputes (Section" not in drafts["claudomir-mad"]

@@ -90,12 +90,12 @@ def render_package(state, answers: Path, target: Path, outputs) -> None:
     for warning in draft.warnings:
         warn(f"warning: {warning}")
     shown = [f for f in run_check(draft) if f.severity.value != "note"]
-    for finding in shown:
+    written = write_package(draft, library, target, outputs.force, outputs.template, outputs.model_copy or outputs.from_model)
+    click.echo(f"Wrote the filing package {target}/ ({draft.profile.name}): " + ", ".join(p.name for p in written) + ".")
+    for finding in shown:  # after the package is written, as `render` shows them: a failure is one `error:` message
         warn(finding_line(finding))
     if shown:
         warn(CHECK_HINT)
-    written = write_package(draft, library, target, outputs.force, outputs.template, outputs.model_copy or outputs.from_model)
-    click.echo(f"Wrote the filing package {target}/ ({draft.profile.name}): " + ", ".join(p.name for p in written) + ".")
     notice = verify_notice(draft.profile.id, len(draft.profile.unverified()))
     if notice:
         warn(notice)

@@ -28,7 +28,7 @@ from poassembler.interview.questions import (
     Question,
     category_tier_choices,
     court_choices,
-    judge_choices, judge_on_file, party_name_choices,
+    judge_choices, judge_on_file, magistrate_in_case_number, party_name_choices,
     tier_choices,
 )
 from poassembler.library.answers import Answers
@@ -253,6 +253,7 @@ def case_scope(data: dict, profile: ResolvedProfile | None) -> dict[str, Any]:
             "cited": lambda name: cited(profile, name),
             "has_word": has_word,
             "judge_on_file": judge_on_file(profile, answers),
+            "magistrate_in_case_number": magistrate_in_case_number(profile, answers),
         })
     return _SCOPE_CACHE["scope"]
 

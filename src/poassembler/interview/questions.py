@@ -317,6 +317,16 @@ def judge_on_file(profile: ResolvedProfile | None, answers: Answers) -> Any:
     return signing_judge(profile, answers.model_copy(update={"judge_name": "", "judge_title": ""}))
 
 
+def magistrate_in_case_number(profile: ResolvedProfile | None, answers: Answers) -> bool:
+    """The case number's initials name a magistrate judge the draft would have sign (no judge named in the
+    answers, no judge profile): then whether the case is referred to that judge decides who signs."""
+    if profile is None or profile.judge is not None:
+        return False
+    judge = signing_judge(profile, answers.model_copy(update={"judge_name": "", "judge_title": "",
+                                                              "magistrate_judge_referral": None}))
+    return judge is not None and bool(judge.name) and "magistrate" in judge.title.casefold()
+
+
 def category_tier_choices(profile: ResolvedProfile, facts: CaseFacts) -> tuple[Choice, ...]:
     """Who may see one category, in plain words, by the tier that allows it (the court's labels)."""
     labels = profile.tier_labels

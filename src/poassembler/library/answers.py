@@ -90,6 +90,13 @@ class Role(str, Enum):
     intervenor = "intervenor"
 
 
+class SelfSignature(str, Enum):
+    """How a self-represented party's hand signature reaches the court with an electronically filed paper."""
+
+    scanned_page = "scanned_page"  # the page the party signed by hand is scanned and filed with the paper
+    original_retained = "original_retained"  # the filer shows the court's notation and keeps the signed original
+
+
 class Government(str, Enum):
     federal = "federal"
     state = "state"
@@ -157,6 +164,14 @@ class Counsel(Strict):
     email: Email
 
 
+class Declarant(Strict):
+    """Who certifies the facts about a party's own material from personal knowledge (an officer, an employee,
+    or counsel who knows them), where the court asks for a supporting certification."""
+
+    name: RequiredText
+    title: RequiredText  # e.g. "Vice President, Manufacturing Sciences"
+
+
 class Party(Strict):
     name: RequiredText
     role: Role
@@ -168,11 +183,15 @@ class Party(Strict):
     phone: Phone | None = None
     email: Email | None = None
     inmate_number: Text = ""
+    # a self-represented party's hand signature: its scanned page is filed, or the filer keeps the original and
+    # the signature line carries the court's notation for that (format.self_represented_signature)
+    signature: SelfSignature = SelfSignature.scanned_page
     incarcerated: bool = False  # held in a prison or jail: decides who may possess Protected Material
     natural_person: bool = False  # an individual, not an entity: may see material of the lowest tier
     capacity: Text = ""  # e.g. "individually and on behalf of all others similarly situated" (caption only)
     definite_article: bool = False  # "the California Department of …" in running text
     short_name: Text = ""  # e.g. "CDCR", used after the first mention
+    declarant: Declarant | None = None  # signs the party's supporting certification; unset: its first counsel
 
     @property
     def text_name(self) -> str:
@@ -207,6 +226,12 @@ class Category(Strict):
     no_possession_in_custody: bool = False  # the harm comes from a prisoner holding it: view under supervision only
     not_for_others_in_custody: bool = False  # the harm comes from other persons in custody seeing it
     withheld_from_house_counsel: bool = False  # the harm comes from the other party's own lawyers knowing it
+    # the parties (names as in `parties`) whose material this is and who will produce it; a supporting
+    # certification (D.N.J. L.Civ.R. 5.3(b)(2)) is made for each producing party about its own categories only
+    produced_by: list[RequiredText] = Field(default_factory=list)
+    # the producing party's legitimate interest in keeping it confidential, stated for this material (the
+    # certification says it; unset: a general statement by the kind of material)
+    interest: Text = ""
 
 
 class GovernmentSharing(Strict):
@@ -225,6 +250,9 @@ class Options(Strict):
     # House Counsel of a Party may ask to see the top tier (Designated House Counsel); unset: only in
     # commercial, patent and software cases, where the parties are businesses with in-house lawyers
     house_counsel_access: bool | None = None
+    # material has been (or will be) produced before the Court enters the order: it gets the top tier until
+    # the producer designates it under the order within the stated period
+    pre_entry_productions: bool = False
 
 
 class Subpoena(Strict):
@@ -277,6 +305,10 @@ class Answers(Strict):
     judge_name: Text = ""  # the assigned judge by name, where no judge profile exists
     judge_title: Text = ""  # e.g. "United States Magistrate Judge"; alone: the kind of judge, name left blank
     order_place: Text = ""  # where the judge signs, printed on the order's date line, e.g. "Brooklyn, New York"
+    # The district judge has referred the case to the magistrate judge for general pretrial management (28 U.S.C.
+    # § 636(b)(1)(A)), or the parties consented to the magistrate judge: the magistrate judge signs. false: no
+    # referral, the district judge signs. Unset: the magistrate judge whose initials the case number carries.
+    magistrate_judge_referral: bool | None = None
     division: Text = ""
     case: Case
     parties: list[Party] = Field(min_length=2)
@@ -306,6 +338,10 @@ class Answers(Strict):
                     f"category '{category.name}' needs tier '{category.tier.value}', which is not in `tiers`: add it there"
                 )
         names = {p.name for p in self.parties}
+        for category in self.categories:
+            for who in category.produced_by:
+                if who not in names:
+                    raise ValueError(f"category '{category.name}': produced_by '{who}' is not the name of a party in `parties`")
         for subpoena in self.subpoenas:
             for who in (subpoena.recipient, subpoena.served_by):
                 if who not in names:

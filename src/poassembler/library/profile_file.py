@@ -82,6 +82,17 @@ class FormatPatch(_Strict):
     # The source-code tier's definition also reaches formulas, engineering specifications and schematics
     # that describe software or hardware designs in detail (the N.D. Cal. patent model's definition).
     source_code_includes_designs: bool | None = None
+    # how the order names the paper that asks the Court to seal ("a Request to Seal Documents" under E.D. Cal.
+    # L.R. 141); unset: "an application or motion"
+    sealing_request_name: str | None = None
+    # Exhibit A's submission to the Court's jurisdiction runs while the action is pending and afterwards only to
+    # the extent the Court retains jurisdiction (a court that does not keep enforcement jurisdiction after the
+    # case ends unless it orders so); unset/false: the submission continues after the action ends
+    enforcement_after_end_retained_only: bool | None = None
+    # false: the proposed order ends after its last paragraph with blank space, no date line, signature line or
+    # judge's name (the court's judges sign and date orders electronically); the rule is `judge_signature_source`
+    judge_signature_block: bool | None = None
+    judge_signature_source: Citation | None = None
 
     @field_validator("template")
     @classmethod
@@ -114,6 +125,10 @@ class Format:
     case_number_label: str = "Case No."
     signature_requires: tuple[str, ...] = ()
     source_code_includes_designs: bool = False
+    sealing_request_name: str = "an application or motion"
+    enforcement_after_end_retained_only: bool = False
+    judge_signature_block: bool = True
+    judge_signature_source: Citation | None = None
 
     @property
     def caption_title(self) -> str:
@@ -167,6 +182,9 @@ class KnownDeparture(_Strict):
     why: NonEmpty  # the reason the court is given
     source: str = ""  # where the model's own provision can be checked (the model, or an order quoting it)
     verified: bool = False
+    # "wording": it only describes our own wording of the section (moot when the model's own words are kept,
+    # `render --from-model`); "case": this case needs it, so the order departs even when built on the model
+    scope: Literal["wording", "case"] = "case"
 
 
 class ModelSection(_Strict):
@@ -182,6 +200,9 @@ class ModelSection(_Strict):
     periods: list[ModelPeriod] = Field(default_factory=list)  # the periods the section sets
     departures: list[KnownDeparture] = Field(default_factory=list)  # known substantive departures of our clauses
     parties_fill: bool = False  # the model leaves this section for the parties to write (e.g. a list of documents)
+    # where the model gives this part no heading (e.g. an order appended after the signatures): the few words that
+    # open it in the model, to split a copy there (`heading` then only describes the part; it is not the model's)
+    opens_with: str = ""
 
 
 class ModelOrder(_Strict):
@@ -210,6 +231,7 @@ class SubmissionStep(_Strict):
     source: NonEmpty
     verified: bool
     note: str = ""
+    when: str = "true"  # condition over the case facts under which the step applies (same language as clauses)
 
 
 class SubmissionPatch(_Strict):
@@ -234,6 +256,12 @@ class SubmissionPatch(_Strict):
     supporting_certification: Citation | None = None
     # the motion must say when and how counsel conferred (answers `conferral:`), e.g. N.D. Ill. LR 37.2
     conferral_required: bool | None = None
+    # what the motion calls the attached proposed order, where the court dockets it under its own name
+    # ("Text of Proposed Order"); unset: it is lettered with the other exhibits ("Exhibit A")
+    order_attachment: str | None = None
+    # the motion ends with a certificate of conference under this rule (`cite`): counsel conferred and the
+    # motion is joint; the date and manner come from the answers' `conferral:` where given
+    conference_certificate: Citation | None = None
 
 
 @dataclass(frozen=True)
@@ -250,6 +278,8 @@ class Submission:
     motion_statements: tuple[str, ...] = ()
     supporting_certification: Citation | None = None
     conferral_required: bool = False
+    order_attachment: str = ""
+    conference_certificate: Citation | None = None
 
 
 class JudgeInfo(_Strict):

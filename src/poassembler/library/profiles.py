@@ -120,6 +120,11 @@ class ResolvedProfile:
             out.append(("citation", "font size", self.format.font_size_source))
         if self.format.judge_line_source and not self.format.judge_line_source.verified:
             out.append(("citation", "judge line", self.format.judge_line_source))
+        if self.format.judge_signature_source and not self.format.judge_signature_source.verified:
+            out.append(("citation", "no judge's signature block", self.format.judge_signature_source))
+        certificate = self.submission.conference_certificate if self.submission is not None else None
+        if certificate is not None and not certificate.verified:
+            out.append(("citation", "certificate of conference", certificate))
         return out
 
 
@@ -302,6 +307,10 @@ _FORMAT_DEFAULTS = {
     "judge_line_source": None,
     "signature_requires": [],
     "source_code_includes_designs": False,
+    "sealing_request_name": "an application or motion",
+    "enforcement_after_end_retained_only": False,
+    "judge_signature_block": True,
+    "judge_signature_source": None,
 }
 
 
@@ -322,6 +331,8 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
             fmt["font_size_source"] = layer.format.font_size_source
         if layer.format.judge_line_source is not None:
             fmt["judge_line_source"] = layer.format.judge_line_source
+        if layer.format.judge_signature_source is not None:
+            fmt["judge_signature_source"] = layer.format.judge_signature_source
     fmt["short_title"] = fmt["short_title"] or fmt["title"].title()
     fmt["caption_notes"] = tuple(fmt["caption_notes"])
     fmt["signature_requires"] = tuple(fmt["signature_requires"])
@@ -364,6 +375,8 @@ _SUBMISSION_DEFAULTS = {
     "motion_statements": (),
     "supporting_certification": None,
     "conferral_required": False,
+    "order_attachment": "",
+    "conference_certificate": None,
 }
 
 

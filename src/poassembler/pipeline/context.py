@@ -159,13 +159,7 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
         ],
         signatures=signatures if on_order else [],
         attestation=parties.attestation if on_order else [],
-        order=OrderBlock(
-            paragraphs=_paragraphs_of(selection.included(Placement.order), scope),
-            date_line=f"Dated: {place}, ____________________" if (place := answers.order_place or (judge.place if judge else "")) else BLANK_DATE,
-            signature_line=BLANK_LINE,
-            judge_name=judge.name if judge else "",
-            judge_title=judge.title if judge else JUDGE_PLACEHOLDER,
-        ),
+        order=_order_block(profile, answers, judge, _paragraphs_of(selection.included(Placement.order), scope)),
         exhibit=ExhibitView(
             title=exhibit_clauses[0].spec.heading if exhibit_clauses else "",
             paragraphs=_paragraphs_of(exhibit_clauses, scope),
@@ -176,9 +170,31 @@ def build_context(profile: ResolvedProfile, selection: Selection, scope: ClauseS
     )
 
 
+def _order_block(profile: ResolvedProfile, answers: Answers, judge, paragraphs: list[ParagraphView]) -> OrderBlock:
+    """The order's closing: the judge's date and signature lines, or (profile `format.judge_signature_block:
+    false`, a court whose judges sign and date electronically) only blank space after the last paragraph."""
+    if not profile.format.judge_signature_block:
+        return OrderBlock(paragraphs=paragraphs, date_line="", signature_line="", judge_name="", judge_title="")
+    place = answers.order_place or (judge.place if judge else "")
+    return OrderBlock(
+        paragraphs=paragraphs,
+        date_line=f"Dated: {place}, ____________________" if place else BLANK_DATE,
+        signature_line=BLANK_LINE,
+        judge_name=judge.name if judge else "",
+        judge_title=judge.title if judge else JUDGE_PLACEHOLDER,
+    )
+
+
+# The tool cannot attach the served subpoena: the exhibit's page says so in a placeholder `check` reports as
+# an error until the drafter puts the copy in its place (the package checklist has the step).
+SUBPOENA_COPY_PLACEHOLDER = ("[DRAFTER: REPLACE THIS PAGE WITH A COMPLETE COPY OF THE SUBPOENA AS SERVED, "
+                             "WITH ITS ATTACHMENTS, BEFORE FILING]")
+
+
 def _attachments(answers: Answers, scope: ClauseScope) -> list[AttachmentView]:
-    """Each subpoena the order says is attached gets its exhibit's cover page, so the Court finds it where the
-    order says it is (E.D. Cal., Bosley v. Valasco: no finding on a subpoena the Court has not seen)."""
+    """Each subpoena the order says is attached gets its exhibit's page, so the Court finds it where the
+    order says it is (E.D. Cal., Bosley v. Valasco: no finding on a subpoena the Court has not seen). The page
+    holds a placeholder until the drafter replaces it with the served copy."""
     names = scope.facts.party_labels
     out = []
     for s in answers.subpoenas:
@@ -188,7 +204,7 @@ def _attachments(answers: Answers, scope: ClauseScope) -> list[AttachmentView]:
         out.append(AttachmentView(
             label=s.exhibit.upper(),
             description=f"Subpoena issued by {names.get(s.served_by, s.served_by)} and served on "
-                        f"{scope.facts.text_names.get(s.recipient, s.recipient)}{served} (copy attached)",
+                        f"{scope.facts.text_names.get(s.recipient, s.recipient)}{served}. {SUBPOENA_COPY_PLACEHOLDER}",
         ))
     return out
 
@@ -203,10 +219,14 @@ class JudgeView:
 _INITIALS = re.compile(r"[A-Za-z]{2,4}x?")
 
 
+DISTRICT_JUDGE_TITLE = "United States District Judge"
+
+
 def signing_judge(profile: ResolvedProfile, answers: Answers) -> JudgeView | None:
     """Who signs the order: the judge the answers name, the judge profile's judge, or the judge whose
     initials the case number carries (a magistrate judge before a district judge: discovery orders are
-    theirs), looked up in the profile's `judges:` list. Answers that give only `judge_title` say which kind
+    theirs once the case is referred; answers `magistrate_judge_referral: false` say it is not, and the
+    district judge signs), looked up in the profile's `judges:` list. Answers that give only `judge_title` say which kind
     of judge signs: the order leaves the name to the judge (a blank line over the title)."""
     if answers.judge_name:
         return JudgeView(answers.judge_name, answers.judge_title)
@@ -216,6 +236,10 @@ def signing_judge(profile: ResolvedProfile, answers: Answers) -> JudgeView | Non
     tokens = {t.casefold() for t in _INITIALS.findall(number)}
     found = [j for j in profile.judges if j.initials.casefold() in tokens]
     found.sort(key=lambda j: "magistrate" not in j.title.casefold())
+    if answers.magistrate_judge_referral is False:  # no referral: the district judge signs, never the magistrate judge
+        found = [j for j in found if "magistrate" not in j.title.casefold()]
+        if not found:
+            return JudgeView("", answers.judge_title or DISTRICT_JUDGE_TITLE)
     if found:
         return JudgeView(found[0].name, found[0].title, found[0].place)
     return JudgeView("", answers.judge_title) if answers.judge_title else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from poassembler.library.answers import Answers, CaseType, CategoryKind, CounselKind, Government, Role, Tier
+from poassembler.library.answers import Answers, CaseType, CategoryKind, CounselKind, Government, Role, SelfSignature, Tier
 from poassembler.pipeline.expressions import join_and
 
 _HEALTH = {CategoryKind.health, CategoryKind.mental_health}
@@ -40,6 +40,7 @@ class CaseFacts:
     aeo_category_count: int
     source_code_category_names: str
     has_subpoena: bool
+    has_subpoena_exhibit: bool  # a subpoena is to be attached as an exhibit (the drafter replaces its placeholder page)
     text_names: dict  # party name → the name as running text uses it ("the California Department of …")
     party_labels: dict  # party name → "Defendant Valasco" / "the California Department of …"
     subpoena_recipient_names: str
@@ -60,6 +61,8 @@ class CaseFacts:
     has_represented_natural_person_party: bool  # an individual party with counsel: it may see its own side's CONFIDENTIAL material
     subpoenas_before_court: bool  # every subpoena is attached (exhibit) and its necessity shown: the Court can make a finding
     filer_name: str  # the lawyer whose block comes first: the one who files the stipulation and attests
+    self_signed_pages_scanned: bool  # a self-represented party's hand-signed page is scanned and filed
+    self_signed_originals_retained: bool  # the filer keeps a self-represented party's signed original (court's notation)
 
     @classmethod
     def of(cls, answers: Answers) -> "CaseFacts":
@@ -100,6 +103,7 @@ class CaseFacts:
             aeo_category_count=sum(c.tier == Tier.highly_confidential_aeo for c in answers.categories),
             source_code_category_names=join_and(f"“{c.name}”" for c in answers.categories if c.tier == Tier.source_code),
             has_subpoena=bool(answers.subpoenas),
+            has_subpoena_exhibit=any(s.exhibit for s in answers.subpoenas),
             text_names={p.name: p.text_name for p in answers.parties},
             party_labels={p.name: (f"{_ROLE_WORD[p.role]} {p.name}" if p.role in _ROLE_WORD else p.text_name) for p in answers.parties},
             subpoena_recipient_names=join_and(
@@ -131,6 +135,10 @@ class CaseFacts:
             ),
             subpoenas_before_court=bool(answers.subpoenas) and all(s.exhibit and s.necessity for s in answers.subpoenas),
             filer_name=next((c.name for p in answers.parties for c in p.counsel), ""),
+            self_signed_pages_scanned=any(p.self_represented and p.signature == SelfSignature.scanned_page for p in answers.parties),
+            self_signed_originals_retained=any(
+                p.self_represented and p.signature == SelfSignature.original_retained for p in answers.parties
+            ),
             law_enforcement_category_names=join_and(
                 f"“{c.name}”" for c in answers.categories if c.kind == CategoryKind.law_enforcement
             ),

@@ -77,8 +77,9 @@ def require_model(profile: ResolvedProfile, names: dict, path: Path) -> ModelOrd
                        f"(model_order.applies_when: {profile.model_order.applies_when}).", hint="Render without --from-model.")
     if not model.complete or not model.sections:
         raise BadInput(
-            f"--from-model {path}: the {profile.name} profile records only some of the {model.title}'s sections "
-            "(model_order.complete is not true), so the copy cannot be split into sections safely.",
+            f"--from-model {path}: the {profile.name} profile lists only some of the {model.title}'s sections "
+            "(its map of the model is incomplete: model_order.complete is not true), so the copy cannot be split into "
+            "sections safely.",
             hint="Render without --from-model and compare with --redline-against MODEL.docx; the profile's maintainer "
             "can list every section of the model (model_order.sections) and set complete: true.",
         )
@@ -111,10 +112,13 @@ def build_from_model(context: RenderContext, profile: ResolvedProfile, selection
     for part in copy.sections:
         section = part.section
         model_paragraphs = [ParagraphView(level=p.level, text=p.text) for p in part.paragraphs]
+        # a part the model gives no heading (`opens_with`) is printed under our clause's heading, on both sides
+        heading = part.heading or next((by_id[c].heading for c in section.clauses if c in by_id), section.heading)
         carried = tuple(c for c in section.clauses if c in included)
         added = tuple(c for c in section.added if c in by_id)
         placed.update(section.clauses, section.added)
-        departures = tuple(applicable_departures(section, profile, names))
+        # with the model's own words kept, a departure that only describes our wording is moot
+        departures = tuple(d for d in applicable_departures(section, profile, names) if d.scope == "case")
         periods = tuple(period_differences(section, profile))
         if section.clauses and set(section.clauses) <= exhibit_clauses:  # the model's exhibit (the Acknowledgment)
             model_exhibit = replace(context.exhibit, title=part.heading, paragraphs=model_paragraphs, blanks=[])
@@ -128,24 +132,24 @@ def build_from_model(context: RenderContext, profile: ResolvedProfile, selection
             outcomes.append(SectionOutcome(section, KIND_FRAME, part.heading, carried, departures, periods))
             continue
         key = f"model:{section.number or section.heading}"
-        baseline_sections.append(SectionView(clause_id=key, heading=part.heading, paragraphs=model_paragraphs))
+        baseline_sections.append(SectionView(clause_id=key, heading=heading, paragraphs=model_paragraphs))
         ours = [by_id[c] for c in carried if c in by_id]
         extra = [by_id[c] for c in added]
         if section.clauses and not carried:
             kind = KIND_LEFT_OUT
             paragraphs = [ParagraphView(level=0, text=OMITTED_TEXT)] if model.follow_order else None
             if extra:  # what the map adds to a section the draft leaves out still goes there
-                paragraphs = merged_paragraphs(extra, part.heading)
+                paragraphs = merged_paragraphs(extra, heading)
         elif ours and section.parties_fill:
-            kind, paragraphs = KIND_FILLED, merged_paragraphs(ours + extra, part.heading)
+            kind, paragraphs = KIND_FILLED, merged_paragraphs(ours + extra, heading, tuple(section.clauses[:1]))
         elif ours and (departures or periods):
-            kind, paragraphs = KIND_CHANGED, merged_paragraphs(ours + extra, part.heading)
+            kind, paragraphs = KIND_CHANGED, merged_paragraphs(ours + extra, heading, tuple(section.clauses[:1]))
         else:
-            kind, paragraphs = KIND_MODEL, model_paragraphs + merged_paragraphs(extra, part.heading)
-        outcomes.append(SectionOutcome(section, kind, part.heading, tuple(s.clause_id for s in ours), departures, periods, added))
+            kind, paragraphs = KIND_MODEL, model_paragraphs + merged_paragraphs(extra, heading)
+        outcomes.append(SectionOutcome(section, kind, heading, tuple(s.clause_id for s in ours), departures, periods, added))
         if paragraphs is not None:
             ids = tuple(carried) + added
-            sections.append(SectionView(clause_id=ids[0] if ids else key, heading=part.heading, paragraphs=paragraphs,
+            sections.append(SectionView(clause_id=ids[0] if ids else key, heading=heading, paragraphs=paragraphs,
                                         clause_ids=ids))
     at_end = [s for s in context.sections if s.clause_id not in placed]
     sections += at_end

@@ -22,7 +22,6 @@ REDLINE = "proposed-order-redline-against-model.docx"
 MOTION = "motion.docx"
 DEVIATIONS = "explanation-of-departures.docx"
 CHECKLIST = "checklist.md"
-CERTIFICATION = "certification-in-support.docx"
 
 
 @dataclass(frozen=True)
@@ -44,9 +43,13 @@ def plan_package(draft: Draft, model_copy: Path | None) -> list[PackagePiece]:
     pieces.append(PackagePiece(PROPOSED_ORDER, f"clean proposed order ({profile.format.caption_title}), Word"))
     rule = submission.supporting_certification if submission else None
     if rule is not None:
+        from poassembler.review.word_certification import certifications
+
         flag = "" if rule.verified else " **[VERIFY BEFORE FILING]**"
-        pieces.append(PackagePiece(CERTIFICATION, f"counsel's certification in support, for counsel to complete and sign "
-                                                  f"({rule.cite}: {rule.source}){flag}"))
+        for cert in certifications(draft):
+            whose = f"{cert.party.name}'s own material" if cert.own_only else "the material produced in discovery"
+            pieces.append(PackagePiece(cert.file_name, f"certification in support about {whose}, by {cert.signer} "
+                                                       f"({cert.signer_line}), to read and sign ({rule.cite}: {rule.source}){flag}"))
     if model is not None and model.redline_required:
         if model_copy is None:
             raise BadInput(
@@ -94,12 +97,13 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
             from poassembler.review.word_filing import motion_docx
 
             attached = (PROPOSED_ORDER, REDLINE, DEVIATIONS) if draft.profile.submission.order_attached else (REDLINE, DEVIATIONS)
-            exhibits = [_exhibit_label(p.name, draft) for p in pieces if p.name in attached]
+            exhibits = _exhibit_names([p.name for p in pieces if p.name in attached], draft)
             contents[MOTION] = motion_docx(draft, draft.profile.submission.vehicle_title, exhibits)
-        if CERTIFICATION in names:
-            from poassembler.review.word_certification import certification_docx
+        if draft.profile.submission is not None and draft.profile.submission.supporting_certification is not None:
+            from poassembler.review.word_certification import certification_docx, certifications
 
-            contents[CERTIFICATION] = certification_docx(draft)
+            for cert in certifications(draft):
+                contents[cert.file_name] = certification_docx(draft, cert)
         contents[CHECKLIST] = checklist_markdown(draft, pieces).encode("utf-8")
         for name, data in contents.items():
             (staging / name).write_bytes(data)
@@ -133,6 +137,21 @@ def _swap_into_place(staging: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _exhibit_names(names: list[str], draft: Draft) -> list[str]:
+    """How the motion lists what it attaches: the order under the name the court dockets it by (profile
+    `submission.order_attachment`, e.g. "Text of Proposed Order"), so it never shares a letter with the order's
+    own Exhibit A; the other papers lettered "Exhibit A", "Exhibit B", … in order."""
+    own_name = draft.profile.submission.order_attachment
+    out, letter = [], 0
+    for name in names:
+        if name == PROPOSED_ORDER and own_name:
+            out.append(f"{own_name}, {_exhibit_label(name, draft)}")
+        else:
+            out.append(f"Exhibit {chr(65 + letter)}, {_exhibit_label(name, draft)}")
+            letter += 1
+    return out
+
+
 def _exhibit_label(name: str, draft: Draft) -> str:
     """How the motion names a piece of the package (words for the court, no file names)."""
     model = draft.profile.model_order
@@ -152,8 +171,15 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
     submission = profile.submission
     model = model_for(profile, draft.scope.names())
     out = [f"# Submission checklist — {context.case.title}, {context.case.number_line}", "",
-           f"Court: {profile.name}" + (f" ({profile.judge.title} {profile.judge.name})" if profile.judge else ""), ""]
+           f"Court: {profile.name}" + (f" ({profile.judge.title} {profile.judge.name})" if profile.judge else ""),
+           *[line for line in (_addressed_to(draft),) if line], ""]
     out += ["## In this package", ""] + [f"- `{p.name}` — {p.what}" for p in pieces] + [""]
+    if submission and submission.supporting_certification is not None:
+        from poassembler.review.word_certification import certification_notes, certifications
+
+        notes = certification_notes(draft, certifications(draft))
+        if notes:
+            out += ["## Before the certifications are filed", ""] + [f"- [ ] {n}" for n in notes] + [""]
     out += ["## How the order reaches the court", ""]
     if submission:
         vehicle = submission.vehicle_source
@@ -178,7 +204,7 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
                     "Every other change is listed, with its reason, in the explanation of departures, and the redline "
                     "shows exactly those changes.",
                     f"- [ ] Check that {draft.model_build.path.name} is the court's current model ({model.url}) before filing."]
-            return _steps(out, submission)
+            return _steps(out + _verify_rows(draft, pieces), submission, draft)
         out += [f"- **The court expects a proposed order built on its {model.title} and compares the two** "
                 f"(source: {model.source}). The proposed order in this package is worded by poassembler and does "
                 "**not** reproduce the model's text, so every section departs from the model's wording.",
@@ -190,13 +216,56 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
             from poassembler.review.deviations import INCOMPLETE_MAP_NOTE
 
             out.append("- [ ] " + INCOMPLETE_MAP_NOTE.replace("COURT", profile.id))
-    return _steps(out, submission)
+        out += _verify_rows(draft, pieces)
+    return _steps(out, submission, draft)
 
 
-def _steps(out: list[str], submission) -> str:
-    """The checklist's closing part: each submission step with its source and verify flag."""
+def _verify_rows(draft, pieces) -> list[str]:
+    """The checklist step for the explanation's rows that rest on facts about the model not yet verified."""
+    if DEVIATIONS not in {p.name for p in pieces}:
+        return []
+    from poassembler.review.deviations import build_deviations
+
+    report = build_deviations(draft)
+    rows = report.unverified_rows() if report is not None else []
+    if not rows:
+        return []
+    return [f"- [ ] Confirm against your copy of the model: rows {'; '.join(rows)} of `{DEVIATIONS}` state facts about "
+            "the model that the court profile marks as not verified (every section of the model is listed, but these "
+            "facts were not read in it). **[VERIFY BEFORE FILING]**" if draft.profile.model_order.complete else
+            f"- [ ] Confirm against your copy of the model: rows {'; '.join(rows)} of `{DEVIATIONS}` state facts about "
+            "the model that the court profile marks as not verified. **[VERIFY BEFORE FILING]**"]
+
+
+def _addressed_to(draft: Draft) -> str:
+    """Which judge the order is addressed to (its signature block), and on what basis: a referral to the
+    magistrate judge, none (the district judge), or not stated in the answers (confirm on the docket)."""
+    order = draft.context.order
+    who = f"{order.judge_name}, {order.judge_title}" if order.judge_name else order.judge_title
+    if not who:  # no signature block (the court's judges sign electronically): nothing to record
+        return ""
+    referral = draft.answers.magistrate_judge_referral
+    basis = ("the answers say the magistrate judge has the case: a referral for general pretrial management, or consent"
+             if referral else "the answers say the case is not referred to the magistrate judge: the district judge signs"
+             if referral is False else "")
+    if not basis and "magistrate" in who.casefold() and not draft.answers.judge_name and not draft.profile.judge:
+        basis = ("the case number carries the magistrate judge's initials; **confirm on the docket that the case is "
+                 "referred to the magistrate judge, or that the parties consented**, or set magistrate_judge_referral: false")
+    return f"Order addressed to: {who}" + (f" ({basis})" if basis else "")
+
+
+def _steps(out: list[str], submission, draft: Draft) -> str:
+    """The checklist's closing part: each submission step that applies to this case (its `when`), with its
+    source and verify flag."""
+    from poassembler.pipeline.expressions import compile_condition, run
+
     out += ["", "## Steps", ""]
-    steps = submission.steps if submission else ()
+    names = draft.scope.names()
+    steps = []
+    for i, step in enumerate(submission.steps if submission else ()):
+        where = f"{draft.profile.id}: submission.steps[{i}].when"
+        if step.when.strip() in ("", "true") or run(where, compile_condition(step.when, where), names):
+            steps.append(step)
     if not steps:
         out.append("- [ ] No submission steps are recorded for this court: check the local rules and the assigned judge's procedures.")
     for step in steps:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from poassembler.library.answers import Answers, Counsel, Party, Role
+from poassembler.library.answers import Answers, Counsel, Party, Role, SelfSignature
 from poassembler.pipeline.expressions import join_and
 
 BLANK_DATE = "Dated: ____________________"
@@ -93,7 +93,8 @@ def _lead_attorneys(answers: Answers) -> set[int]:
 def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}", self_form: str = "",
                      requires: tuple[str, ...] = ()) -> list[SignatureBlock]:
     """One block per firm (all its lawyers, "Attorneys for" once); self-represented parties sign alone
-    (a blank line, or the court's form for a signature the filer holds on paper: `self_form`).
+    (a blank line they sign by hand, whose page is scanned and filed; or, where the answers say the filer keeps
+    the signed original, the court's notation for that: `self_form`).
     The first counsel block is the filer's ("/s/ name"); others use the court's form for a co-signer.
     `requires` (the profile's `format.signature_requires`) adds what the court's rule asks for under the
     signature: "Lead Attorney" under the lead attorney's name and bar number, and a facsimile line."""
@@ -115,7 +116,8 @@ def signature_blocks(answers: Answers, cosigner_form: str = "/s/ {name}", self_f
                 SignatureBlock(
                     date_line=date_line,
                     firm="",
-                    signature=self_form.format(name=party.name, filer=filer_name) if self_form and filer_name else BLANK_LINE,
+                    signature=(self_form.format(name=party.name, filer=filer_name)
+                               if self_form and filer_name and party.signature == SelfSignature.original_retained else BLANK_LINE),
                     name=party.name + (f", {number}" if number else ""),
                     bar_line="",
                     address_lines=list(party.address),

@@ -28,6 +28,7 @@ from poassembler.review.harm_language import (
 from poassembler.library.profiles import Citation, ResolvedProfile
 from poassembler.pipeline.selection import Selection
 from poassembler.review.findings import Concern, Finding, RenderedClause, Review, Severity, about_answer, about_clause
+from poassembler.review.rules_before_filing import magistrate_referral, placeholder_contacts
 from poassembler.review.rules_filing import conferral_stated, decision_reason, dispositive_sealing, dispute_procedure, sealing
 
 __all__ = ["Finding", "Severity", "check", "has_errors"]
@@ -229,7 +230,7 @@ def judge_named(review: Review) -> list[Finding]:
     draft prints `JUDGE_PLACEHOLDER`, an error here and (same rule id) in the document check, shown once."""
     from poassembler.pipeline.context import JUDGE_PLACEHOLDER, signing_judge
 
-    if signing_judge(review.profile, review.answers) is not None:
+    if not review.profile.format.judge_signature_block or signing_judge(review.profile, review.answers) is not None:
         return []
     return [review.finding(
         "judge_named", Severity.error, "answers: judge_name",
@@ -325,6 +326,7 @@ RULES: tuple[Callable[[Review], list[Finding]], ...] = (
     own_statements,
     custody_access,
     judge_named,
+    magistrate_referral,
     tier_justified,
     overbreadth,
     sealing,
@@ -336,5 +338,6 @@ RULES: tuple[Callable[[Review], list[Finding]], ...] = (
     dispositive_sealing,
     model_sections,
     conferral_stated,
+    placeholder_contacts,
     unverified,
 )

@@ -6,7 +6,7 @@ with the order (`word_deviations.py`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -27,10 +27,9 @@ HEADER = ("Departure", "Model section", "This draft", "Caused by", "Why")
 
 WORDING_NOTE = (
     "The proposed order is worded by the parties and does not reproduce the model's text, so every section "
-    "departs from the model's wording. The table below follows the model section by section, as far as the parties "
-    "could identify its provisions: each model section the order carries (with what it provides, where recorded), "
-    "each change of substance and its reason, each period set differently from the model, sections the model does "
-    "not contain, and model sections left out."
+    "departs from the model's wording. The table below lists each departure in substance: each change to a model "
+    "section and its reason, each period set differently from the model, sections the model does not contain, "
+    "sections the model leaves to the parties, and model sections left out."
 )
 
 MODEL_WORDING_NOTE = (
@@ -41,20 +40,24 @@ MODEL_WORDING_NOTE = (
 
 # Shown to the drafter (memo, checklist), never in a document meant for filing.
 INCOMPLETE_MAP_NOTE = (
-    "The court profile records only some of the model's sections, so this explanation cannot list every "
-    "departure. Compare the whole order with your copy of the model (`poassembler models fetch COURT`, then "
+    "The court profile lists only some of the model's sections (its map of the model is incomplete), so this "
+    "explanation cannot list every departure. Compare the whole order with your copy of the model (`poassembler models fetch COURT`, then "
     "`render --redline-against MODEL.docx`) and add each further departure, with its reason, to the "
     "explanation before filing."
 )
 
 
+CARRIED_KINDS = ("Carried", "Reworded")  # memo only: a model section carried with no change in substance
+
+
 @dataclass(frozen=True)
 class Departure:
-    kind: str  # "Left out", "Added", "Tiers"
+    kind: str  # "Changed", "Period", "Added", "Left out", "Filled in", "Tiers"; memo only: CARRIED_KINDS
     model_section: str
     draft: str
     cause: str
     why: str
+    verified: bool = True  # False when what the row says about the model rests on an unverified fact
 
     def row(self) -> tuple[str, ...]:
         return (self.kind, self.model_section, self.draft, self.cause, self.why)
@@ -70,7 +73,49 @@ class DeviationReport:
     wording: str = WORDING_NOTE  # how the order relates to the model's text (the filed explanation opens with it)
 
     def rows(self) -> tuple[tuple[str, ...], ...]:
+        """The memo's table: every row, with what each carried section provides."""
         return (HEADER,) + tuple(d.row() for d in self.departures)
+
+    def filed(self) -> tuple[Departure, ...]:
+        """The rows of the explanation to file: departures only (carried sections get `carried_sentence`)."""
+        return tuple(d for d in self.departures if d.kind not in CARRIED_KINDS)
+
+    def carried_sentence(self) -> str:
+        """One sentence naming the sections carried with no change in substance (draft § ↔ model §), or ""."""
+        from poassembler.pipeline.expressions import join_and
+
+        changed = {d.model_section for d in self.filed()}
+        grouped: dict[str, list[str]] = {}  # draft section → the model sections it carries
+        for d in self.departures:
+            if d.kind in CARRIED_KINDS and d.model_section not in changed:
+                grouped.setdefault(d.draft, []).append(_short(d.model_section))
+        if not grouped:
+            return ""
+        pairs = [f"{draft} (model {join_and(models)})" for draft, models in grouped.items()]
+
+        return ("These sections carry the model's provisions with no change in substance, in the parties' own words: "
+                + join_and(pairs) + ".")
+
+    def unverified_rows(self) -> list[str]:
+        """The filed table's rows (numbered as filed) whose statement about the model rests on an unverified fact."""
+        return [f"{n} ({d.kind}: {d.model_section if d.model_section != '—' else d.draft.split(' (')[0]})"
+                for n, d in enumerate(self.filed(), start=1) if not d.verified]
+
+    def verify_note(self) -> str:
+        """For the drafter (memo, checklist): the filed rows to confirm against the user's copy of the model."""
+        rows = self.unverified_rows()
+        if not rows:
+            return ""
+        return ("VERIFY BEFORE FILING: confirm against your copy of the model: rows " + "; ".join(rows)
+                + " of the explanation of departures state facts about the model that the court profile marks as "
+                "not verified" + (" (its map lists every section of the model, but these facts were not read in the "
+                                  "model itself)." if self.complete else "."))
+
+
+def _short(label: str) -> str:
+    """"§ 6 CHALLENGING …" → "§ 6"; a label without a section number stays whole."""
+    match = re.match(r"§ \S+|(Exhibit|Attachment) \S+", label)
+    return match.group(0) if match else label
 
 
 def build_deviations(draft: Draft) -> DeviationReport | None:
@@ -99,11 +144,13 @@ def build_deviations(draft: Draft) -> DeviationReport | None:
             arranged = model.follow_order and model.complete  # the draft is in the model's order (model_order.arrange_sections)
             where = (f"within {place.label}" if arranged else f"added; related to {place.label}") if place else \
                 "after the model's last section" if arranged else "added"
-            row = Departure("Added", "—", f"{draft_at} ({where})", _cause(decision, answers), _sentence(spec.why_applies or decision.reason))
+            row = Departure("Added", "—", f"{draft_at} ({where})", _added_cause(decision, answers),
+                            _sentence(spec.why_applies or decision.reason) + _own_periods(draft, model, clause),
+                            place.section.verified if place else True)
             (additions.setdefault(place.index, []) if place else after).append(row)
         else:  # an incomplete map cannot tell whether the model has a counterpart: say so, never omit it
-            after.append(Departure("Not matched to a model section", "—", draft_at, _cause(decision, answers),
-                                   _sentence(spec.why_applies or decision.reason)))
+            after.append(Departure("Not matched to a model section", "—", draft_at, _added_cause(decision, answers),
+                                   _sentence(spec.why_applies or decision.reason) + _own_periods(draft, model, clause), False))
     for index, section in enumerate(model.sections):
         carried = [c for c in included if c.id in section.clauses]
         if not carried:
@@ -119,40 +166,53 @@ def build_deviations(draft: Draft) -> DeviationReport | None:
             departures.append(Departure(
                 "Tiers", "designation tiers", f"adds {labels}", f"answers: tiers = {', '.join(t.value for t in answers.tiers)}",
                 "The model provides only " + ", ".join(draft.profile.tier_labels.get(t, t) for t in model.tiers)
-                + "; the categories described in the order need a higher tier for the reasons stated there."))
+                + "; the categories described in the order need a higher tier for the reasons stated there.", model.verified))
     notes = [WORDING_NOTE]
     if not model.complete:
         notes.append(INCOMPLETE_MAP_NOTE.replace("COURT", draft.profile.id))
-    return DeviationReport(draft.profile.name, model, tuple(departures), tuple(notes), model.complete)
+    return _with_verify_note(DeviationReport(draft.profile.name, model, tuple(departures), tuple(notes), model.complete))
+
+
+def _with_verify_note(report: DeviationReport) -> DeviationReport:
+    note = report.verify_note()
+    return replace(report, notes=report.notes + (note,)) if note else report
 
 
 def _carried(draft: Draft, section, carried: list, numbers: dict[str, str], names: dict) -> list[Departure]:
     """A model section the draft carries in its own words: what it provides (where the profile records it), and each
     known departure and differing period."""
     label = section_label(section)
-    draft_at = ", ".join(f"{numbers.get(c.id, '')} {c.spec.heading or 'Exhibit A'}".strip() for c in carried)
+    printed = {f"§ {n}": s.heading for n, s in enumerate(draft.context.sections, start=1)}  # merged: the model's heading
+    draft_at = ", ".join(dict.fromkeys(
+        f"{numbers[c.id]} {printed.get(numbers[c.id], c.spec.heading)}" if numbers.get(c.id) else c.spec.heading or "Exhibit A"
+        for c in carried))
     if section.parties_fill:
-        return [Departure("Filled in", label, draft_at, "the model leaves this section to the parties",
-                          "The model asks the parties to write this section; the text is theirs.")]
+        return [_filled_in(label, draft_at, section)] + _section_changes(draft, section, draft_at, names)
     if section.substance:
         row = Departure("Carried", label, draft_at, "the parties' own wording",
-                        "The draft carries the model's provisions (" + "; ".join(section.substance) + ") in the parties' own words.")
+                        "The draft carries the model's provisions, in the parties' own words: " + "; ".join(
+                            s.rstrip(".") for s in section.substance) + ".", section.verified)
     else:
         row = Departure("Reworded", label, draft_at, "the parties' own wording",
-                        "Same subject as the model section, in the parties' own words.")
+                        "Same subject as the model section, in the parties' own words.", section.verified)
     return [row] + _section_changes(draft, section, draft_at, names)
+
+
+def _filled_in(label: str, draft_at: str, section) -> Departure:
+    return Departure("Filled in", label, draft_at, "the model leaves this section to the parties",
+                     "The model asks the parties to write this section; the text is theirs.", section.verified)
 
 
 def _left_out(draft: Draft, model: ModelOrder, section) -> Departure:
     """A model section no clause of the draft carries: why (the answers or the court profile)."""
     if not section.clauses:
         return Departure("Left out", section_label(section), "not included", "no clause in the library carries this section",
-                         "Add the section, or explain why this case does not need it.")
+                         "Add the section, or explain why this case does not need it.", section.verified)
     decisions = [d for d in draft.selection.decisions if d.clause.id in section.clauses]
     cause = "; ".join(_cause(d, draft.answers) for d in decisions) or "the clause library has no such clause"
     why = "; ".join(_sentence_lower(d.reason) for d in decisions) or "—"
     kept = "heading kept, marked “[Intentionally omitted.]”" if model.follow_order and model.complete else "not included"
-    return Departure("Left out", section_label(section), kept, cause, _sentence(why) if why != "—" else why)
+    return Departure("Left out", section_label(section), kept, cause, _sentence(why) if why != "—" else why, section.verified)
 
 
 def _section_changes(draft: Draft, section, draft_at: str, names: dict, departures=None, periods=None) -> list[Departure]:
@@ -160,19 +220,21 @@ def _section_changes(draft: Draft, section, draft_at: str, names: dict, departur
     label = section_label(section)
     departures = applicable_departures(section, draft.profile, names) if departures is None else departures
     periods = period_differences(section, draft.profile) if periods is None else periods
-    out = [Departure("Changed", label, f"{draft_at}: {d.change}", departure_cause(d.when), _sentence(d.why)) for d in departures]
+    out = [Departure("Changed", label, f"{draft_at}: {d.change}", departure_cause(d.when), _sentence(d.why),
+                     d.verified and section.verified) for d in departures]
     for period in periods:
         name = period.model.period
         origin = getattr(draft.profile.periods.get(name), "origin", "")
         out.append(Departure("Period", label, f"{draft_at}: {period.text()}",
-                             f"court profile {origin}: periods.{name}" if origin else f"periods.{name}", _sentence(period.why)))
+                             f"court profile {origin}: periods.{name}" if origin else f"periods.{name}", _sentence(period.why),
+                             period.model.verified and section.verified))
     return out
 
 
 def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
     """The departures of an order built on the user's copy of the model (`--from-model`): exactly the sections
     whose model text it replaces, those it leaves out, and the clauses it adds — each with its reason."""
-    from poassembler.pipeline.from_model import KIND_CHANGED, KIND_FRAME, KIND_LEFT_OUT
+    from poassembler.pipeline.from_model import KIND_CHANGED, KIND_FILLED, KIND_FRAME, KIND_LEFT_OUT
 
     build = draft.model_build
     numbers = _draft_numbers(draft, model)
@@ -183,7 +245,8 @@ def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
         decision = draft.selection.decision(clause_id)
         spec = decision.clause.spec
         draft_at = f"{numbers.get(clause_id, '')} {spec.heading}".strip()
-        return Departure("Added", "—", f"{draft_at} ({where})", _cause(decision, draft.answers), _sentence(spec.why_applies or decision.reason))
+        return Departure("Added", "—", f"{draft_at} ({where})", _added_cause(decision, draft.answers),
+                         _sentence(spec.why_applies or decision.reason) + _own_periods(draft, model, decision.clause))
 
     for outcome in build.outcomes:
         section = outcome.section
@@ -194,13 +257,16 @@ def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
         elif outcome.kind == KIND_CHANGED:  # the whole section is the parties' text: the redline shows each word
             departures += _section_changes(draft, section, f"{draft_at} (the parties' text in place of the model's)", names,
                                            outcome.departures, outcome.periods)
+        elif outcome.kind == KIND_FILLED:  # the parties' text where the model asks for it, and any case-driven change
+            departures.append(_filled_in(section_label(section), draft_at, section))
+            departures += _section_changes(draft, section, draft_at, names, outcome.departures, outcome.periods)
         elif outcome.kind == KIND_FRAME:
             departures.append(Departure("Reworded", section_label(section), outcome.heading, "the court's template",
                                         "The order's recitals and closing are the parties' own words, in the court's format."))
         departures += [added(c, f"within {section_label(section)}") for c in outcome.added]
     departures += [added(c, "after the model's last section") for c in build.added_at_end]
     notes = [MODEL_WORDING_NOTE]
-    return DeviationReport(draft.profile.name, model, tuple(departures), tuple(notes), True, MODEL_WORDING_NOTE)
+    return _with_verify_note(DeviationReport(draft.profile.name, model, tuple(departures), tuple(notes), True, MODEL_WORDING_NOTE))
 
 
 _PERIOD_REF = re.compile(r"periods\.([a-z0-9_]+)")
@@ -214,6 +280,8 @@ def _periods(draft: Draft, model: ModelOrder) -> list[Departure]:
     compared = {p.period for s in model.sections for p in s.periods}
     used: dict[str, None] = {}
     for clause in draft.selection.included():
+        if is_addition(model, clause.id):  # explained in the added section's own row
+            continue
         for paragraph in clause.spec.paragraphs:
             for name in _PERIOD_REF.findall(paragraph.text):
                 used.setdefault(name, None)
@@ -228,6 +296,23 @@ def _periods(draft: Draft, model: ModelOrder) -> list[Departure]:
                              f"court profile {period.origin}: periods.{name}" if getattr(period, "origin", "") else f"periods.{name}",
                              "The period this order sets for this step; the court profile does not record the model's."))
     return out
+
+
+def _own_periods(draft: Draft, model: ModelOrder, clause) -> str:
+    """For a section the model lacks: the periods it sets that the model has no counterpart for, as a sentence."""
+    compared = {p.period for s in model.sections for p in s.periods}
+    names = dict.fromkeys(n for p in clause.spec.paragraphs for n in _PERIOD_REF.findall(p.text) if n not in compared)
+    parts = []
+    for name in names:
+        period = draft.profile.periods.get(name)
+        if period is not None:
+            label = name.replace("_", " ").removesuffix(" days").removesuffix(" years").replace("nonparty", "non-party")
+            parts.append(f"{period.value.value} {period.value.unit} ({label})")
+    if not parts:
+        return ""
+    from poassembler.pipeline.expressions import join_and
+
+    return f" The section sets its own period{'s' if len(parts) > 1 else ''}, which the model does not have: {join_and(parts)}."
 
 
 def _draft_numbers(draft: Draft, model: ModelOrder) -> dict[str, str]:
@@ -269,6 +354,21 @@ def _cause(decision, answers) -> str:
     if spec.applies_when.strip() != "true":
         return f"the case facts ({spec.why_applies or spec.applies_when})"
     return decision.reason
+
+
+def _added_cause(decision, answers) -> str:
+    """Why a clause the model lacks is in this draft: the case facts, a choice in the answers, or the court's profile
+    (the options that only vary its wording are not the cause)."""
+    spec = decision.clause.spec
+    if spec.applies_when.strip() != "true":
+        return f"the case facts ({spec.why_applies or spec.applies_when})"
+    if decision.status == ClauseStatus.optional and spec.chosen_when.strip() != "true":
+        return f"the answers: {spec.chosen_when.strip()}"
+    if decision.status == ClauseStatus.required:
+        return f"court profile {decision.origin}: {spec.id} required"
+    if decision.status == ClauseStatus.optional:
+        return f"court profile {decision.origin}: {spec.id} included by default"
+    return _cause(decision, answers)
 
 
 def _value(answers, path: str) -> str:

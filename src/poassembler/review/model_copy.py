@@ -70,16 +70,24 @@ def read_model_copy(path: Path, model: ModelOrder, court: str) -> ModelCopy:
     starts: list[int] = []
     run_in: dict[int, tuple[str, str]] = {}  # paragraph index → (heading, the rest of its text)
     missing: list[str] = []
+    headless: set[int] = set()  # parts with no heading of their own: their first paragraph is text
     at = 0
     for section in model.sections:
         wanted = heading_key(section.heading)
-        found = next((i for i in range(at, len(keys)) if keys[i] == wanted), None)
-        if found is None:  # a run-in heading: "1. Scope. All materials produced …"
+        if section.opens_with:  # no heading in the model: the part starts at the paragraph that opens with these words
+            opening = heading_key(section.opens_with)
+            found = next((i for i in range(at, len(keys)) if heading_key(paragraphs[i][0]).startswith(opening)), None)
+            if found is not None:
+                headless.add(found)
+        else:
+            found = next((i for i in range(at, len(keys)) if keys[i] == wanted), None)
+        if found is None and not section.opens_with:  # a run-in heading: "1. Scope. All materials produced …"
             found = next((i for i in range(at, len(keys)) if _split_run_in(paragraphs[i][0], wanted)), None)
             if found is not None:
                 run_in[found] = _split_run_in(paragraphs[found][0], wanted)
         if found is None:
-            missing.append(f"{section.number} {section.heading}".strip())
+            missing.append(f"{section.number} {section.heading}".strip() if not section.opens_with
+                           else f"{section.heading}, opening “{section.opens_with}…”")
             starts.append(-1)
             continue
         starts.append(found)
@@ -95,11 +103,11 @@ def read_model_copy(path: Path, model: ModelOrder, court: str) -> ModelCopy:
     for n, section in enumerate(model.sections):
         start = starts[n]
         end = starts[n + 1] if n + 1 < len(starts) else len(paragraphs)
-        body = paragraphs[start + 1:end]
+        body = paragraphs[start + (0 if start in headless else 1):end]
         if not _is_exhibit(section):
             cut = next((i for i, (text, _) in enumerate(body) if _CLOSING.match(text)), None)
             body = body[:cut] if cut is not None else body
-        heading = _HEADING_NUMBER.sub("", paragraphs[start][0].strip(), count=1).strip()
+        heading = "" if start in headless else _HEADING_NUMBER.sub("", paragraphs[start][0].strip(), count=1).strip().lstrip(".:) ")
         if start in run_in:
             heading, rest = run_in[start]
             body = [(rest, None), *body]

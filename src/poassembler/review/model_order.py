@@ -31,6 +31,8 @@ class ModelPlace:
 def section_label(section: ModelSection) -> str:
     """"§ 6 CHALLENGING CONFIDENTIALITY DESIGNATIONS", or the heading alone where the number is unknown."""
     number = section.number.strip()
+    if section.opens_with:  # the model gives this part no heading: ours only describes it
+        return f"{section.heading} (no heading in the model)"
     if not number:
         return section.heading
     return f"{number} {section.heading}" if not number[0].isdigit() else f"§ {number} {section.heading}"
@@ -108,8 +110,13 @@ def same_heading(a: str, b: str) -> bool:
     return _key(a).replace("litigation", "action") == _key(b).replace("litigation", "action")
 
 
-def _run_in(part, model_heading: str, paragraph_view) -> list:
-    """A merged clause's paragraphs: its heading dropped where it repeats the model's, else a run-in caption.
+_OWN_CAPTION = re.compile(r"^[A-Z][A-Za-z'’\- ]{0,40}[a-z]\.\s")  # "Basic principles. …"
+
+
+def _run_in(part, model_heading: str, paragraph_view, carries: bool = False) -> list:
+    """A merged clause's paragraphs: its heading dropped where it repeats the model's, or where the clause carries
+    the model section (the model's heading stands for it) and its first paragraph opens with a caption of its own
+    ("Basic principles. …": never two captions in a row); else a run-in caption.
 
     A second heading line inside a model section reads as an unnumbered subheading and makes the
     section's paragraph numbers run across it; the caption opens the clause's first paragraph instead.
@@ -117,19 +124,22 @@ def _run_in(part, model_heading: str, paragraph_view) -> list:
     paragraphs = list(part.paragraphs)
     if not part.heading or same_heading(part.heading, model_heading):
         return paragraphs
+    if carries and paragraphs and _OWN_CAPTION.match(paragraphs[0].text) and len(paragraphs[0].text.split(".")[0].split()) <= 4:
+        return paragraphs
     if not paragraphs:
         return [paragraph_view(level=0, text=part.heading)]
     first = paragraphs[0]
     return [replace(first, text=f"{part.heading}. {first.text}"), *paragraphs[1:]]
 
 
-def merged_paragraphs(parts: list, model_heading: str) -> list:
-    """The paragraphs of several clause sections (`context.SectionView`) merged under one model heading."""
+def merged_paragraphs(parts: list, model_heading: str, carrying: tuple[str, ...] = ()) -> list:
+    """The paragraphs of several clause sections (`context.SectionView`) merged under one model heading
+    (`carrying`: the id of the clause that carries the model section first)."""
     from poassembler.pipeline.context import ParagraphView
 
     out: list = []
     for part in parts:
-        out += _run_in(part, model_heading, ParagraphView)
+        out += _run_in(part, model_heading, ParagraphView, part.clause_id in carrying)
     return out
 
 
@@ -159,8 +169,9 @@ def arrange_sections(sections: list, model: ModelOrder, body_ids: set[str]) -> l
         if carried:
             paragraphs: list = []
             for part in present:
-                paragraphs += _run_in(part, section.heading, ParagraphView)
-            out.append(SectionView(clause_id=present[0].clause_id, heading=section.heading, paragraphs=paragraphs,
+                paragraphs += _run_in(part, section.heading, ParagraphView, part.clause_id == section.clauses[0])
+            heading = present[0].heading if section.opens_with else section.heading  # no heading in the model: ours
+            out.append(SectionView(clause_id=present[0].clause_id, heading=heading, paragraphs=paragraphs,
                                    clause_ids=tuple(s.clause_id for s in present)))
         else:
             used.difference_update(s.clause_id for s in present)

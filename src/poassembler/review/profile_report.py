@@ -61,6 +61,10 @@ def describe_profile(profile: ResolvedProfile, clauses: ClauseLibrary) -> str:
         size += f" ({fmt.font_size_source.cite}; source: {fmt.font_size_source.source} · {_flag(fmt.font_size_source)})"
     lines.append(size)
     lines.append(f"  title in caption: {fmt.caption_title}")
+    if not fmt.judge_signature_block:
+        source = fmt.judge_signature_source
+        lines.append("  order ends without the judge's date and signature lines"
+                     + (f" ({source.cite}; source: {source.source} · {_flag(source)})" if source else ""))
     if fmt.caption_notes:
         lines.append(f"  caption notes: {', '.join(fmt.caption_notes)}")
     if profile.tier_labels:

@@ -11,7 +11,7 @@ import io
 from poassembler.pipeline.draft import Draft
 from poassembler.review.deviations import DeviationReport
 
-FILED_HEADER = ("Departure", "Model section", "Proposed order", "Reason")
+FILED_HEADER = ("No.", "Departure", "Model section", "Proposed order", "Reason")
 
 
 def _document():
@@ -81,7 +81,7 @@ def deviations_docx(report: DeviationReport, draft: Draft) -> bytes:
         f"The parties submit this explanation with their proposed {draft.profile.format.order_name}, measured "
         f"against the Court's {model.title}{version} ({model.url}). {report.wording}"
     )
-    rows = [FILED_HEADER] + [(d.kind, d.model_section, d.draft, d.why) for d in report.departures]
+    rows = [FILED_HEADER] + [(str(n), d.kind, d.model_section, d.draft, d.why) for n, d in enumerate(report.filed(), start=1)]
     if len(rows) == 1:
         if draft.model_build is not None:
             document.add_paragraph("The proposed order keeps the model's text in every section.")
@@ -90,6 +90,8 @@ def deviations_docx(report: DeviationReport, draft: Draft) -> bytes:
     else:
         document.add_paragraph("Each departure from the model the parties have identified, and the reason for it:")
         add_table(document, rows)
+    if report.carried_sentence():
+        document.add_paragraph(report.carried_sentence())
     document.add_paragraph()
     _signatures(document, draft)
     return _save(document)
@@ -109,6 +111,7 @@ def motion_docx(draft: Draft, title: str, exhibits: list[str]) -> bytes:
         _plain_request(document, draft, exhibits)
     document.add_paragraph()
     _signatures(document, draft)
+    _conference_certificate(document, draft)
     return _save(document)
 
 
@@ -175,4 +178,26 @@ def motion_statements(draft: Draft) -> list[str]:
 
 
 def _exhibit_list(exhibits: list[str]) -> str:
-    return "Submitted with this motion: " + "; ".join(f"Exhibit {chr(65 + i)}, {e}" for i, e in enumerate(exhibits)) + "."
+    """`exhibits` as the package names them ("Exhibit A, the proposed order, …"; "Text of Proposed Order: …")."""
+    return "Submitted with this motion: " + "; ".join(exhibits) + "."
+
+
+def _conference_certificate(document, draft: Draft) -> None:
+    """The certificate of conference some courts want at the end of a motion (profile
+    `submission.conference_certificate`): counsel conferred and the motion is joint, signed by the filer."""
+    submission = draft.profile.submission
+    rule = submission.conference_certificate if submission else None
+    filer = draft.context.parties.filer
+    if rule is None or filer is None:
+        return
+    conferral = draft.answers.conferral
+    when = f" on {conferral.on}, {conferral.how}," if conferral is not None else ""
+    document.add_paragraph()
+    _centered(document, "CERTIFICATE OF CONFERENCE", bold=True)
+    document.add_paragraph(
+        f"Counsel for all parties conferred{when} about the relief this motion asks for, in keeping with {rule.cite}. "
+        "Every party agrees to it, and the motion is filed jointly: it is unopposed."
+    )
+    for line in (filer.signature, filer.name):
+        if line:
+            document.add_paragraph(line).paragraph_format.space_after = 0

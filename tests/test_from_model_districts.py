@@ -1,0 +1,89 @@
+"""`render --from-model` on the W.D. Wash. and N.D. Ill. profiles as shipped: a stand-in model the test writes under
+the headings the profiles record (our own filler text, never the court's), a whole filing package built on it, and a
+redline that shows only the departures this case needs (those that only describe our own wording are moot)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from cli_inprocess import invoke
+from conftest import SAMPLES
+from docx_text import full_text
+from model_mode_fixture import filler
+
+from poassembler.review.word_redline import inserted_and_deleted_text
+
+
+def write_standin(path: Path, model) -> Path:
+    """The profile's headings in the model's order, each followed by filler; a part the model gives no heading
+    (`opens_with`) starts with its opening words; the Acknowledgment after the model's closing and its label."""
+    document = docx.Document()
+    document.add_paragraph("STAND-IN MODEL ORDER")
+    for section in model.sections:
+        key = section.number.replace(" ", "")
+        if section.opens_with:
+            document.add_paragraph(f"{section.opens_with} that {filler(key or 'headless', 1)}")
+            document.add_paragraph(filler(key or "headless", 2))
+            continue
+        if not section.number[:1].isdigit():
+            document.add_paragraph("IT IS SO ORDERED.")
+            document.add_paragraph(section.number.upper())
+            document.add_paragraph(section.heading)
+            document.add_paragraph(filler(key, 1))
+            continue
+        document.add_paragraph(f"{section.number}. {section.heading}")
+        document.add_paragraph(f"{section.number}.1 {filler(key, 1)}")
+        document.add_paragraph(f"{section.number}.2 {filler(key, 2)}")
+    document.save(str(path))
+    return path
+
+
+def markers(texts: list[str]) -> set[str]:
+    return set(re.findall(r"marker-([0-9A-Za-z]+)-\d", " ".join(texts)))
+
+
+def build(capsys, library, tmp_path, sample: str, court: str):
+    model = write_standin(tmp_path / "standin.docx", library.profiles.resolve(court).model_order)
+    target = tmp_path / "pkg"
+    result = invoke(capsys, "render", str(SAMPLES / sample), "--from-model", str(model), "--package", str(target))
+    assert result.code == 0, result.err
+    redline = next(target.glob("*redline*.docx"), None)
+    if redline is None:  # the court's package holds no redline: write one against the same copy
+        result = invoke(capsys, "render", str(SAMPLES / sample), "--from-model", str(model), "-o", str(tmp_path / "o.docx"),
+                        "--redline-against", str(model))
+        assert result.code == 0, result.err
+        redline = tmp_path / "o.redline.docx"
+    inserted, deleted = inserted_and_deleted_text(redline.read_bytes())
+    return target, markers(deleted), full_text(target / "proposed-order.docx")
+
+
+def test_wawd_package_on_a_stand_in_model_redlines_only_case_driven_departures(capsys, tmp_path, library):
+    target, replaced, order = build(capsys, library, tmp_path, "cedarline-wawd.yaml", "wawd")
+    # kept in the model's words: sections whose recorded departures only describe our wording (§ 1, 3, 5, 7), and
+    # those with none (§ 6, 8, 9), the Rule 502(d) order (no heading in the model: printed under ours)
+    for kept in ("1", "3", "5", "6", "7", "8", "9", "headless"):
+        assert filler(kept, 1) in order, kept
+    assert "NON-WAIVER ORDER UNDER FEDERAL RULE OF EVIDENCE 502(d)" in order
+    # replaced: § 2 (the parties' list), § 4 (an individual party sees the material), § 10 (health records)
+    assert replaced == {"2", "4", "10"}
+    filed = full_text(target / "explanation-of-departures.docx")
+    assert "Adds that no party may agree with another to file material under seal" not in filed  # wording only: moot
+    assert "Lets a Receiving Party who is a natural person see CONFIDENTIAL material" in filed
+    assert "the list may not be enlarged by the parties' agreement" in filed and "Filled in" in filed
+    assert "profile" not in filed and "VERIFY" not in filed
+    checklist = (target / "checklist.md").read_text(encoding="utf-8")
+    assert "- [ ] Confirm against your copy of the model: rows " in checklist and "**[VERIFY BEFORE FILING]**" in checklist
+
+
+def test_ilnd_package_on_a_stand_in_model_redlines_only_case_driven_departures(capsys, tmp_path, library):
+    target, replaced, order = build(capsys, library, tmp_path, "pellworth-ilnd.yaml", "ilnd-alonso")
+    for kept in ("1", "7", "9", "10", "15", "16", "17"):  # recorded departures there only describe our wording
+        assert filler(kept, 1) in order, kept
+    # replaced: § 2 (the case's own categories in place of the form's general ones; the AEO tier), § 4 and § 5 (the tier)
+    assert replaced == {"2", "4", "5"}
+    filed = full_text(target / "explanation-of-departures.docx")
+    assert "Instead of the form's general categories" in filed
+    assert "The order opens with its purposes and limits" not in filed
