@@ -14,6 +14,7 @@ from conftest import SAMPLES
 from docx_text import full_text, paragraphs
 
 ANSWERS = SAMPLES / "quillfeather-cand.yaml"
+SPLIT_SENTENCE = "Stand-in sentence (1) written, (2) cut, (3) for the tests, “Term,” or marker-4-1 joined again."
 
 
 def filler(number: str, n: int) -> str:
@@ -52,12 +53,15 @@ def write_cand_copy(path: Path, *, bracket_in: tuple[str, ...] = (), heading_mar
         first = filler(number, 1)
         if number in bracket_in:
             first = first[:-1] + " relating to [insert the subject matter here]."
-        if page_split == number:
-            head, tail = first.split(" for the tests")
+        if page_split == number:  # cut after "(3)" and after a quoted “term,”: neither ends a sentence
+            head, tail = SPLIT_SENTENCE.split(" for the tests")
             document.add_paragraph(f"{number}.1 {head}")
             for line in ("27", "28", "STAND-IN ORDER - 4", "STAND-IN ORDER - 5", "STAND-IN ORDER - 6", "1", "2"):
                 document.add_paragraph(line)
-            document.add_paragraph(f"for the tests{tail}")
+            document.add_paragraph(f"for the tests{tail.split(' “Term,”')[0]} “Term,”")
+            for line in ("3", "STAND-IN ORDER - 7"):
+                document.add_paragraph(line)
+            document.add_paragraph(f"or{tail.split(' “Term,” or')[1]}")
         else:
             document.add_paragraph(f"{number}.1 {first}")
         document.add_paragraph(f"{number}.2 {filler(number, 2)}")
@@ -104,8 +108,8 @@ def test_a_sentence_a_page_break_cut_in_two_is_one_paragraph_again(capsys, tmp_p
     copy = write_cand_copy(tmp_path / "copy.docx", page_split="4")
     out, _ = render(capsys, tmp_path, copy)
     texts = paragraphs(out / "proposed-order.docx")
-    assert filler("4", 1) in texts
-    assert not any(t.startswith("for the tests") for t in texts)
+    assert SPLIT_SENTENCE in texts
+    assert not any(t.startswith(("for the tests", "or marker")) for t in texts)
     assert not any("STAND-IN ORDER -" in t for t in texts)
 
 

@@ -142,7 +142,7 @@ def build_from_model(context: RenderContext, profile: ResolvedProfile, selection
             paragraphs = [ParagraphView(level=0, text=OMITTED_TEXT)] if model.follow_order else None
             if extra:  # what the map adds to a section the draft leaves out still goes there
                 paragraphs = merged_paragraphs(extra, heading)
-        elif ours and (section.parties_fill or part.instructions):
+        elif ours and (section.parties_fill or (part.instructions and not (departures or periods))):
             # the model leaves blanks in brackets for the parties ("[insert subject matter …]"): our clause fills them
             kind, paragraphs = KIND_FILLED, merged_paragraphs(ours + extra, heading, tuple(section.clauses[:1]))
         elif ours and (departures or periods):

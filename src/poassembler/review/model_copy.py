@@ -37,7 +37,7 @@ _HEADING_NOTE = re.compile(r"\s*\[[^\]]*\]\s*|(?<=[A-Za-z])\d{1,2}\s*$")
 # What the model leaves for the drafters to write in brackets: "[insert …]", "[date]", "[Name of Judge]",
 # "[Optional: …]". A bracket after a blank line ("_____ [print or type full name]") is the signer's, not theirs.
 _BRACKET = re.compile(r"(_\s*)?\[([^\]]{2,200})\]")
-_SENTENCE_END = re.compile(r"[.:;!?)\]”\"]\s*$")
+_SENTENCE_END = re.compile(r"[.:;!?][\"”’)\]]*\s*$")  # "(3)" or “Eyes Only,” mid-sentence is not an end
 
 
 @dataclass(frozen=True)
