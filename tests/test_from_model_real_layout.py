@@ -132,3 +132,39 @@ def test_heading_key_ignores_notes_and_footnote_marks(heading):
     from poassembler.review.model_copy import heading_key
 
     assert heading_key(heading) == "prosecution bar"
+
+
+def _styles_of(path: Path, texts: list[str]) -> list[str]:
+    document = docx.Document(str(path))
+    return [next(p.style.name for p in document.paragraphs if p.text == t) for t in texts]
+
+
+def test_paragraphs_numbered_by_their_style_keep_their_level(capsys, tmp_path):
+    """A court's Word file often numbers "4.1" and "(a)" through paragraph styles, with no number typed and no
+    numbering on the paragraph: the order numbers them as it does typed "4.1" and "(a)"."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    typed = write_cand_copy(tmp_path / "typed.docx")
+    document = docx.Document(str(typed))
+    for name, level in (("Model Sub", "1"), ("Model Item", "2")):
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        numbering = OxmlElement("w:numPr")
+        for tag, value in (("w:ilvl", level), ("w:numId", "1")):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            numbering.append(element)
+        style.element.get_or_add_pPr().append(numbering)
+    for paragraph in document.paragraphs:
+        for prefix, style in (("4.1 ", "Model Sub"), ("4.2 ", "Model Sub")):
+            if paragraph.text.startswith(prefix):
+                paragraph.text, paragraph.style = paragraph.text[len(prefix):], document.styles[style]
+    by_style = tmp_path / "styled.docx"
+    document.save(str(by_style))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, _ = render(capsys, tmp_path / "a", typed)
+    second, _ = render(capsys, tmp_path / "b", by_style)
+    texts = [filler("4", 1), filler("4", 2)]
+    assert _styles_of(second / "proposed-order.docx", texts) == _styles_of(first / "proposed-order.docx", texts)

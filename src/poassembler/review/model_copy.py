@@ -206,19 +206,37 @@ def _read_paragraphs(path: Path) -> list[tuple[str, int | None]]:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx: not a Word package, a missing part, damaged XML
         raise BadInput(f"--from-model {path}: not a readable Word .docx file ({type(exc).__name__}).", hint=SAVE_AS_WORD) from None
+    styles = _style_list_levels(document, qn)
     out: list[tuple[str, int | None]] = []
     for block in document.element.body.iterchildren():
         if block.tag == qn("w:p"):
-            out.append(_text_and_level(block, qn))
+            out.append(_text_and_level(block, qn, styles))
         elif block.tag == qn("w:tbl"):
             for paragraph in block.iter(qn("w:p")):
-                out.append(_text_and_level(paragraph, qn))
+                out.append(_text_and_level(paragraph, qn, styles))
     return out
 
 
-def _text_and_level(paragraph, qn) -> tuple[str, int | None]:
+def _style_list_levels(document, qn) -> dict[str, int]:
+    """Style id → list level, for styles that number their paragraphs themselves (a court's Word file often
+    numbers "5.1" through a "Heading 2"-like style, with no numbering on the paragraph)."""
+    levels: dict[str, int] = {}
+    for style in document.styles.element.iter(qn("w:style")):
+        numbering = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if numbering is not None and numbering.find(qn("w:numId")) is not None:
+            level = numbering.find(qn("w:ilvl"))
+            levels[style.get(qn("w:styleId"))] = int(level.get(qn("w:val"), "0")) if level is not None else 0
+    return levels
+
+
+def _text_and_level(paragraph, qn, styles: dict[str, int]) -> tuple[str, int | None]:
     text = "".join(node.text or "" if node.tag == qn("w:t") else "\t" if node.tag == qn("w:tab") else ""
                    for node in paragraph.iter(qn("w:t"), qn("w:tab")))
-    level = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:ilvl')}")
-    numbered = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
-    return text, (int(level.get(qn("w:val"), "0")) if level is not None else 0) if numbered else None
+    numbering = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    if numbering is None:  # numbered by its style, if at all
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        return text, styles.get(style.get(qn("w:val"))) if style is not None else None
+    if numbering.find(qn("w:numId")) is not None and numbering.find(qn("w:numId")).get(qn("w:val")) == "0":
+        return text, None  # numbering switched off on this paragraph
+    level = numbering.find(qn("w:ilvl"))
+    return text, int(level.get(qn("w:val"), "0")) if level is not None else 0
