@@ -1,7 +1,8 @@
 """`render --from-model MODEL.docx`: the order's body built on the user's copy of the court's model.
 
 For each model section the profile lists (in the model's order, under the heading as the copy writes it):
-- `parties_fill` → our clauses fill it (the model leaves it to the parties: not a departure);
+- `parties_fill`, or the copy's text leaves bracketed blanks for the parties ("[insert …]", "[date]") → our
+  clauses fill it (the model leaves it to the parties: not a departure);
 - a known departure that applies to this case, or a model period that differs from the draft's → our
   clauses replace the section's text, and the departure is recorded with its reason;
 - otherwise the model's own paragraphs, word for word, in the order's styles and numbering.
@@ -123,7 +124,8 @@ def build_from_model(context: RenderContext, profile: ResolvedProfile, selection
         if section.clauses and set(section.clauses) <= exhibit_clauses:  # the model's exhibit (the Acknowledgment)
             model_exhibit = replace(context.exhibit, title=part.heading, paragraphs=model_paragraphs, blanks=[])
             baseline_exhibit = model_exhibit
-            kind = KIND_LEFT_OUT if not carried else KIND_CHANGED if departures or periods else KIND_MODEL
+            kind = (KIND_LEFT_OUT if not carried else KIND_CHANGED if departures or periods
+                    else KIND_FILLED if part.instructions else KIND_MODEL)
             exhibit = model_exhibit if kind == KIND_MODEL else context.exhibit
             outcomes.append(SectionOutcome(section, kind, part.heading, carried, departures, periods))
             continue
@@ -140,7 +142,8 @@ def build_from_model(context: RenderContext, profile: ResolvedProfile, selection
             paragraphs = [ParagraphView(level=0, text=OMITTED_TEXT)] if model.follow_order else None
             if extra:  # what the map adds to a section the draft leaves out still goes there
                 paragraphs = merged_paragraphs(extra, heading)
-        elif ours and section.parties_fill:
+        elif ours and (section.parties_fill or (part.instructions and not (departures or periods))):
+            # the model leaves blanks in brackets for the parties ("[insert subject matter …]"): our clause fills them
             kind, paragraphs = KIND_FILLED, merged_paragraphs(ours + extra, heading, tuple(section.clauses[:1]))
         elif ours and (departures or periods):
             kind, paragraphs = KIND_CHANGED, merged_paragraphs(ours + extra, heading, tuple(section.clauses[:1]))
@@ -167,6 +170,10 @@ def _warnings(outcomes: list[SectionOutcome], copy, model: ModelOrder, scope: Cl
         if outcome.kind == KIND_MODEL and not copy.of(outcome.section).paragraphs:
             out.append(f"--from-model {path}: the section “{outcome.heading}” has no text in the copy; the order prints "
                        "its heading alone. Check the copy (a scanned page saved as Word has no text).")
+        if outcome.kind == KIND_MODEL and copy.of(outcome.section).instructions:
+            out.append(f"--from-model {path}: the section “{outcome.heading}” is kept in the model's words but leaves "
+                       f"{', '.join(copy.of(outcome.section).instructions)} for the parties to fill; fill it in the order "
+                       "before filing.")
     extra = [t.value for t in scope.answers.tiers if model.tiers and t.value not in model.tiers]
     if extra and not any(o.departures for o in outcomes):
         out.append(f"--from-model {path}: the answers add the tier(s) {', '.join(extra)}, which the {model.title} lacks, "

@@ -31,6 +31,13 @@ _HEADING_NUMBER = re.compile(r"^\s*((section|§)\s*)?(\d+|[ivxlc]+|exhibit\s+[a-
 _NOISE = re.compile(r"[^a-z0-9]+")
 _PAGE_NUMBER = re.compile(r"^\s*(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?\s*$", re.IGNORECASE)
 _RUN_IN_END = re.compile(r"[.:]\s+")
+# A note in brackets after a heading ("SOURCE CODE [Optional]") and a footnote mark a PDF saved as Word types
+# after it ("PROSECUTION BAR3") are not part of the heading.
+_HEADING_NOTE = re.compile(r"\s*\[[^\]]*\]\s*|(?<=[A-Za-z])\d{1,2}\s*$")
+# What the model leaves for the drafters to write in brackets: "[insert …]", "[date]", "[Name of Judge]",
+# "[Optional: …]". A bracket after a blank line ("_____ [print or type full name]") is the signer's, not theirs.
+_BRACKET = re.compile(r"(_\s*)?\[([^\]]{2,200})\]")
+_SENTENCE_END = re.compile(r"[.:;!?][\"”’)\]]*\s*$")  # "(3)" or “Eyes Only,” mid-sentence is not an end
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,7 @@ class CopySection:
     section: ModelSection
     heading: str
     paragraphs: tuple[CopyParagraph, ...]
+    instructions: tuple[str, ...] = ()  # bracketed blanks the model leaves for the drafters ("[insert …]")
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,7 @@ class ModelCopy:
 
 def heading_key(text: str) -> str:
     """A heading compared without its number, quotes, punctuation, case or spacing."""
-    text = _HEADING_NUMBER.sub("", text.strip(), count=1)
+    text = _HEADING_NOTE.sub(" ", _HEADING_NUMBER.sub("", text.strip(), count=1))
     return " ".join(_NOISE.sub(" ", text.casefold()).split())
 
 
@@ -111,8 +119,22 @@ def read_model_copy(path: Path, model: ModelOrder, court: str) -> ModelCopy:
         if start in run_in:
             heading, rest = run_in[start]
             body = [(rest, None), *body]
-        sections.append(CopySection(section, heading, tuple(_paragraph(text, level) for text, level in body if text.strip())))
+        kept = tuple(_paragraph(text, level) for text, level in body if text.strip())
+        sections.append(CopySection(section, heading, kept, drafting_instructions(p.text for p in kept)))
     return ModelCopy(path, tuple(sections))
+
+
+def drafting_instructions(texts) -> tuple[str, ...]:
+    """The bracketed blanks in `texts` the model leaves for the drafters to fill ("[insert subject matter …]",
+    "[date]"); a bracket that follows a blank line is a hint for whoever signs the form, and stays."""
+    found = []
+    for text in texts:
+        for match in _BRACKET.finditer(text):
+            note = match.group(2).strip()
+            if match.group(1) and not note.lower().startswith("insert"):
+                continue
+            found.append(f"[{note}]")
+    return tuple(dict.fromkeys(found))
 
 
 def _without_page_furniture(paragraphs: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
@@ -125,8 +147,19 @@ def _without_page_furniture(paragraphs: list[tuple[str, int | None]]) -> list[tu
         return re.sub(r"[\s\-–—]*\d+\s*$", "", " ".join(text.split()))
 
     counts = Counter(shape(text) for text, _ in paragraphs if text.strip())
-    return [(text, level) for text, level in paragraphs
-            if not _PAGE_NUMBER.match(text) and not (len(text.strip()) < 100 and counts[shape(text)] >= 3 and text.strip())]
+    out: list[tuple[str, int | None]] = []
+    cut = False  # furniture was dropped since the last kept paragraph
+    for text, level in paragraphs:
+        if _PAGE_NUMBER.match(text) or (len(text.strip()) < 100 and counts[shape(text)] >= 3 and text.strip()):
+            cut = True
+            continue
+        # a sentence the page break cut in two: the next page goes on in lower case, with no number of its own
+        if cut and out and level is None and text.strip()[:1].islower() and not _SENTENCE_END.search(out[-1][0]):
+            out[-1] = (f"{out[-1][0].rstrip()} {text.strip()}", out[-1][1])
+        elif text.strip() or not cut:
+            out.append((text, level))
+        cut = cut and not text.strip()
+    return out
 
 
 def _split_run_in(text: str, wanted: str) -> tuple[str, str] | None:
@@ -173,19 +206,37 @@ def _read_paragraphs(path: Path) -> list[tuple[str, int | None]]:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx: not a Word package, a missing part, damaged XML
         raise BadInput(f"--from-model {path}: not a readable Word .docx file ({type(exc).__name__}).", hint=SAVE_AS_WORD) from None
+    styles = _style_list_levels(document, qn)
     out: list[tuple[str, int | None]] = []
     for block in document.element.body.iterchildren():
         if block.tag == qn("w:p"):
-            out.append(_text_and_level(block, qn))
+            out.append(_text_and_level(block, qn, styles))
         elif block.tag == qn("w:tbl"):
             for paragraph in block.iter(qn("w:p")):
-                out.append(_text_and_level(paragraph, qn))
+                out.append(_text_and_level(paragraph, qn, styles))
     return out
 
 
-def _text_and_level(paragraph, qn) -> tuple[str, int | None]:
+def _style_list_levels(document, qn) -> dict[str, int]:
+    """Style id → list level, for styles that number their paragraphs themselves (a court's Word file often
+    numbers "5.1" through a "Heading 2"-like style, with no numbering on the paragraph)."""
+    levels: dict[str, int] = {}
+    for style in document.styles.element.iter(qn("w:style")):
+        numbering = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if numbering is not None and numbering.find(qn("w:numId")) is not None:
+            level = numbering.find(qn("w:ilvl"))
+            levels[style.get(qn("w:styleId"))] = int(level.get(qn("w:val"), "0")) if level is not None else 0
+    return levels
+
+
+def _text_and_level(paragraph, qn, styles: dict[str, int]) -> tuple[str, int | None]:
     text = "".join(node.text or "" if node.tag == qn("w:t") else "\t" if node.tag == qn("w:tab") else ""
                    for node in paragraph.iter(qn("w:t"), qn("w:tab")))
-    level = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:ilvl')}")
-    numbered = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
-    return text, (int(level.get(qn("w:val"), "0")) if level is not None else 0) if numbered else None
+    numbering = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    if numbering is None:  # numbered by its style, if at all
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        return text, styles.get(style.get(qn("w:val"))) if style is not None else None
+    if numbering.find(qn("w:numId")) is not None and numbering.find(qn("w:numId")).get(qn("w:val")) == "0":
+        return text, None  # numbering switched off on this paragraph
+    level = numbering.find(qn("w:ilvl"))
+    return text, int(level.get(qn("w:val"), "0")) if level is not None else 0
