@@ -56,10 +56,14 @@ def test_wawd_package_on_a_stand_in_model_redlines_only_case_driven_departures(c
 
 def test_ilnd_package_on_a_stand_in_model_redlines_only_case_driven_departures(capsys, tmp_path, library):
     target, replaced, order = build(capsys, library, tmp_path, "pellworth-ilnd.yaml", "ilnd-alonso")
-    for kept in ("1", "7", "9", "10", "15", "16", "17"):  # recorded departures there only describe our wording
-        assert filler(kept, 1) in order, kept
-    # replaced: § 2 (the case's own categories in place of the form's general ones; the AEO tier), § 4 and § 5 (the tier)
-    assert replaced == {"2", "4", "5"}
+    for kept in ("1", "5", "7", "9", "10", "15", "16", "17"):  # recorded departures there only describe our wording
+        assert filler(kept, 1) in order, kept           # (§ 5: the tier's access list and notice are sections added to it)
+    # replaced: § 2 (the case's own categories in place of the form's general ones; the AEO tier), § 4 (the tier)
+    assert replaced == {"2", "4"}
     filed = full_text(target / "explanation-of-departures.docx")
+    # round 6 (ilnd clerk): each change once, keyed to the sections that print it; § 5's model text is kept
+    assert filed.count("Adds the top tier's access list") == 1
+    assert "ACCESS TO HIGHLY CONFIDENTIAL MATERIAL, § 5 NOTICE BEFORE DISCLOSING HIGHLY CONFIDENTIAL MATERIAL: Adds" in filed
+    assert "(the parties' text in place of the model's): Adds the top tier's access list" not in filed
     assert "Instead of the form's general categories" in filed
     assert "The order opens with its purposes and limits" not in filed

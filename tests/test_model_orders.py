@@ -451,3 +451,35 @@ def test_a_court_without_the_requirement_still_packages_its_own_wording(capsys, 
     assert data
     result = invoke(capsys, "render", str(SAMPLES / "fernhollow-njd.yaml"), "-o", str(tmp_path / "o.docx"))
     assert result.code == 0 and "not built on the model" not in result.err
+
+
+def test_explanation_rows_are_keyed_to_the_sections_that_print_each_change_once(render, tmp_path, library):
+    """Round 6 (ilnd clerk): a change made by sections the map adds is one row at those sections (not at the model
+    section's carrier, and not again as an "Added" row), and no section is called both changed and unchanged."""
+    import re
+
+    from poassembler.library.answers import load_answers
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.review.deviations import build_deviations
+
+    report = build_deviations(plan_draft(load_answers(Path(PELL)), library))
+    filed = report.filed()
+    numbers = {h: n for n, h in enumerate(headings(render("pellworth-ilnd.yaml")), start=1)}
+
+    def at(heading: str) -> str:
+        return next(f"§ {n}" for h, n in numbers.items() if heading in h)
+
+    rows = [d.draft for d in filed]
+    access = [r for r in rows if "Adds the top tier's access list" in r]
+    assert access == [f"{at('ACCESS TO HIGHLY CONFIDENTIAL')} ACCESS TO HIGHLY CONFIDENTIAL MATERIAL, "
+                      f"{at('NOTICE BEFORE DISCLOSING')} NOTICE BEFORE DISCLOSING HIGHLY CONFIDENTIAL MATERIAL: Adds the "
+                      "top tier's access list and the written notice, objection and resolution procedure before in-house "
+                      "counsel or an expert sees top-tier material."]
+    assert sum("UNAUTHORIZED DISCLOSURE" in r for r in rows) == 1 and sum("NON-PARTY'S PROTECTED MATERIAL" in r for r in rows) == 1
+    assert sum("RIGHT TO ASSERT OTHER OBJECTIONS" in r for r in rows) == 1 and sum("VIOLATIONS OF THIS ORDER" in r for r in rows) == 1
+    objections = next(r for r in rows if "Adds that no party waives other objections" in r)
+    assert objections.startswith(f"{at('RIGHT TO ASSERT OTHER OBJECTIONS')} RIGHT TO ASSERT OTHER OBJECTIONS, {at('VIOLATIONS')} ")
+    named = {n for r in rows for n in re.findall(r"§ \d+", re.sub(r"\(.*?\)", "", r.split(":")[0]))}
+    unchanged = set(re.findall(r"(§ \d+) [A-Z]", report.carried_sentence().split("model")[0] + " ".join(
+        p.split(" (model")[0] for p in report.carried_sentence().split(", "))))
+    assert not named & unchanged, named & unchanged

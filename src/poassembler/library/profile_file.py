@@ -185,6 +185,10 @@ class KnownDeparture(_Strict):
     # "wording": it only describes our own wording of the section (moot when the model's own words are kept,
     # `render --from-model`); "case": this case needs it, so the order departs even when built on the model
     scope: Literal["wording", "case"] = "case"
+    # the clauses whose text makes this change (e.g. the sections the map adds): the explanation keys the row to the
+    # draft sections that print them and lists the change once (those clauses get no "Added" row of their own);
+    # with `--from-model` a change made only by added clauses keeps the model's own text of the section
+    clauses: list[str] = Field(default_factory=list)
 
 
 class ModelSection(_Strict):
