@@ -140,3 +140,20 @@ def test_the_forms_known_departures_are_conditions_the_draft_can_evaluate(librar
     assert one_tier < two_tiers
     assert any("second tier" in change for change in two_tiers - one_tier)
     assert any("this case's own categories" in change for change in one_tier)
+
+
+def test_scope_defers_to_the_hearing_and_trial_section_where_the_order_has_one(render):
+    """Round 6 (ilnd clerk): the scope and the hearing/trial section must not pull apart; courts without that
+    section keep "does not govern the use … at a hearing or at trial"."""
+    import docx as _docx
+
+    from docx_text import full_text
+
+    path = render("pellworth-ilnd.yaml")
+    headings = [p.text for p in _docx.Document(str(path)).paragraphs if p.style.name == "PO Heading 1"]
+    number = headings.index("USE OF PROTECTED MATERIAL AT A HEARING OR TRIAL") + 1
+    text = full_text(path)
+    assert (f"Except as Section {number} provides, the use of Protected Material at a hearing or at trial is for the "
+            "judicial officer presiding, and this Order does not bind the Court or its personnel.") in text
+    assert "It does not govern the use of any material at a hearing or at trial" not in text
+    assert "It does not govern the use of any material at a hearing or at trial" in full_text(render("cedarline-wawd.yaml"))
