@@ -157,3 +157,15 @@ def test_scope_defers_to_the_hearing_and_trial_section_where_the_order_has_one(r
             "judicial officer presiding, and this Order does not bind the Court or its personnel.") in text
     assert "It does not govern the use of any material at a hearing or at trial" not in text
     assert "It does not govern the use of any material at a hearing or at trial" in full_text(render("cedarline-wawd.yaml"))
+
+
+def test_motion_and_explanation_carry_the_orders_party_caption(capsys, tmp_path):
+    """Round 6 (ilnd clerk): every paper of the filing has the same full party caption as the order."""
+    from docx_text import full_text
+
+    target = tmp_path / "package"
+    result = invoke(capsys, "render", PELL, "--package", target, "--from-model", stand_in_model(tmp_path / "m.docx"))
+    assert result.code == 0, result.err
+    caption = "Pellworth Foods, Inc.,\nPlaintiff,\nv.\nRidgeway Packaging Co.,\nDefendant.\n\nCase No. 1:26-cv-03317"
+    for name in ("motion.docx", "explanation-of-departures.docx"):
+        assert caption in full_text(target / name), name
