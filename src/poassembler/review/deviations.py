@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from enum import Enum
-from typing import Any
 
 from poassembler.library.clauses import Placement
-from poassembler.library.profiles import ClauseStatus, ModelOrder
+from poassembler.library.profiles import ModelOrder
 from poassembler.pipeline.draft import Draft
+from poassembler.review.deviation_causes import (
+    _added_cause,
+    _case_driven,
+    _cause,
+    _sentence,
+    _sentence_lower,
+)
 from poassembler.review.model_order import (
     applicable_departures,
     departure_cause,
@@ -261,7 +266,12 @@ def _departure_row(draft: Draft, section, label: str, draft_at: str, departure) 
 def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
     """The departures of an order built on the user's copy of the model (`--from-model`): exactly the sections
     whose model text it replaces, those it leaves out, and the clauses it adds — each with its reason."""
-    from poassembler.pipeline.from_model import KIND_CHANGED, KIND_FILLED, KIND_FRAME, KIND_LEFT_OUT
+    from poassembler.pipeline.from_model import (
+        KIND_CHANGED,
+        KIND_FILLED,
+        KIND_FRAME,
+        KIND_LEFT_OUT,
+    )
 
     build = draft.model_build
     numbers = _draft_numbers(draft, model)
@@ -362,73 +372,6 @@ def _draft_numbers(draft: Draft, model: ModelOrder) -> dict[str, str]:
             if place and place.section.heading in by_heading:
                 out[clause.id] = f"§ {by_heading[place.section.heading]}"
     return out
-
-
-def _case_driven(decision) -> bool:
-    """Whether the clause is in because of this case (its facts or a choice in the answers)."""
-    spec = decision.clause.spec
-    if spec.applies_when.strip() != "true":
-        return True
-    return decision.status == ClauseStatus.optional and spec.chosen_when.strip() != "true"
-
-
-def _cause(decision, answers) -> str:
-    """The answer or profile entry behind a clause's fate, in words."""
-    spec = decision.clause.spec
-    fields = [f"answers: {o.field} = {_value(answers, o.field)}" for o in spec.options]
-    if decision.status is None:
-        return "not part of this court's profile"
-    if decision.status == ClauseStatus.excluded:
-        return f"court profile {decision.origin}: {spec.id} excluded"
-    if spec.applies_when.strip() != "true" and "does not apply" in decision.reason:
-        return "; ".join(fields) or "the case facts"
-    if fields:
-        return "; ".join(fields)
-    if decision.status == ClauseStatus.required:
-        return f"court profile {decision.origin}: {spec.id} required"
-    if spec.applies_when.strip() != "true":
-        return f"the case facts ({spec.why_applies or spec.applies_when})"
-    return decision.reason
-
-
-def _added_cause(decision, answers) -> str:
-    """Why a clause the model lacks is in this draft: the case facts, a choice in the answers, or the court's profile
-    (the options that only vary its wording are not the cause)."""
-    spec = decision.clause.spec
-    if spec.applies_when.strip() != "true":
-        return f"the case facts ({spec.why_applies or spec.applies_when})"
-    if decision.status == ClauseStatus.optional and spec.chosen_when.strip() != "true":
-        return f"the answers: {spec.chosen_when.strip()}"
-    if decision.status == ClauseStatus.required:
-        return f"court profile {decision.origin}: {spec.id} required"
-    if decision.status == ClauseStatus.optional:
-        return f"court profile {decision.origin}: {spec.id} included by default"
-    return _cause(decision, answers)
-
-
-def _value(answers, path: str) -> str:
-    value: Any = answers
-    for part in path.split("."):
-        value = getattr(value, part, None)
-        if value is None:
-            return "not set"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (list, tuple)):
-        names = [getattr(v, "name", None) or (v.value if isinstance(v, Enum) else str(v)) for v in value]
-        return f"{len(names)} ({'; '.join(names)})" if names else "none"
-    return str(value)
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return (text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else text
-
-
-def _sentence_lower(text: str) -> str:
-    return text.strip().rstrip(".")
 
 
 def deviations_markdown(report: DeviationReport) -> str:
