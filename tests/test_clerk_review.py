@@ -207,7 +207,7 @@ def test_ninth_circuit_sealing_cites_what_the_rules_hold(texts):
     assert "procedure that Civil Local Rule 79.2 provides" not in casd
     assert "must follow Civil Local Rule 79.2, the Electronic Case Filing Administrative Policies and Procedures Manual, and the chambers rules of the assigned judges on sealing" in casd
     assert "Ctr. for Auto Safety v. Chrysler Grp., LLC, 809 F.3d 1092" in casd
-    assert "must follow Local Rule 141 and give the Designating Party notice" in texts["caed"]
+    assert "must follow Local Rule 141, including any requirement there for notice to" in texts["caed"]
 
 
 def test_prisoner_case_signature_pronouns_and_procedure(texts, render):

@@ -266,7 +266,8 @@ def test_casd_draft_is_the_order_the_court_enters_not_the_joint_motion(texts):
     text = texts["casd"]
     assert "JOINT MOTION" not in text.upper().replace("THE JOINT MOTION OF", "").replace("GRANTS THE JOINT MOTION", "")
     assert "[PROPOSED] STIPULATED PROTECTIVE ORDER" in text
-    assert text.rstrip().endswith("Stipulated Protective Order")  # the footer names the order
+    # the footer names the order, then (CivLR 5.1.b) the case number in the court's compact form
+    assert text.rstrip().endswith("Stipulated Protective Order\n17cv2366-BAS-KSC")
     assert "The Court has considered the joint motion of Plaintiffs Al Otro Lado, Inc. and Abigail Doe" in text
     assert "the Court GRANTS the joint motion" in text and "jointly move" not in text
     for party_paper in ("/s/ ", "Attorneys for", "ATTESTATION", "Respectfully submitted", "Sofía Ramírez-Ortiz", "Bar No."):
@@ -284,7 +285,10 @@ def test_other_courts_keep_the_parties_signatures_on_the_order(texts):
 
 
 def test_cacd_cites_79_5_2_2_b_for_material_designated_by_another_party(texts):
-    assert "must follow L.R. 79-5.2.2(b) and give the Designating Party notice" in texts["cacd"]
+    # Round 5 (cacd 3): the rule sets its own notice and declaration terms; no party-made timing gloss on top.
+    assert ("must follow L.R. 79-5.2.2(b), including any requirement there for notice to, and a supporting "
+            "declaration from, the Designating Party") in texts["cacd"]
+    assert "in time for it to support the request" not in texts["cacd"]
     assert "DISCOVERY MATTER" in texts["cacd"]
 
 

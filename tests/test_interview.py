@@ -13,6 +13,9 @@ from poassembler.interview.answers_file import AnswersFile
 from poassembler.interview.ask import Interview, completed_yaml_data
 from scripted_prompter import DEFAULT, Pick, ScriptedPrompter
 
+# The Court has entered no protective or sealing order yet (the prior-orders question).
+PRIOR_NONE = ("protective or sealing order already been entered", False)
+
 RENDER = ("Review", Pick("render the draft"))
 
 
@@ -76,7 +79,7 @@ HOUSE_COUNSEL = ("in-house lawyers", DEFAULT)  # asked whenever the top tier is 
 
 
 def tail(extra=(), aeo=True):
-    return [("(tiers)", DEFAULT), *([HOUSE_COUNSEL] if aeo else []), *extra, ("502(d)", False),
+    return [PRIOR_NONE, ("(tiers)", DEFAULT), *([HOUSE_COUNSEL] if aeo else []), *extra, ("502(d)", False),
             ("Date of the stipulation", ""), RENDER]
 
 
@@ -180,7 +183,7 @@ def test_speculative_harm_is_flagged_and_can_be_rewritten(library):
     answers, prompter = run(library, steps)
     warning = next(m for m in prompter.told if "speculative" in m)
     assert "'may', 'potential'" in warning and "(9th Cir. 2003)" in warning  # C.D. Cal.: its circuit's authority
-    assert prompter.defaults[prompter.asked[-8]] == "Disclosure may cause potential harm."  # offered back to edit
+    assert prompter.defaults[prompter.asked[-9]] == "Disclosure may cause potential harm."  # offered back to edit
     assert answers.categories[0].harm == "Rivals would see the margins and undercut every bid."
 
 
@@ -228,7 +231,7 @@ def test_health_records_bring_the_hipaa_notice(library):
 def test_patent_cases_bring_source_code_questions(library):
     steps = court(kind="Patent") + [("Patents in suit", "U.S. Patent No. 11,482,907")]
     steps += parties() + category() + [("Add another category", False)]
-    steps += [("(tiers)", Pick("SOURCE CODE")), HOUSE_COUNSEL, ("prosecution bar", True), ("Technology the prosecution bar", "streaming-video compression"),
+    steps += [PRIOR_NONE, ("(tiers)", Pick("SOURCE CODE")), HOUSE_COUNSEL, ("prosecution bar", True), ("Technology the prosecution bar", "streaming-video compression"),
               ("source-code review", True), ("export-control", False), ("before the Court enters the order", False), ("502(d)", True),
               ("Date of the stipulation", "2026-11-20"), RENDER]
     answers, prompter = run(library, steps)

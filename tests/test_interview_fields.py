@@ -10,6 +10,9 @@ from poassembler.pipeline.draft import plan_draft, render_draft
 from scripted_prompter import DEFAULT, Pick
 from test_interview import HOUSE_COUNSEL, RENDER, category, court, parties, party, run, tail
 
+# The Court has entered no protective or sealing order yet (the prior-orders question).
+PRIOR_NONE = ("protective or sealing order already been entered", False)
+
 BOSLEY = sample_data("bosley-caed.yaml")
 CDCR = "California Department of Corrections and Rehabilitation"
 
@@ -54,7 +57,7 @@ def bosley_steps(case_number="1:14-cv-00049-MJS (PC)", judge=()):
         *cat(cats[0], "Mental-health"), ("Add another category", True),
         *cat(cats[1], "Law-enforcement"), ("Add another category", True),
         *cat(cats[2], "Personnel"), ("Add another category", False),
-        ("(tiers)", DEFAULT),  # no government party: no government-sharing question (the sample's `omit`)
+        PRIOR_NONE, ("(tiers)", DEFAULT),  # no government party: no government-sharing question (the sample's `omit`)
         ("502(d)", False), ("Date of the stipulation", "11/9/2026"), RENDER,
     ]
 
@@ -119,7 +122,7 @@ def test_a_class_representative_and_a_government_lawyers_title_reach_the_draft(l
 def test_patent_and_technology_answers_reach_the_draft(library, tmp_path):
     steps = court(kind="Patent") + [("Patents in suit", "U.S. Patent No. 11,482,907")]
     steps += parties() + category() + [("Add another category", False)]
-    steps += [("(tiers)", Pick("SOURCE CODE")), ("in-house lawyers", True), ("prosecution bar", True),
+    steps += [PRIOR_NONE, ("(tiers)", Pick("SOURCE CODE")), ("in-house lawyers", True), ("prosecution bar", True),
               ("Technology the prosecution bar", "streaming-video compression"), ("source-code review", True),
               ("export-control", True), ("before the Court enters the order", True), ("502(d)", True),
               ("Date of the stipulation", "2026-11-20"), RENDER]

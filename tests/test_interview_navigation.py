@@ -19,6 +19,9 @@ from poassembler.pipeline.draft import plan_draft
 from scripted_prompter import DEFAULT, Pick, ScriptedPrompter
 from test_interview import HOUSE_COUNSEL, RENDER, category, court, parties, party, run, tail
 
+# The Court has entered no protective or sealing order yet (the prior-orders question).
+PRIOR_NONE = ("protective or sealing order already been entered", False)
+
 
 def segal():
     """The C.D. Cal. sample with the questions these tests answer left open (FRE 502(d), the date)."""
@@ -315,7 +318,7 @@ def test_resuming_a_hand_written_file_keeps_its_comments_order_and_untouched_lin
     path.write_text(HAND_WRITTEN, encoding="utf-8")
     answers_file = AnswersFile(path)
     steps = [("specific harm", "Competing brokers would undercut its quotes."), ("Who may see", Pick("ATTORNEYS")), ("Add another category", False),
-             ("(tiers)", DEFAULT), HOUSE_COUNSEL, ("502(d)", True), ("Date of the stipulation", ""), RENDER]
+             PRIOR_NONE, ("(tiers)", DEFAULT), HOUSE_COUNSEL, ("502(d)", True), ("Date of the stipulation", ""), RENDER]
     prompter = ScriptedPrompter(steps)
     session = Interview(library.profiles, prompter, answers_file.load(), answers_file.save)
     session.run()

@@ -74,6 +74,7 @@ def test_a_repeating_list_of_categories(library, segal):
         keys += ENTER if name != "Customer pricing" else ""  # a law that keeps financial and health records confidential: none
         keys += ENTER  # who may see it: the tier guessed from the kind
         keys += "y" if name != "Clinic records" else "n"  # add another category?
+    keys += "n"  # no protective or sealing order entered yet
     keys += ENTER  # tiers: the default
     keys += "n"  # in-house lawyers may not see the top tier
     keys += "n" + ENTER + ENTER  # FRE 502(d), date, review: render

@@ -123,6 +123,7 @@ def test_type_a_case_go_back_interrupt_resume_remove_a_party_and_render(tmp_path
         ("Who may see Carrier rate tables", ""),
         ("(not the other side's staff)", ENTER),  # guessed from the kind: attorneys' eyes only
         ("Add another category", "n"),
+        ("protective or sealing order already been entered", "n"),
         ("levels of protection", ENTER),
         ("in-house lawyers", "n"),
         ("Fed. R. Evid. 502(d)", "n"),

@@ -17,6 +17,9 @@ from poassembler.library.answers import parse_answers
 from poassembler.library.courts import courts, match_court
 from poassembler.pipeline.draft import plan_draft
 
+# The Court has entered no protective or sealing order yet (the prior-orders question).
+PRIOR_NONE = ("protective or sealing order already been entered", False)
+
 
 def segal():
     """The C.D. Cal. sample with the questions these tests answer left open (FRE 502(d), the date)."""
@@ -207,7 +210,7 @@ def test_each_category_says_who_may_see_it_and_sets_the_tiers(library):
                   ("specific harm", "Rivals would undercut every bid."),
                   *([("statute or regulation", "")] if name == "Payroll data" else []), ("Who may see", Pick("is enough")),
                   ("Add another category", name == "Customer pricing")]
-    steps += [("(tiers)", DEFAULT), ("502(d)", False), ("Date of the stipulation", ""), ("Review", Pick("render"))]
+    steps += [PRIOR_NONE, ("(tiers)", DEFAULT), ("502(d)", False), ("Date of the stipulation", ""), ("Review", Pick("render"))]
     answers, prompter = run(library, steps)
     assert [c.tier.value for c in answers.categories] == ["confidential", "confidential"]
     assert [t.value for t in answers.tiers] == ["confidential"]  # no category needs more: one tier by default

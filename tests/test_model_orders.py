@@ -407,8 +407,15 @@ def test_package_for_s_d_cal_has_the_joint_motion_signed_and_the_order_unsigned(
     assert "[PROPOSED] STIPULATED PROTECTIVE ORDER" in order and "Attorneys for" not in order and "/s/ " not in order
     checklist = (target / "checklist.md").read_text(encoding="utf-8")
     assert "E-mail the proposed order (proposed-order.docx) in Word format" in checklist
-    assert checklist.count("**[VERIFY BEFORE FILING]**") == 3  # vehicle and both steps are [P]
-    assert "efile_[judge's last name]@casd.uscourts.gov" in checklist
+    assert checklist.count("**[VERIFY BEFORE FILING]**") == 4  # vehicle, both steps and the mailbox are [P]
+    # round 5 (casd 7): the mailbox of the magistrate judge who signs, flagged until her chambers rules are read
+    assert "- Mailbox: efile_crawford@casd.uscourts.gov **[VERIFY BEFORE FILING]**" in checklist
+    # round 5 (casd 2): the motion is on the court's paper — counsel at the top of page 1, the full caption with
+    # the motion's title, the footer with its short title and the CivLR 5.1.b case number
+    assert motion.lstrip().startswith("Sofía Ramírez-Ortiz\nBar No. 268314\nBorder Rights Litigation Group")
+    assert "Plaintiffs,\nv.\nKristi Noem, Secretary of Homeland Security, in her official capacity" in motion
+    assert "Case No. 3:17-cv-02366-BAS-KSC\nJOINT MOTION FOR ENTRY OF STIPULATED PROTECTIVE ORDER" in motion
+    assert motion.rstrip().endswith("Joint Motion for Entry of Stipulated Protective Order\n17cv2366-BAS-KSC")
 
 
 def test_package_motion_elsewhere_keeps_the_plain_request(capsys, tmp_path):

@@ -12,75 +12,23 @@ from pathlib import Path
 from typing import Annotated, Any, Callable
 
 from pydantic import (
-    AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     ValidationError,
     model_validator,
 )
 
 from poassembler.errors import BadInput, Problem, field_path
-from poassembler.library.textpolicy import clean_field, field_lines, xml_illegal_character
+from poassembler.library.answer_fields import (  # noqa: F401  (re-exported: the answers' field types)
+    Email,
+    OptionalPhone,
+    Phone,
+    RequiredText,
+    Strict,
+    Text,
+    _lines,
+)
 from poassembler.library.yamlfile import key_lines, line_of, read_yaml
-
-
-def _xml_safe(value: str) -> str:
-    bad = xml_illegal_character(value)
-    if bad:
-        raise ValueError(
-            f"contains the control character U+{ord(bad):04X}, which Word cannot store; "
-            "delete it (it often comes from text pasted out of a PDF)"
-        )
-    return value
-
-
-def _strip(value: Any) -> Any:
-    """Refuse characters Word cannot store and over-long text, then trim the ends and normalise line
-    endings (the text policy in textpolicy.py)."""
-    return clean_field(value) if isinstance(value, str) else value
-
-
-Text = Annotated[str, BeforeValidator(_strip), AfterValidator(_xml_safe)]
-"""Free text typed by a user: trimmed, and free of characters Word cannot store."""
-
-RequiredText = Annotated[Text, Field(min_length=1)]
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-_PHONE_EXTENSION = re.compile(r" *(x|ext\.?) *[0-9]+$", re.IGNORECASE)
-_PHONE = re.compile(r"^\+?[0-9 ().\-]{7,}( *(x|ext\.?) *[0-9]+)?$", re.IGNORECASE)
-
-
-def _email(value: str) -> str:
-    if not _EMAIL.match(value):
-        raise ValueError(f"'{value}' is not an e-mail address (expected name@example.com)")
-    return value
-
-
-def _phone(value: str) -> str:
-    digits = sum(c.isdigit() for c in _PHONE_EXTENSION.sub("", value))
-    if not _PHONE.match(value) or digits < 10:
-        raise ValueError(f"'{value}' is not a phone number (expected area code and number, e.g. (213) 555-0100)")
-    return value
-
-
-def _lines(value: Any) -> Any:
-    """An address may be written as a list of lines or as one string with line breaks."""
-    if isinstance(value, str):
-        return field_lines(value)
-    return value
-
-
-Email = Annotated[Text, AfterValidator(_email)]
-Phone = Annotated[Text, AfterValidator(_phone)]
-OptionalPhone = Annotated[Text, AfterValidator(lambda value: _phone(value) if value else value)]  # blank: none
-
-
-class Strict(BaseModel):
-    """Unknown keys are errors: a misspelt field must not be silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
 class Role(str, Enum):
@@ -189,6 +137,7 @@ class Party(Strict):
     incarcerated: bool = False  # held in a prison or jail: decides who may possess Protected Material
     natural_person: bool = False  # an individual, not an entity: may see material of the lowest tier
     capacity: Text = ""  # e.g. "individually and on behalf of all others similarly situated" (caption only)
+    agency: Text = ""  # the agency an official sued in an official capacity acts for; it holds the records
     definite_article: bool = False  # "the California Department of …" in running text
     short_name: Text = ""  # e.g. "CDCR", used after the first mention
     declarant: Declarant | None = None  # signs the party's supporting certification; unset: its first counsel
@@ -214,6 +163,18 @@ class Case(Strict):
     short_title: Text = ""
     type: CaseType = CaseType.general
     patents: list[Text] = Field(default_factory=list)  # the patents in suit, e.g. "U.S. Patent No. 11,482,907"
+    # The action has parties the answers do not list: the caption and title name the first party on each side
+    # with "et al." (Fed. R. Civ. P. 10(a)). Unset: the answers list every party, and no "et al." appears.
+    more_parties: bool = False
+
+    @model_validator(mode="after")
+    def _et_al(self) -> "Case":
+        if not self.more_parties and re.search(r"\bet al\b", self.short_title, re.I):
+            raise ValueError(
+                "short_title says “et al.” but more_parties is not set, so the caption lists every party: drop "
+                "“et al.” from the short title, or set more_parties: true if the action has parties not listed here"
+            )
+        return self
 
 
 class Category(Strict):
@@ -268,6 +229,34 @@ class Subpoena(Strict):
     release_condition: Text = ""  # what the recipient requires before releasing them, e.g. "will not release them without an order …"
 
 
+class OrderRelation(str, Enum):
+    supplements = "supplements"  # both orders apply; the earlier one prevails where they differ
+    carves_out = "carves_out"  # material the earlier order governs stays under it alone, outside this Order
+    replaces = "replaces"  # this Order takes the earlier order's place (the reason is stated)
+
+
+class PriorOrder(Strict):
+    """A protective or sealing order the Court has already entered in this action: the new order names it and
+    says how the two relate (a stipulation must not quietly displace an order the Court made)."""
+
+    ecf: RequiredText  # how the docket identifies it, e.g. "ECF No. 212" or "ruling on Doc. Nos. 647 and 684"
+    date: dt.date
+    covers: RequiredText  # what it governs, completing "which governs …"
+    relation: OrderRelation = OrderRelation.supplements
+    reason: Text = ""  # why this Order replaces it (required with relation: replaces)
+
+    @model_validator(mode="after")
+    def _reason(self) -> "PriorOrder":
+        if self.relation == OrderRelation.replaces and not self.reason:
+            raise ValueError("give reason: why this Order replaces the earlier order (the Court must be told)")
+        return self
+
+    @property
+    def on(self) -> str:
+        """The date as running text ("April 7, 2021")."""
+        return f"{self.date:%B} {self.date.day}, {self.date.year}"
+
+
 class Dates(Strict):
     stipulated: dt.date | None = None
 
@@ -316,6 +305,7 @@ class Answers(Strict):
     tiers: list[Tier] = Field(default_factory=lambda: [Tier.confidential])
     government_sharing: GovernmentSharing | None = None
     subpoenas: list[Subpoena] = Field(default_factory=list)
+    prior_orders: list[PriorOrder] = Field(default_factory=list)  # protective or sealing orders already entered
     options: Options = Field(default_factory=Options)
     dates: Dates = Field(default_factory=Dates)
     conferral: Conferral | None = None  # asked where the court's rule wants the motion to say when and how counsel conferred

@@ -82,6 +82,14 @@ class FormatPatch(_Strict):
     # The source-code tier's definition also reaches formulas, engineering specifications and schematics
     # that describe software or hardware designs in detail (the N.D. Cal. patent model's definition).
     source_code_includes_designs: bool | None = None
+    # While a deposition transcript or inspected material awaits designation, the whole of it is held at the
+    # top tier (the N.D. Cal. patent model). Unset: it is held CONFIDENTIAL, and at the top tier only where
+    # the Designating Party identifies a category the good cause statement allows at that tier.
+    interim_top_tier: bool | None = None
+    # The case number at the lower right of every page, in the court's compact docket form ("17cv2366-BAS-KSC":
+    # two-digit year, case type, four-digit number, judges' initials), e.g. S.D. Cal. CivLR 5.1.b.
+    footer_case_number: bool | None = None
+    footer_case_number_source: Citation | None = None
     # how the order names the paper that asks the Court to seal ("a Request to Seal Documents" under E.D. Cal.
     # L.R. 141); unset: "an application or motion"
     sealing_request_name: str | None = None
@@ -125,6 +133,9 @@ class Format:
     case_number_label: str = "Case No."
     signature_requires: tuple[str, ...] = ()
     source_code_includes_designs: bool = False
+    interim_top_tier: bool = False
+    footer_case_number: bool = False
+    footer_case_number_source: Citation | None = None
     sealing_request_name: str = "an application or motion"
     enforcement_after_end_retained_only: bool = False
     judge_signature_block: bool = True

@@ -116,12 +116,9 @@ class ResolvedProfile:
         out += [("citation", n, s.value) for n, s in self.citations.items() if not s.value.verified
                 and not (included is not None and s.value.with_clause and s.value.with_clause not in included)]
         out += [("period", n, s.value) for n, s in self.periods.items() if not s.value.verified]
-        if self.format.font_size_source and not self.format.font_size_source.verified:
-            out.append(("citation", "font size", self.format.font_size_source))
-        if self.format.judge_line_source and not self.format.judge_line_source.verified:
-            out.append(("citation", "judge line", self.format.judge_line_source))
-        if self.format.judge_signature_source and not self.format.judge_signature_source.verified:
-            out.append(("citation", "no judge's signature block", self.format.judge_signature_source))
+        for name, label in _FORMAT_SOURCES.items():  # the format's own sources (font size, judge line, …)
+            if getattr(self.format, name) is not None and not getattr(self.format, name).verified:
+                out.append(("citation", label, getattr(self.format, name)))
         certificate = self.submission.conference_certificate if self.submission is not None else None
         if certificate is not None and not certificate.verified:
             out.append(("citation", "certificate of conference", certificate))
@@ -307,11 +304,18 @@ _FORMAT_DEFAULTS = {
     "judge_line_source": None,
     "signature_requires": [],
     "source_code_includes_designs": False,
+    "interim_top_tier": False,
+    "footer_case_number": False,
+    "footer_case_number_source": None,
     "sealing_request_name": "an application or motion",
     "enforcement_after_end_retained_only": False,
     "judge_signature_block": True,
     "judge_signature_source": None,
 }
+
+
+_FORMAT_SOURCES = {"font_size_source": "font size", "judge_line_source": "judge line",  # field → label
+                   "footer_case_number_source": "footer case number", "judge_signature_source": "no judge's signature block"}
 
 
 def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
@@ -327,12 +331,9 @@ def _merge(layers: list[ProfileFile]) -> ResolvedProfile:
     fmt = dict(_FORMAT_DEFAULTS)
     for layer in layers:
         fmt.update({k: v for k, v in layer.format.model_dump(exclude_none=True).items()})
-        if layer.format.font_size_source is not None:
-            fmt["font_size_source"] = layer.format.font_size_source
-        if layer.format.judge_line_source is not None:
-            fmt["judge_line_source"] = layer.format.judge_line_source
-        if layer.format.judge_signature_source is not None:
-            fmt["judge_signature_source"] = layer.format.judge_signature_source
+        for name in _FORMAT_SOURCES:  # citations kept as models (model_dump would make them dicts)
+            if getattr(layer.format, name) is not None:
+                fmt[name] = getattr(layer.format, name)
     fmt["short_title"] = fmt["short_title"] or fmt["title"].title()
     fmt["caption_notes"] = tuple(fmt["caption_notes"])
     fmt["signature_requires"] = tuple(fmt["signature_requires"])

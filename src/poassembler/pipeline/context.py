@@ -303,9 +303,10 @@ def _caption(answers: Answers) -> CaptionView:
 
     plaintiffs = [shown(p) for p in answers.parties_with(Role.plaintiff)]
     defendants = [shown(p) for p in answers.parties_with(Role.defendant)]
+    more = answers.case.more_parties  # parties not listed: the first on each side, "et al." (Fed. R. Civ. P. 10(a))
     return CaptionView(
-        plaintiffs=plaintiffs,
-        plaintiff_label="Plaintiffs," if len(plaintiffs) > 1 else "Plaintiff,",
-        defendants=defendants,
-        defendant_label="Defendants." if len(defendants) > 1 else "Defendant.",
+        plaintiffs=[f"{plaintiffs[0]}, et al."] if more and plaintiffs else plaintiffs,
+        plaintiff_label="Plaintiffs," if len(plaintiffs) > 1 or more else "Plaintiff,",
+        defendants=[f"{defendants[0]}, et al."] if more and defendants else defendants,
+        defendant_label="Defendants." if len(defendants) > 1 or more else "Defendant.",
     )

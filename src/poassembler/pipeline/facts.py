@@ -19,6 +19,7 @@ class CaseFacts:
     government_party_names: str
     has_federal_entity: bool  # a federal body in any role, incl. a non-party producing records
     federal_entity_names: str
+    federal_agency_names: str  # the agencies that hold the records: a party's `agency`, else the party itself
     has_nonparty: bool
     nonparty_names: str
     has_health_records: bool
@@ -80,6 +81,7 @@ class CaseFacts:
             government_party_names=join_and(p.text_name + (f" ({p.capacity})" if p.capacity else "") for p in government),
             has_federal_entity=bool(federal),
             federal_entity_names=join_and(p.text_name for p in federal),
+            federal_agency_names=join_and(dict.fromkeys(p.agency or p.text_name for p in federal)),
             has_nonparty=bool(nonparties),
             nonparty_names=join_and(p.text_name for p in nonparties),
             has_health_records=bool(kinds & _HEALTH),
@@ -110,7 +112,7 @@ class CaseFacts:
                 dict.fromkeys(next((p.text_name for p in answers.parties if p.name == s.recipient), s.recipient) for s in answers.subpoenas)
             ),
             signatories=_signatories(answers),
-            case_title=answers.case.short_title or _title(plaintiffs, defendants),
+            case_title=answers.case.short_title or _title(plaintiffs, defendants, answers.case.more_parties),
             plaintiff_names=join_and(plaintiffs),
             defendant_names=join_and(defendants),
             uses_aeo=Tier.highly_confidential_aeo in answers.tiers,
@@ -169,6 +171,11 @@ def _signatories(answers: Answers) -> str:
     return "; ".join(items[:-1]) + "; and " + items[-1]
 
 
-def _title(plaintiffs: list[str], defendants: list[str]) -> str:
-    first = lambda names: (names[0] if names else "") + (", et al." if len(names) > 1 else "")  # noqa: E731
-    return f"{first(plaintiffs)} v. {first(defendants)}"
+def _title(plaintiffs: list[str], defendants: list[str], more_parties: bool) -> str:
+    """"A v. B": every listed party on each side, or, where the action has parties not listed
+    (`case.more_parties`), the first on each side with "et al." (Fed. R. Civ. P. 10(a))."""
+    if more_parties:
+        side = lambda names: f"{names[0]}, et al." if names else ""  # noqa: E731
+    else:
+        side = join_and  # noqa: E731
+    return f"{side(plaintiffs)} v. {side(defendants)}"

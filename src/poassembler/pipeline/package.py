@@ -8,6 +8,8 @@ built beside DIR and renamed into place only when every piece is written.
 
 from __future__ import annotations
 
+import dataclasses
+
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -108,7 +110,10 @@ def write_package(draft: Draft, library: Library, target: Path, force: bool, tem
 
             attached = (PROPOSED_ORDER, REDLINE, DEVIATIONS) if draft.profile.submission.order_attached else (REDLINE, DEVIATIONS)
             exhibits = _exhibit_names([p.name for p in pieces if p.name in attached], draft)
-            contents[MOTION] = motion_docx(draft, draft.profile.submission.vehicle_title, exhibits)
+            title = draft.profile.submission.vehicle_title
+            paper = render_docx(template or library.template(draft.profile.format.template), motion_context(draft, title),
+                                draft.profile.format, template_extras(draft))
+            contents[MOTION] = motion_docx(draft, title, exhibits, order_paper=paper)
         if draft.profile.submission is not None and draft.profile.submission.supporting_certification is not None:
             from poassembler.review.word_certification import certification_docx, certifications
 
@@ -173,6 +178,16 @@ def _exhibit_label(name: str, draft: Draft) -> str:
     }[name]
 
 
+def motion_context(draft: Draft, title: str):
+    """The order's context as the motion's first page shows it: the filer's counsel block at the top (the parties
+    sign the motion), the motion's title in the caption and footer; the body is replaced by the motion's."""
+    context = draft.context
+    filer = context.parties.filer or context.filer
+    short = title.title().replace(" For ", " for ").replace(" Of ", " of ")
+    return dataclasses.replace(context, filer=filer,
+                               document=dataclasses.replace(context.document, title=title, short_title=short))
+
+
 def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
     """What to file or send, how, and on whose authority — from the profile's `submission:`."""
     from poassembler.review.model_order import model_for
@@ -199,7 +214,7 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
         if submission.proposed_order_word:
             out.append("- A Word copy of the proposed order goes to chambers (no PDF).")
         if submission.mailbox:
-            out.append(f"- Mailbox: {submission.mailbox}")
+            out.append(f"- Mailbox: {_mailbox(submission.mailbox, context.order.judge_name)}")
         if submission.subject_line:
             out.append(f"- Subject line: {submission.subject_line}")
     if model is not None:
@@ -228,6 +243,12 @@ def checklist_markdown(draft: Draft, pieces: list[PackagePiece]) -> str:
             out.append("- [ ] " + INCOMPLETE_MAP_NOTE.replace("COURT", profile.id))
         out += _verify_rows(draft, pieces)
     return _steps(out, submission, draft)
+
+
+def _mailbox(mailbox: str, judge_name: str) -> str:
+    """The profile's mailbox with `{judge_last_name}` filled from the judge who signs (the order block)."""
+    last = judge_name.split()[-1].lower() if judge_name and not judge_name.startswith("[") else "[judge's last name]"
+    return mailbox.replace("{judge_last_name}", last)
 
 
 def _verify_rows(draft, pieces) -> list[str]:
@@ -266,8 +287,9 @@ def _addressed_to(draft: Draft) -> str:
 
 def _steps(out: list[str], submission, draft: Draft) -> str:
     """The checklist's closing part: each submission step that applies to this case (its `when`), with its
-    source and verify flag."""
+    source and verify flag; then the profile's unverified citations and periods this draft uses."""
     from poassembler.pipeline.expressions import compile_condition, run
+    from poassembler.review.verify_list import verify_lines
 
     out += ["", "## Steps", ""]
     names = draft.scope.names()
@@ -281,4 +303,5 @@ def _steps(out: list[str], submission, draft: Draft) -> str:
     for step in steps:
         flag = "" if step.verified else " **[VERIFY BEFORE FILING]**"
         out.append(f"- [ ] {step.step} (source: {step.source}){flag}" + (f" — {step.note}" if step.note else ""))
+    out += verify_lines(draft)
     return "\n".join(out).rstrip() + "\n"

@@ -146,6 +146,10 @@ def render_docx(
         buffer = io.BytesIO()
         template.save(buffer)
         out = buffer.getvalue()
+    if fmt.footer_case_number:
+        from poassembler.pipeline.word_footer import add_footer_case_number
+
+        out = add_footer_case_number(out, context.case.number)
     _check_complete(template_path, out, context)
     return out
 

@@ -108,11 +108,18 @@ def deviations_docx(report: DeviationReport, draft: Draft) -> bytes:
     return _save(document)
 
 
-def motion_docx(draft: Draft, title: str, exhibits: list[str]) -> bytes:
+def motion_docx(draft: Draft, title: str, exhibits: list[str], order_paper: bytes | None = None) -> bytes:
     """The motion (or joint motion) asking the court to enter the proposed order; `exhibits` in order. Where the
-    court's clauses supply the motion's words (placement `motion`), they are its body; otherwise a plain request."""
-    document = _document()
-    _caption(document, draft, title)
+    court's clauses supply the motion's words (placement `motion`), they are its body; otherwise a plain request.
+
+    With `order_paper` (the motion's caption rendered on the court's template), the motion is on the court's
+    paper: counsel block, caption, line numbers, page numbers and footer as the court's format gives them."""
+    from poassembler.review.word_court_paper import court_paper
+
+    document = court_paper(order_paper) if order_paper is not None else None
+    if document is None:
+        document = _document()
+        _caption(document, draft, title)
     own_words = draft.context.parties.motion
     for paragraph in own_words:
         document.add_paragraph(paragraph.text)
