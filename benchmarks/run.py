@@ -80,6 +80,7 @@ def render_in_process(repeat: int, work: Path) -> dict:
     from poassembler.pipeline.atomic import write_atomically
     from poassembler.pipeline.draft import plan_draft
     from poassembler.pipeline.template_names import template_extras
+    from poassembler.pipeline.word_prepared import parts_of
     from poassembler.review.check import check
     from poassembler.review.document.checker import check_rendered
     from word_floor import DocxtplFloor, ZipLimit, build_floor_template, open_and_save, size_of
@@ -106,7 +107,7 @@ def render_in_process(repeat: int, work: Path) -> dict:
             start = _timed(clocks, "render", start)
             data = prepared.package(parts, fmt.font_size_pt, fmt.font_name)
             start = _timed(clocks, "save", start)
-            check_rendered(data, draft.profile, library.profiles, findings)  # as `render` (produce) runs it on every draft
+            check_rendered(data, draft.profile, library.profiles, findings, parts_of(data))  # as `render` (produce) runs it on every draft
             start = _timed(clocks, "document_check", start)
             plain_out.write_bytes(data)  # what the floors do: write the file, no fsync
             start = _timed(clocks, "write", start)

@@ -209,9 +209,10 @@ def make_files(draft: Draft, library: Library, outputs: Outputs, findings: list[
     appended to `warnings`."""
     docx = render_bytes(draft, library, outputs.template)
     if outputs.check:  # the document check on what was rendered; rules the answers check reported are left out
+        from poassembler.pipeline.word_prepared import parts_of
         from poassembler.review.document.checker import check_rendered
 
-        findings += check_rendered(docx, draft.profile, library.profiles, findings)
+        findings += check_rendered(docx, draft.profile, library.profiles, findings, parts_of(docx))  # no unzipping again
     yield outputs.docx, docx
     if outputs.redline:
         yield outputs.redline, redline_bytes(draft, library, docx, outputs.template, outputs.model_copy)

@@ -75,6 +75,7 @@ class PreparedTemplate:
         )
         self._members = {self.body.member, *(p.member for p in self.parts)}
         self._bases: dict[tuple, bytes] = {}
+        self._unpacked: dict[int, tuple[bytes, dict[str, bytes]]] = {}
         self._unstyled = template.docx  # the first base is made from it (style names and ids, all lookups need, stay)
 
     def render(self, context: dict[str, Any], font_size_pt: float) -> RenderedParts:
@@ -101,11 +102,22 @@ class PreparedTemplate:
 
         Raises KeyError when the template lacks a style the format sets (as python-docx does).
         """
-        buffer = io.BytesIO(self._base(font_size_pt, font_name, rendered.counsel))
+        base = self._base(font_size_pt, font_name, rendered.counsel)
+        buffer = io.BytesIO(base)
         with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as package:
             for member, data in rendered.parts.items():
                 package.writestr(member, data)
-        return buffer.getvalue()
+        out = buffer.getvalue()
+        _LAST[:] = [out, {**self._base_parts(base), **rendered.parts}]
+        return out
+
+    def _base_parts(self, base: bytes) -> dict[str, bytes]:
+        """Every part of a base package, uncompressed (read once per base)."""
+        parts = self._unpacked.get(id(base))
+        if parts is None or parts[0] is not base:
+            with zipfile.ZipFile(io.BytesIO(base)) as archive:
+                parts = self._unpacked[id(base)] = (base, {name: archive.read(name) for name in archive.namelist()})
+        return parts[1]
 
     def _base(self, font_size_pt: float, font_name: str, counsel: bool) -> bytes:
         """Every part but the templated ones, as docxtpl + python-docx write them for this format (built once)."""
@@ -131,6 +143,16 @@ class PreparedTemplate:
                         target.writestr(info, source.read(info))
             base = self._bases[key] = out.getvalue()
         return base
+
+
+_LAST: list = []  # [the last package made in this process, its parts uncompressed]
+
+
+def parts_of(docx: bytes) -> dict[str, bytes] | None:
+    """The parts of `docx`, uncompressed, when it is the package this process made last (so the document check
+    reads them without unzipping the draft again); else None."""
+    last = _LAST[:]
+    return last[1] if last and last[0] is docx else None
 
 
 def prepare(template: DocxTemplate, data: bytes, environment, sized_styles: tuple[str, ...]) -> PreparedTemplate | None:

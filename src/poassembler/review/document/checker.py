@@ -40,10 +40,10 @@ class DocumentReport:
 
 
 def check_document(source: Path | bytes, profile: ResolvedProfile, profiles: ProfileLibrary | None = None,
-                   as_is: bool = False) -> DocumentReport:
+                   as_is: bool = False, parts: dict[str, bytes] | None = None) -> DocumentReport:
     """Every finding for the order at `source` (a path, or a rendered draft's bytes) in the court of `profile`,
-    errors first, each once. `render` runs it on what it wrote."""
-    document = read_document(source, as_is=as_is)
+    errors first, each once. `render` runs it on what it wrote (`parts`: its parts, uncompressed, if at hand)."""
+    document = read_document(source, as_is=as_is, parts=parts)
     return check_text(document, profile, profiles)
 
 
@@ -85,8 +85,10 @@ def _other_courts(profiles: ProfileLibrary | None, profile: ResolvedProfile) -> 
     return out
 
 
-def check_rendered(docx: bytes, profile: ResolvedProfile, profiles: ProfileLibrary, reported=()) -> list[DocumentFinding]:
-    """The document check of a draft `render` has just made (its bytes), without the rules the answers
-    check already reported on (`reported`: its findings), so nothing is shown twice."""
+def check_rendered(docx: bytes, profile: ResolvedProfile, profiles: ProfileLibrary, reported=(),
+                   parts: dict[str, bytes] | None = None) -> list[DocumentFinding]:
+    """The document check of a draft `render` has just made (its bytes; `parts`: the same parts uncompressed,
+    as the render built them), without the rules the answers check already reported on (`reported`: its
+    findings), so nothing is shown twice."""
     seen = {f.rule for f in reported}
-    return [f for f in check_document(docx, profile, profiles).findings if f.rule not in seen]
+    return [f for f in check_document(docx, profile, profiles, parts=parts).findings if f.rule not in seen]

@@ -70,10 +70,11 @@ class DocumentText:
     from_pdf: bool = False  # printed lines joined back into paragraphs (reflow.py)
 
 
-def read_document(source: Path | bytes, as_is: bool = False) -> DocumentText:
-    """Every paragraph of the .docx at `source` (a path or its bytes); tracked changes accepted unless `as_is` (then rejected)."""
+def read_document(source: Path | bytes, as_is: bool = False, parts: dict[str, bytes] | None = None) -> DocumentText:
+    """Every paragraph of the .docx at `source` (a path or its bytes); tracked changes accepted unless `as_is` (then rejected).
+    `parts`: the package's parts already uncompressed (a draft just rendered), instead of reading them from `source`."""
     path = source if isinstance(source, Path) else None
-    parts = _read_parts(source)
+    parts = _read_parts(source) if parts is None or "word/document.xml" not in parts else parts
     numbering = Numbering.load(parts.get("word/numbering.xml"), parts.get("word/styles.xml"))
     try:
         root = etree.fromstring(parts["word/document.xml"], _PARSER)
@@ -169,7 +170,7 @@ class _Reader:
                     if _nearest_table(cell) is child:
                         self.walk(cell, "table", anchor)
             elif tag == _SDT:
-                content = child.find(_SDT_CONTENT)
+                content = _child(child, _SDT_CONTENT)
                 if content is not None:
                     self.walk(content, kind, anchor)
             elif tag in (_CUSTOM_XML, _SMART_TAG):
@@ -221,8 +222,8 @@ class _Reader:
             self._collect(child, pieces, notes, boxes, state, dropped)
 
     def _run(self, run, pieces, notes, boxes, state) -> None:
-        rpr = run.find(_RPR)
-        b = rpr.find(_B) if rpr is not None else None
+        rpr = _child(run, _RPR)
+        b = _child(rpr, _B) if rpr is not None else None
         bold = b is not None and b.get(_VAL, "true") not in ("0", "false")
         for child in run.iter():
             tag = child.tag
@@ -248,11 +249,16 @@ class _Reader:
 
     def _mark_removed(self, p) -> bool:
         """Whether the view removes this paragraph's mark (so its text runs on into the next paragraph)."""
-        ppr = p.find(_PPR)
-        rpr = ppr.find(_RPR) if ppr is not None else None
+        ppr = _child(p, _PPR)
+        rpr = _child(ppr, _RPR) if ppr is not None else None
         if rpr is None:
             return False
-        return rpr.find(_INS if self.rejected else _DEL) is not None
+        return _child(rpr, _INS if self.rejected else _DEL) is not None
+
+
+def _child(element, tag: str):
+    """The first child of `element` with `tag`, or None: `element.find(tag)`, without lxml's path parsing."""
+    return next(element.iterchildren(tag), None)
 
 
 def _inside(element, tags: tuple[str, ...], stop) -> bool:
@@ -272,14 +278,14 @@ def _nearest_table(cell):
 
 
 def _numbering_of(p) -> tuple[str | None, str | None, int | None]:
-    ppr = p.find(_PPR)
+    ppr = _child(p, _PPR)
     if ppr is None:
         return None, None, None
-    style = ppr.find(_PSTYLE)
-    numpr = ppr.find(_NUMPR)
+    style = _child(ppr, _PSTYLE)
+    numpr = _child(ppr, _NUMPR)
     num_id = ilvl = None
     if numpr is not None:
-        nid, lvl = numpr.find(_NUMID), numpr.find(_ILVL)
+        nid, lvl = _child(numpr, _NUMID), _child(numpr, _ILVL)
         num_id = nid.get(_VAL) if nid is not None else None
         ilvl = to_int(lvl.get(_VAL), None) if lvl is not None else None
     return (style.get(_VAL) if style is not None else None), num_id, ilvl

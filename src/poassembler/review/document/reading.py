@@ -9,6 +9,7 @@ from functools import cached_property
 from poassembler.library.document_rules import DocumentCheck
 from poassembler.library.profiles import Citation, ResolvedProfile
 from poassembler.review.check import Severity
+from poassembler.review.document.folding import finds, lowered
 from poassembler.review.document.outline import Heading, Outline
 from poassembler.review.document.reader import Block, DocumentText
 
@@ -72,6 +73,7 @@ class Reading:
     outline: Outline
     profile: ResolvedProfile
     other_courts: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # id → (name, rule globs)
+    _lowered: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def data(self) -> DocumentCheck:
@@ -88,6 +90,16 @@ class Reading:
     @cached_property
     def full_text(self) -> str:
         return "\n".join(b.text for b in self.text_blocks)
+
+    def low(self, text: str) -> str | None:
+        """`text` lower-cased for folded patterns (`folding.lowered`), once per text."""
+        if text not in self._lowered:
+            self._lowered[text] = lowered(text)
+        return self._lowered[text]
+
+    def finds(self, pattern: str, text: str) -> bool:
+        """Whether `pattern` matches `text`, ignoring case (folded when exact)."""
+        return finds(pattern, text, self.low(text))
 
     def body(self, block: Block) -> str:
         """The block's text without its typed number or run-in heading."""

@@ -14,6 +14,7 @@ from functools import lru_cache
 from poassembler.library.profiles import Citation
 # One set of sealing patterns for the answers check and this one (review/check.py owns them).
 from poassembler.review.rules_filing import _BINDS_COURT, _BLANKET_SEALING, _NEGATION, _QUALIFIED
+from poassembler.review.document.folding import fold, folded, lowered
 from poassembler.review.document.reading import DocumentFinding, Reading, clip, sentences
 from poassembler.review.harm_language import ABSTRACT_WORDS, content_words, overbroad_phrases, speculative_terms
 
@@ -25,6 +26,7 @@ _RULE_CITE = re.compile(
     r"(?P<nums>(?:CV-)?\d+(?:[.\-]\d+)*(?:\.[a-z](?![a-z]))?(?:\([A-Za-z0-9]+\))*"
     r"(?:\s*(?:,|and|or|through|to|&)\s*\d+(?:[.\-]\d+)*(?:\([A-Za-z0-9]+\))*)*)",
 )
+_PIECE = re.compile(r"[^.;]+[.;]?")
 _ONE_NUMBER = re.compile(r"(?:CV-)?\d+(?:[.\-]\d+)*(?:\.[a-z](?![a-z]))?(?:\([A-Za-z0-9]+\))*")
 _STOCK = frozenset(
     """action litigation case discovery likely involve involves production produced special protection warranted
@@ -45,7 +47,7 @@ def requirements(r: Reading) -> list[DocumentFinding]:
 
     def anywhere(pattern: str) -> bool:
         if pattern not in found:
-            found[pattern] = re.search(pattern, r.full_text, I) is not None
+            found[pattern] = r.finds(pattern, r.full_text)
         return found[pattern]
 
     for name, req in r.data.requirements.items():
@@ -69,7 +71,7 @@ def requirements(r: Reading) -> list[DocumentFinding]:
                 out.append(r.finding(name, req.severity, None, f"The order lacks {req.what}.",
                     req.action or f"Add a paragraph headed “{req.heading}”.", authorities))
             continue
-        if req.content and not any(re.search(p, b.text, I) for b in scope for p in req.content):
+        if req.content and not any(r.finds(p, b.text) for b in scope for p in req.content):
             where = scope[0] if (req.within or req.near_trigger) and scope else None
             problem = f"The order lacks {req.what}." if not req.within or scope else f"The order has no section for {req.what}."
             if req.near_trigger and where is not None:
@@ -83,7 +85,7 @@ def _near(r: Reading, patterns: list[str], reach: int = 3) -> list:
     out: dict[int, object] = {}
     blocks = r.text_blocks
     for i, block in enumerate(blocks):
-        if any(re.search(p, block.text, I) for p in patterns):
+        if any(r.finds(p, block.text) for p in patterns):
             for near in blocks[i: i + reach + 1]:
                 out.setdefault(near.index, near)
     return [out[k] for k in sorted(out)]
@@ -120,15 +122,29 @@ def sealing(r: Reading) -> list[DocumentFinding]:
 
 
 def _matches(patterns, text: str) -> list[str]:
-    """Sentences of `text` a pattern matches without a negation before the match or a qualifier after it."""
+    """Sentences of `text` a pattern matches without a negation before the match or a qualifier after it.
+    The patterns ignore case: each runs folded on the lower-cased text where that is exact (folding.py)."""
     hits = []
-    for sentence in re.findall(r"[^.;]+[.;]?", text):
+    low = lowered(text)
+    for piece in _PIECE.finditer(text):
+        sentence = piece.group(0)
+        target = low[piece.start(): piece.end()] if low is not None else sentence
         for pattern in patterns:
-            match = pattern.search(sentence)
-            if match and not _NEGATION.search(sentence[: match.end()]) and not _QUALIFIED.match(sentence[match.end():]):
+            match, seen = _search(pattern, sentence, target, low is not None)
+            if match and not _search(_NEGATION, seen[: match.end()], seen[: match.end()], low is not None)[0] \
+                    and not _QUALIFIED.match(sentence[match.end():]):
                 hits.append(" ".join(sentence.split()))
                 break
     return hits
+
+
+def _search(pattern, sentence: str, target: str, fold_ok: bool):
+    """(the match of `pattern` in `sentence`, folded on `target` when it can be; the string matched in)."""
+    rx = _FOLDED.get(pattern) if fold_ok else None
+    return (rx.search(target), target) if rx is not None else (pattern.search(sentence), sentence)
+
+
+_FOLDED = {p: folded(p) for p in (*_BLANKET_SEALING, *_BINDS_COURT, _NEGATION)}
 
 
 def dispute_procedure(r: Reading) -> list[DocumentFinding]:
@@ -164,6 +180,8 @@ def dispute_procedure(r: Reading) -> list[DocumentFinding]:
 def rule_numbers(text: str) -> list[str]:
     """The local-rule numbers `text` cites ("L.R. 37-1, 37-2 and 37-2.1" → three)."""
     out = []
+    if not ("L" in text and ("Local" in text or "L." in text or "LR" in text or "LCivR" in text or "LCR" in text)):
+        return out  # every citation has one of these
     for match in _RULE_CITE.finditer(text):
         prefix = "patent " if match.group("patent") else ""
         out += [prefix + n for n in _ONE_NUMBER.findall(match.group("nums"))]
@@ -247,17 +265,25 @@ def other_courts(r: Reading) -> list[DocumentFinding]:
                 break
         if reported or name_rx is None or "district of" not in block.text.lower():
             continue  # every court name has "District of" in it: most paragraphs need no search
-        match = next((m for m in name_rx.finditer(block.text) if not _place_name(block.text, m)), None)
+        text = block.text
+        low = r.low(text) if name_rx[1] is not None else None  # the same matches, case-sensitively on lower case
+        rx, target = (name_rx[1], low) if low is not None else (name_rx[0], text)
+        match = next((m for m in rx.finditer(target) if not _place_name(text, m)), None)
         if match:
+            named = text[match.start(): match.end()]
             out.append(r.finding("other_court_rule", "error", block,
-                f"Names the {match.group(0)}, not this court ({r.profile.name}): a leftover from another court's order.",
-                f"Replace it with the {r.profile.name}.", quote=_around(block.text, match.group(0))))
+                f"Names the {named}, not this court ({r.profile.name}): a leftover from another court's order.",
+                f"Replace it with the {r.profile.name}.", quote=_around(text, named)))
     return out
 
 
 @lru_cache(maxsize=32)
 def _names_pattern(names: tuple[str, ...]):
-    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), I) if names else None
+    """Any of the court names, ignoring case; and the same folded for lower-cased text (folding.py), or None."""
+    if not names:
+        return None
+    source = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(source, I), fold(source)
 
 
 def _place_name(text: str, match) -> bool:
@@ -302,7 +328,10 @@ def periods(r: Reading) -> list[DocumentFinding]:
     specs = [(name, spec) for name, spec in r.data.periods.items() if name in r.profile.periods]
     out = []
     for block in r.text_blocks:
-        for sentence in sentences(r.body(block) or block.text):
+        text = r.body(block) or block.text
+        if "day" not in text and "year" not in text and "DAY" not in text and "YEAR" not in text:
+            continue  # periods_in finds nothing in any of its sentences
+        for sentence in sentences(text):
             stated = periods_in(sentence)
             if not stated:
                 continue

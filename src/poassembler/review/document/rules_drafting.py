@@ -40,6 +40,7 @@ _REF = re.compile(r"(?P<kind>\bSections?|\bParagraphs?|\bArticles?|¶¶?|§§?)\
 _EXTERNAL_AFTER = re.compile(r"^[\w.,()§ ]{0,30}?\bof\s+(?:the\s+)?(?!this\b|Order\b|Stipulat)[A-Z]")
 _STATUTE_BEFORE = re.compile(r"(U\.S\.C\.|C\.F\.R\.|Code|Rules?|Instructions|Act|Stat\.|\bv\.\s[^.]{0,40}|Order of)[^.;]{0,20}$")
 _HEADED = re.compile(r"\b(?:Section|Paragraph|Article|part)s?\s+(?:of\s+this\s+(?:Order|Stipulation)\s+)?(?:headed|entitled|titled|captioned)\s+[“\"](?P<title>[^”\"]{3,120})[”\"]", I)
+_EXHIBIT_START = re.compile(r"^exhibit\s+([A-Z0-9]+)\b", I)
 _EXHIBIT_REF = re.compile(r"\bExhibit\s+(?P<letter>[A-Z]|\d{1,2})\b")
 
 
@@ -50,20 +51,26 @@ def placeholders(r: Reading) -> list[DocumentFinding]:
     out = []
     for block in r.text_blocks:
         text = block.text
-        judge = [m.group(0) for m in _JUDGE.finditer(text)]
+        judge = [m.group(0) for m in _JUDGE.finditer(text)] if _may_name_judge(text) else []
         if judge:
             out.append(r.finding("judge_named", "error", block,
                 f"The signature block does not say which judge signs: {', '.join(repr(h) for h in judge[:2])}.",
                 "Name the judge and title (or, where only the kind of judge is known, leave a blank line over the title) "
                 "before filing: the court enters the order as written.", quote=_around(text, judge[0])))
-        hits = [m.group(0) for m in _BRACKET.finditer(text) if m.group(0) not in _ALLOWED_BRACKETS and m.group(0) not in judge]
-        if not hits and not judge and _BLANK.search(text):
+        hits = [m.group(0) for m in _BRACKET.finditer(text) if m.group(0) not in _ALLOWED_BRACKETS and m.group(0) not in judge] if "[" in text else []
+        if not hits and not judge and "___" in text:
             hits += _running_blanks(text)
         if hits:
             out.append(r.finding("placeholder", "error", block,
                 f"A placeholder is left in the order: {', '.join(repr(h) for h in hits[:3])}.",
                 "Fill it in (or delete it) before filing: the court enters the order as written.", quote=_around(text, hits[0])))
     return out
+
+
+def _may_name_judge(text: str) -> bool:
+    """A cheap test before `_JUDGE`: every match has "judge", or "hon" and a blank."""
+    lower = text.lower()
+    return "judge" in lower or ("hon" in lower and "__" in text)
 
 
 def _around(text: str, needle: str, before: int = 40) -> str:
@@ -117,7 +124,7 @@ def defined_terms(r: Reading) -> list[DocumentFinding]:
     """Capitalized terms used but never defined; terms defined twice with different meanings."""
     definitions: dict[str, list[tuple[object, str, str]]] = {}  # key → (block, the words after the term, the term)
     for block in r.text_blocks:
-        for m in _TERM_DEF.finditer(block.text):
+        for m in _TERM_DEF.finditer(block.text) if ("“" in block.text or '"' in block.text) else ():
             before = block.text[max(0, m.start() - 25): m.start()]
             if _DEF_AFTER.match(m.group("after").strip()) or _DEF_BEFORE.search(before):
                 definitions.setdefault(_key(m.group("term")), []).append((block, m.group("after").strip(), m.group("term")))
@@ -137,7 +144,7 @@ def defined_terms(r: Reading) -> list[DocumentFinding]:
         top = r.outline.places[block.index].top
         if _is_heading(r, block) or (top is not None and top.number == "" and top.title in CLOSING_PARTS):
             continue
-        for m in _USED_TERM.finditer(block.text):
+        for m in _USED_TERM.finditer(block.text) if _may_use_term(block.text) else ():
             words = m.group(1).split()
             while words and words[0].lower() in _LEADING:
                 words = words[1:]
@@ -155,6 +162,11 @@ def defined_terms(r: Reading) -> list[DocumentFinding]:
                 f"“{' '.join(words)}” is used as a defined term but the order never defines it.",
                 "Define it in the definitions section, or use a term the order defines.", quote=_around(block.text, " ".join(words))))
     return out
+
+
+def _may_use_term(text: str) -> bool:
+    """A cheap test before `_USED_TERM`: the last word of every match."""
+    return any(word in text for word in ("Part", "Material", "Counsel", "Vendor", "Information"))
 
 
 def _sentence_start(text: str, at: int) -> bool:
@@ -187,23 +199,23 @@ def cross_references(r: Reading) -> list[DocumentFinding]:
     numbers = r.outline.numbers
     titles = {_norm(h.title) for h in r.outline.headings}
     exhibits = {m.group(1).upper() for h in r.outline.headings for m in [re.match(r"exhibit\s+([A-Z0-9]+)", h.title, I)] if m}
-    exhibits |= {m.group(1).upper() for b in r.text_blocks for m in [re.match(r"^exhibit\s+([A-Z0-9]+)\b", b.text, I)] if m}
+    exhibits |= {m.group(1).upper() for b in r.text_blocks for m in [_EXHIBIT_START.match(b.text)] if m}
     has_numbers = any(n for n in numbers)
     out = []
     for block in r.text_blocks:
         text = block.text
         missing: list[tuple[str, str]] = []  # (as the finding names it, the words quoted)
-        for m in _REF.finditer(text):
+        for m in _REF.finditer(text) if _may_refer(text) else ():
             number = m.group("num").rstrip(".")
             if (_STATUTE_BEFORE.search(text[max(0, m.start() - 60): m.start()]) or _EXTERNAL_AFTER.match(text[m.end(): m.end() + 60])
                     or (m.group("kind").startswith("§") and not has_numbers) or (number.isdigit() and int(number) > 99)):
                 continue
             if has_numbers and not {number.lower(), number.split("(")[0].lower()} & numbers:
                 missing.append((f"{m.group('kind')} {number}", m.group(0)))
-        for m in _HEADED.finditer(text):
+        for m in _HEADED.finditer(text) if _may_name_heading(text) else ():
             if _norm(m.group("title")) not in titles:
                 missing.append((f"the section headed “{m.group('title')}”", m.group(0)))
-        exhibits_missing = [(f"Exhibit {m.group('letter')}", m.group(0)) for m in _EXHIBIT_REF.finditer(text)
+        exhibits_missing = [(f"Exhibit {m.group('letter')}", m.group(0)) for m in (_EXHIBIT_REF.finditer(text) if "Exhibit" in text else ())
                             if (exhibits and m.group("letter").upper() not in exhibits) or (not exhibits and m.group("letter").upper() != "A")]
         if missing:
             out.append(r.finding("cross_reference", "error", block,
@@ -215,6 +227,17 @@ def cross_references(r: Reading) -> list[DocumentFinding]:
                 f"Refers to {', '.join(dict.fromkeys(name for name, _ in exhibits_missing))}, which is not in this document.",
                 "Attach the exhibit before filing, or correct the reference.", quote=_around(text, exhibits_missing[0][1])))
     return out
+
+
+def _may_refer(text: str) -> bool:
+    """A cheap test before `_REF`: the word or sign every match starts with."""
+    return any(word in text for word in ("Section", "Paragraph", "Article", "¶", "§"))
+
+
+def _may_name_heading(text: str) -> bool:
+    """A cheap test before `_HEADED`: "headed", "(en)titled" or "captioned" (letters without Unicode case twins)."""
+    lower = text.lower()
+    return "headed" in lower or "tled" in lower or "capt" in lower
 
 
 def _norm(text: str) -> str:
