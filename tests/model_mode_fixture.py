@@ -110,3 +110,34 @@ def write_model(path: Path, profile, drop: str | None = None, run_in: bool = Fal
                 document.add_paragraph(line)
     document.save(str(path))
     return path
+
+
+def write_standin(path: Path, model) -> Path:
+    """The profile's headings in the model's order, each followed by filler; a part the model gives no heading
+    (`opens_with`) starts with its opening words; the Acknowledgment after the model's closing and its label."""
+    document = docx.Document()
+    document.add_paragraph("STAND-IN MODEL ORDER")
+    for section in model.sections:
+        key = section.number.replace(" ", "")
+        if section.opens_with:
+            document.add_paragraph(f"{section.opens_with} that {filler(key or 'headless', 1)}")
+            document.add_paragraph(filler(key or "headless", 2))
+            continue
+        if not section.number[:1].isdigit():
+            document.add_paragraph("IT IS SO ORDERED.")
+            document.add_paragraph(section.number.upper())
+            document.add_paragraph(section.heading)
+            document.add_paragraph(filler(key, 1))
+            continue
+        document.add_paragraph(f"{section.number}. {section.heading}")
+        document.add_paragraph(f"{section.number}.1 {filler(key, 1)}")
+        document.add_paragraph(f"{section.number}.2 {filler(key, 2)}")
+    document.save(str(path))
+    return path
+
+
+def standin_for(court: str, path: Path) -> Path:
+    """`write_standin` under the headings the shipped profile `court` records for its model."""
+    from poassembler.library.load import load_library
+
+    return write_standin(path, load_library().profiles.resolve(court).model_order)

@@ -349,7 +349,7 @@ def test_clawback_goes_through_impoundment_in_massachusetts(texts):
     mad = texts["mad"]
     assert "with a motion to impound it under Local Rule 7.2 or a request for review in camera" in mad
     assert "present the information to the Court under seal" not in mad
-    assert "procedure this Order provides for discovery disputes" in texts["nysd"]
+    assert "through the Court's procedure for discovery disputes and after conferring as required under Local Civil Rule 37.2" in texts["nysd"]
 
 
 def test_designation_of_testimony_is_deposition_testimony_only(texts):

@@ -12,33 +12,9 @@ import pytest
 from cli_inprocess import invoke
 from conftest import SAMPLES
 from docx_text import full_text
-from model_mode_fixture import filler
+from model_mode_fixture import filler, write_standin
 
 from poassembler.review.word_redline import inserted_and_deleted_text
-
-
-def write_standin(path: Path, model) -> Path:
-    """The profile's headings in the model's order, each followed by filler; a part the model gives no heading
-    (`opens_with`) starts with its opening words; the Acknowledgment after the model's closing and its label."""
-    document = docx.Document()
-    document.add_paragraph("STAND-IN MODEL ORDER")
-    for section in model.sections:
-        key = section.number.replace(" ", "")
-        if section.opens_with:
-            document.add_paragraph(f"{section.opens_with} that {filler(key or 'headless', 1)}")
-            document.add_paragraph(filler(key or "headless", 2))
-            continue
-        if not section.number[:1].isdigit():
-            document.add_paragraph("IT IS SO ORDERED.")
-            document.add_paragraph(section.number.upper())
-            document.add_paragraph(section.heading)
-            document.add_paragraph(filler(key, 1))
-            continue
-        document.add_paragraph(f"{section.number}. {section.heading}")
-        document.add_paragraph(f"{section.number}.1 {filler(key, 1)}")
-        document.add_paragraph(f"{section.number}.2 {filler(key, 2)}")
-    document.save(str(path))
-    return path
 
 
 def markers(texts: list[str]) -> set[str]:
@@ -80,10 +56,14 @@ def test_wawd_package_on_a_stand_in_model_redlines_only_case_driven_departures(c
 
 def test_ilnd_package_on_a_stand_in_model_redlines_only_case_driven_departures(capsys, tmp_path, library):
     target, replaced, order = build(capsys, library, tmp_path, "pellworth-ilnd.yaml", "ilnd-alonso")
-    for kept in ("1", "7", "9", "10", "15", "16", "17"):  # recorded departures there only describe our wording
-        assert filler(kept, 1) in order, kept
-    # replaced: § 2 (the case's own categories in place of the form's general ones; the AEO tier), § 4 and § 5 (the tier)
-    assert replaced == {"2", "4", "5"}
+    for kept in ("1", "5", "7", "9", "10", "15", "16", "17"):  # recorded departures there only describe our wording
+        assert filler(kept, 1) in order, kept           # (§ 5: the tier's access list and notice are sections added to it)
+    # replaced: § 2 (the case's own categories in place of the form's general ones; the AEO tier), § 4 (the tier)
+    assert replaced == {"2", "4"}
     filed = full_text(target / "explanation-of-departures.docx")
+    # round 6 (ilnd clerk): each change once, keyed to the sections that print it; § 5's model text is kept
+    assert filed.count("Adds the top tier's access list") == 1
+    assert "ACCESS TO HIGHLY CONFIDENTIAL MATERIAL, § 5 NOTICE BEFORE DISCLOSING HIGHLY CONFIDENTIAL MATERIAL: Adds" in filed
+    assert "(the parties' text in place of the model's): Adds the top tier's access list" not in filed
     assert "Instead of the form's general categories" in filed
     assert "The order opens with its purposes and limits" not in filed

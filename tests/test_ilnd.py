@@ -23,13 +23,10 @@ def write_answers(tmp_path, data):
 
 
 def stand_in_model(path):
-    """A stand-in for the court's form, in the project's own words (never the court's text)."""
-    import docx
+    """A stand-in for the court's form under the headings the profile records, in our own filler (never the court's text)."""
+    from model_mode_fixture import standin_for
 
-    document = docx.Document()
-    document.add_paragraph("STAND-IN MODEL ORDER WRITTEN FOR TESTS")
-    document.save(str(path))
-    return path
+    return standin_for("ilnd", path)
 
 
 @pytest.mark.parametrize("manner, words", [("telephone", "by telephone"), ("in_person", "in person"), ("video", "by video conference")])
@@ -37,7 +34,7 @@ def test_the_motion_states_when_and_how_counsel_conferred_and_who_took_part(caps
     data = sample_data("pellworth-ilnd.yaml")
     data["conferral"] = {"date": "2026-11-17", "manner": manner, "participants": "Ann Roe (for the plaintiff) and Bo Doe (for the defendant)"}
     target = tmp_path / "package"
-    result = invoke(capsys, "render", write_answers(tmp_path, data), "--package", target, "--redline-against", stand_in_model(tmp_path / "m.docx"))
+    result = invoke(capsys, "render", write_answers(tmp_path, data), "--package", target, "--from-model", stand_in_model(tmp_path / "m.docx"))
     assert result.code == 0, result.err
     motion = full_text(target / "motion.docx")
     assert (f"As Local Rule 37.2 requires, the parties state that their counsel, Ann Roe (for the plaintiff) and Bo Doe "
@@ -50,7 +47,7 @@ def test_a_missing_conferral_is_refused_with_the_field_named_and_nothing_written
     data = sample_data("pellworth-ilnd.yaml")
     data.pop("conferral")
     target = tmp_path / "package"
-    result = invoke(capsys, "render", write_answers(tmp_path, data), "--package", target, "--redline-against", stand_in_model(tmp_path / "m.docx"))
+    result = invoke(capsys, "render", write_answers(tmp_path, data), "--package", target, "--from-model", stand_in_model(tmp_path / "m.docx"))
     assert result.code == 2 and "Traceback" not in result.err + result.out
     # The check's warning comes first (render prints it), then the one error that refuses the package.
     assert result.err.count("error: ") == 1
@@ -100,7 +97,7 @@ def test_no_ilnd_provision_or_rule_reaches_another_courts_draft(capsys, tmp_path
 
 def test_judge_alonso_checklist_says_to_notice_the_motion_from_his_own_page(capsys, tmp_path):
     target = tmp_path / "package"
-    result = invoke(capsys, "render", PELL, "--package", target, "--redline-against", stand_in_model(tmp_path / "m.docx"))
+    result = invoke(capsys, "render", PELL, "--package", target, "--from-model", stand_in_model(tmp_path / "m.docx"))
     assert result.code == 0, result.err
     checklist = (target / "checklist.md").read_text(encoding="utf-8")
     assert "Notice the motion for presentment on a date certain, or it may be denied for want of prosecution" in checklist
@@ -143,3 +140,34 @@ def test_the_forms_known_departures_are_conditions_the_draft_can_evaluate(librar
     assert one_tier < two_tiers
     assert any("second tier" in change for change in two_tiers - one_tier)
     assert any("this case's own categories" in change for change in one_tier)
+
+
+def test_scope_defers_to_the_hearing_and_trial_section_where_the_order_has_one(render):
+    """Round 6 (ilnd clerk): the scope and the hearing/trial section must not pull apart; courts without that
+    section keep "does not govern the use … at a hearing or at trial"."""
+    import docx as _docx
+
+    from docx_text import full_text
+
+    path = render("pellworth-ilnd.yaml")
+    headings = [p.text for p in _docx.Document(str(path)).paragraphs if p.style.name == "PO Heading 1"]
+    number = headings.index("USE OF PROTECTED MATERIAL AT A HEARING OR TRIAL") + 1
+    text = full_text(path)
+    assert (f"Except as Section {number} provides, the use of Protected Material at a hearing or at trial is for the "
+            "judicial officer presiding, and this Order does not bind the Court or its personnel.") in text
+    assert "It does not govern the use of any material at a hearing or at trial" not in text
+    assert "It does not govern the use of any material at a hearing or at trial" in full_text(render("cedarline-wawd.yaml"))
+
+
+def test_motion_and_explanation_carry_the_orders_party_caption(capsys, tmp_path):
+    """Round 6 (ilnd clerk): every paper of the filing has the same full party caption as the order."""
+    from docx_text import full_text
+
+    target = tmp_path / "package"
+    result = invoke(capsys, "render", PELL, "--package", target, "--from-model", stand_in_model(tmp_path / "m.docx"))
+    assert result.code == 0, result.err
+    caption = ["Pellworth Foods, Inc.", "Plaintiff", "v.", "Ridgeway Packaging Co.", "Defendant.", "Case No. 1:26-cv-03317"]
+    for name in ("motion.docx", "explanation-of-departures.docx"):
+        lines = [line.rstrip(",") for line in full_text(target / name).splitlines() if line.strip()]
+        start = lines.index("Pellworth Foods, Inc.")
+        assert lines[start:start + 6] == caption, name

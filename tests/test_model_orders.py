@@ -8,10 +8,12 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 
 from cli_inprocess import assert_clean, invoke
 from conftest import SAMPLES, sample_data
 from docx_text import full_text, paragraphs
+from model_mode_fixture import standin_for
 
 QUILL = str(SAMPLES / "quillfeather-cand.yaml")
 CEDAR = str(SAMPLES / "cedarline-wawd.yaml")
@@ -237,9 +239,9 @@ def test_redline_against_needs_a_word_copy_of_the_model(capsys, tmp_path, name, 
 
 
 def test_package_holds_what_the_n_d_ill_expects(capsys, tmp_path):
-    model = stand_in_model(tmp_path / "form-26-2.docx")
+    model = standin_for("ilnd", tmp_path / "form-26-2.docx")
     target = tmp_path / "package"
-    result = invoke(capsys, "render", PELL, "--package", str(target), "--redline-against", str(model))
+    result = invoke(capsys, "render", PELL, "--package", str(target), "--from-model", str(model))
     assert result.code == 0, result.err
     assert sorted(p.name for p in target.iterdir()) == sorted([
         "motion.docx", "proposed-order.docx", "proposed-order-redline-against-model.docx",
@@ -257,29 +259,26 @@ def test_package_holds_what_the_n_d_ill_expects(capsys, tmp_path):
     assert "Mailbox: Proposed_Order_Alonso@ilnd.uscourts.gov" in checklist
     assert "Subject line: [case name] [case number]; [docket number of the motion]" in checklist
     assert "non-redlined Word format (no PDF)" in checklist and "https://www.ilnd.uscourts.gov/judge-cmp-detail.aspx?cmpid=891" in checklist
-    # The checklist says plainly that the court expects its model and how to get it; the drafter's note is there,
-    # not in the filed explanation, and the motion does not claim the order reproduces the model.
-    assert "The court expects a proposed order built on its Form LR 26.2 Model Confidentiality Order" in checklist
-    assert "`poassembler models fetch ilnd-alonso`" in checklist
-    # ilnd lists every section of the form, but none is verified: the checklist lists the rows to confirm
-    assert "records only some" not in checklist and "lists only some" not in checklist
-    assert "- [ ] Confirm against your copy of the model: rows 1 (" in checklist and "**[VERIFY BEFORE FILING]**" in checklist
-    assert "does not reproduce the text of the Court's Form LR 26.2 Model Confidentiality Order" in motion
+    # The order is built on the user's copy of the form (the judges require it): the checklist and motion say so
+    assert "**The proposed order is built on your copy of the Form LR 26.2 Model Confidentiality Order**" in checklist
+    assert "- [ ] Confirm against your copy of the model: rows " in checklist and "**[VERIFY BEFORE FILING]**" in checklist
+    assert "does not reproduce the text" not in motion
+    assert "The proposed order is built on the Court's Form LR 26.2 Model Confidentiality Order" in motion
     assert "The redline submitted with this motion shows each difference of text from the model" in motion
     assert "conferred in good faith by telephone on November 18, 2026, about the terms of the proposed order" in motion
     assert "As Local Rule 37.2 requires" in motion and "____" not in motion
     filed = full_text(target / "explanation-of-departures.docx")
     assert "[DRAFTER" not in filed and "no departure" not in filed
-    assert "GOOD CAUSE STATEMENT" in filed and "Confidential Information" in filed  # mapped to the form's § 2
+    assert "§ 2 Confidential Information (the parties' text in place of the model's)" in filed  # the form's § 2
     assert "ACCESS TO HIGHLY CONFIDENTIAL MATERIAL" in filed  # the sample's second tier is listed
 
 
 def test_package_without_a_judge_profile_names_the_district_practice(capsys, tmp_path):
     data = sample_data("pellworth-ilnd.yaml")
     data.pop("judge")
-    model = stand_in_model(tmp_path / "form-26-2.docx")
+    model = standin_for("ilnd", tmp_path / "form-26-2.docx")
     target = tmp_path / "package"
-    result = invoke(capsys, "render", str(write_answers(tmp_path, data)), "--package", str(target), "--redline-against", str(model))
+    result = invoke(capsys, "render", str(write_answers(tmp_path, data)), "--package", str(target), "--from-model", str(model))
     assert result.code == 0, result.err
     checklist = (target / "checklist.md").read_text(encoding="utf-8")
     assert "Mailbox: Proposed_Order_[judge's last name]@ilnd.uscourts.gov" in checklist
@@ -288,12 +287,12 @@ def test_package_without_a_judge_profile_names_the_district_practice(capsys, tmp
 
 def test_package_is_all_or_nothing(capsys, tmp_path):
     target = tmp_path / "package"
-    result = invoke(capsys, "render", PELL, "--package", str(target))  # the court requires a redline: no model given
+    result = invoke(capsys, "render", PELL, "--package", str(target))  # the court wants its model's text: none given
     assert_clean(result, 2)
-    assert "redline" in result.err and "models fetch ilnd" in result.err
+    assert "models fetch ilnd" in result.err and "--from-model MODEL.docx" in result.err
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"not a word file")
-    result = invoke(capsys, "render", PELL, "--package", str(target), "--redline-against", str(broken))
+    result = invoke(capsys, "render", PELL, "--package", str(target), "--from-model", str(broken))
     assert result.code == 2, result.err
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging folder left behind
@@ -303,11 +302,12 @@ def test_package_never_fills_a_folder_that_is_in_use(capsys, tmp_path):
     target = tmp_path / "package"
     target.mkdir()
     (target / "keep.txt").write_text("mine")
-    result = invoke(capsys, "render", CEDAR, "--package", str(target))
+    model = standin_for("wawd", tmp_path / "model.docx")
+    result = invoke(capsys, "render", CEDAR, "--package", str(target), "--from-model", str(model))
     assert_clean(result, 4)
     assert [p.name for p in target.iterdir()] == ["keep.txt"]
-    assert invoke(capsys, "render", CEDAR, "--package", str(target), "--force").code == 0
-    assert sorted(p.name for p in target.iterdir()) == ["checklist.md", "explanation-of-departures.docx", "proposed-order.docx"]
+    assert invoke(capsys, "render", CEDAR, "--package", str(target), "--force", "--from-model", str(model)).code == 0
+    assert sorted(p.name for p in target.iterdir()) == ["checklist.md", "explanation-of-departures.docx", "proposed-order-redline-against-model.docx", "proposed-order.docx"]
 
 
 def test_package_for_a_stipulation_court_has_no_motion_and_flags_unverified_steps(capsys, tmp_path):
@@ -341,12 +341,12 @@ def test_a_judge_profile_overrides_submission_fields_one_by_one(capsys, tmp_path
         "id: ilnd-example\nextends: ilnd\nkind: judge\nname: \"Northern District of Illinois\"\n"
         "judge: {name: \"Example Judge\", title: \"United States District Judge\"}\n"
         "submission:\n  mailbox: \"Proposed_Order_Example@ilnd.uscourts.gov\"\n", encoding="utf-8")
-    model = stand_in_model(tmp_path / "model.docx")
+    model = standin_for("ilnd", tmp_path / "model.docx")
     data = sample_data("pellworth-ilnd.yaml")
     data["judge"] = "example"
     target = tmp_path / "package"
     result = invoke(capsys, "--library", str(tmp_path / "lib"), "render", str(write_answers(tmp_path, data)),
-                    "--package", str(target), "--redline-against", str(model))
+                    "--package", str(target), "--from-model", str(model))
     assert result.code == 0, result.err
     checklist = (target / "checklist.md").read_text(encoding="utf-8")
     assert "Mailbox: Proposed\\_Order" not in checklist  # plain text, not Markdown-escaped field names
@@ -369,7 +369,8 @@ def test_docx_entry_point_reads_a_word_order(library, render, tmp_path):
 
 def test_package_replaced_with_force_keeps_the_old_one_if_the_new_one_fails(capsys, tmp_path, monkeypatch):
     target = tmp_path / "package"
-    assert invoke(capsys, "render", CEDAR, "--package", str(target)).code == 0
+    model = standin_for("wawd", tmp_path / "model.docx")
+    assert invoke(capsys, "render", CEDAR, "--package", str(target), "--from-model", str(model)).code == 0
     before = (target / "proposed-order.docx").read_bytes()
     real_rename = Path.rename
 
@@ -379,11 +380,11 @@ def test_package_replaced_with_force_keeps_the_old_one_if_the_new_one_fails(caps
         return real_rename(self, other)
 
     monkeypatch.setattr(Path, "rename", failing_rename)
-    result = invoke(capsys, "render", CEDAR, "--package", str(target), "--force")
+    result = invoke(capsys, "render", CEDAR, "--package", str(target), "--force", "--from-model", str(model))
     assert_clean(result, 4)
     assert "could not be written" in result.err
     assert (target / "proposed-order.docx").read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["package"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.docx", "package"]
 
 
 def test_package_for_s_d_cal_has_the_joint_motion_signed_and_the_order_unsigned(capsys, tmp_path):
@@ -419,9 +420,73 @@ def test_package_for_s_d_cal_has_the_joint_motion_signed_and_the_order_unsigned(
 
 def test_package_motion_elsewhere_keeps_the_plain_request(capsys, tmp_path):
     """N.D. Ill.'s motion (no motion clause) still lists the clean proposed order as Exhibit A."""
-    model = stand_in_model(tmp_path / "form-26-2.docx")
+    model = standin_for("ilnd", tmp_path / "form-26-2.docx")
     target = tmp_path / "package"
-    assert invoke(capsys, "render", PELL, "--package", str(target), "--redline-against", str(model)).code == 0
+    assert invoke(capsys, "render", PELL, "--package", str(target), "--from-model", str(model)).code == 0
     motion = full_text(target / "motion.docx")
     assert "Exhibit A, the proposed Stipulated Protective Order (clean)" in motion and "jointly move for entry" in motion
     assert "/s/ " in full_text(target / "proposed-order.docx")
+
+
+@pytest.mark.parametrize("sample, court", [("cedarline-wawd.yaml", "wawd"), ("pellworth-ilnd.yaml", "ilnd")])
+def test_a_court_that_wants_its_model_text_gets_no_package_worded_by_us(capsys, tmp_path, sample, court):
+    """W.D. Wash. and N.D. Ill. judges want the order built on the model: without --from-model the package is
+    refused (one message, exit 2, nothing written); the order alone renders with the same words as a warning,
+    once, and the memo says so."""
+    target = tmp_path / "package"
+    result = invoke(capsys, "render", str(SAMPLES / sample), "--package", str(target))
+    assert_clean(result, 2)
+    assert result.err.count("error: ") == 1 and "warning:" not in result.err
+    assert f"`poassembler models fetch {court}" in result.err and "--from-model MODEL.docx" in result.err
+    assert "save it as Word (.docx)" in result.err
+    assert not target.exists()
+    order = tmp_path / "order.docx"
+    result = invoke(capsys, "render", str(SAMPLES / sample), "-o", str(order), "--memo")
+    assert result.code == 0, result.err
+    assert result.err.count("not built on the model") == 1 and "--from-model MODEL.docx" in result.err
+    memo = (tmp_path / "order.memo.md").read_text(encoding="utf-8")
+    assert "Not built on the court's model" in memo and "--from-model MODEL.docx" in memo
+    # built on a stand-in copy of the model: no warning
+    model = standin_for(court, tmp_path / "model.docx")
+    result = invoke(capsys, "render", str(SAMPLES / sample), "-o", str(tmp_path / "built.docx"), "--from-model", str(model))
+    assert result.code == 0 and "not built on the model" not in result.err
+
+
+def test_a_court_without_the_requirement_still_packages_its_own_wording(capsys, tmp_path):
+    """D.N.J. has no model-text requirement in its profile: its package is made without a model copy."""
+    data = yaml.safe_load((SAMPLES / "fernhollow-njd.yaml").read_text(encoding="utf-8"))
+    assert data
+    result = invoke(capsys, "render", str(SAMPLES / "fernhollow-njd.yaml"), "-o", str(tmp_path / "o.docx"))
+    assert result.code == 0 and "not built on the model" not in result.err
+
+
+def test_explanation_rows_are_keyed_to_the_sections_that_print_each_change_once(render, tmp_path, library):
+    """Round 6 (ilnd clerk): a change made by sections the map adds is one row at those sections (not at the model
+    section's carrier, and not again as an "Added" row), and no section is called both changed and unchanged."""
+    import re
+
+    from poassembler.library.answers import load_answers
+    from poassembler.pipeline.draft import plan_draft
+    from poassembler.review.deviations import build_deviations
+
+    report = build_deviations(plan_draft(load_answers(Path(PELL)), library))
+    filed = report.filed()
+    numbers = {h: n for n, h in enumerate(headings(render("pellworth-ilnd.yaml")), start=1)}
+
+    def at(heading: str) -> str:
+        return next(f"§ {n}" for h, n in numbers.items() if heading in h)
+
+    rows = [d.draft for d in filed]
+    access = [r for r in rows if "Adds the top tier's access list" in r]
+    assert access == [f"{at('ACCESS TO HIGHLY CONFIDENTIAL')} ACCESS TO HIGHLY CONFIDENTIAL MATERIAL, "
+                      f"{at('NOTICE BEFORE DISCLOSING')} NOTICE BEFORE DISCLOSING HIGHLY CONFIDENTIAL MATERIAL: Adds the "
+                      "top tier's access list and the written notice, objection and resolution procedure before in-house "
+                      "counsel or an expert sees top-tier material."]
+    assert sum("UNAUTHORIZED DISCLOSURE" in r for r in rows) == 1 and sum("NON-PARTY'S PROTECTED MATERIAL" in r for r in rows) == 1
+    assert sum("RIGHT TO ASSERT OTHER OBJECTIONS" in r for r in rows) == 1 and sum("VIOLATIONS OF THIS ORDER" in r for r in rows) == 1
+    objections = next(r for r in rows if "Adds that no party waives other objections" in r)
+    assert objections.startswith(f"{at('RIGHT TO ASSERT OTHER OBJECTIONS')} RIGHT TO ASSERT OTHER OBJECTIONS, {at('VIOLATIONS')} ")
+    named = {n for r in rows for n in re.findall(r"§ \d+", re.sub(r"\(.*?\)", "", r.split(":")[0]))}
+    unchanged = set(re.findall(r"(§ \d+) [A-Z]", report.carried_sentence().split("model")[0] + " ".join(
+        p.split(" (model")[0] for p in report.carried_sentence().split(", "))))
+    assert not named & unchanged, named & unchanged

@@ -172,15 +172,37 @@ def test_archival_set_is_kept_only_by_counsel_of_record_and_house_counsel_for_wh
             "House Counsel)") in drafts["fernhollow-njd"]
 
 
-def test_clawback_goes_through_the_orders_discovery_dispute_procedure(rendered, drafts):
-    """Round 5 (cacd, njd clerks): a Rule 26(b)(5)(B) submission is a discovery dispute, not a sealing motion."""
-    for name in ("fernhollow-njd", "lumenvale-txed-patent"):
-        number = _section_number(rendered[name], "CHALLENGING CONFIDENTIALITY DESIGNATIONS")
-        assert ("may promptly present the information to the Court for a determination of the claim through the "
-                f"procedure this Order provides for discovery disputes (Section {number}), submitting the information "
-                "itself under seal or for in camera review as the assigned judge directs.") in drafts[name], name
+def test_clawback_goes_to_the_court_as_a_discovery_dispute_under_the_courts_rule(rendered, drafts):
+    """Round 5 (cacd, njd clerks): a Rule 26(b)(5)(B) submission is a discovery dispute, not a sealing motion.
+    Round 6 (wawd, ilnd, cand clerks): and not the designation-challenge procedure either (its burden and waiver
+    rules fit confidentiality, not privilege): the court's discovery-dispute route, after the conference its rule
+    requires."""
+    for name, rule in (("fernhollow-njd", "L.Civ.R. 37.1"), ("lumenvale-txed-patent", "Local Rule CV-7(h)")):
+        assert ("may promptly present the information to the Court for a determination of the claim, through the "
+                f"Court's procedure for discovery disputes and after conferring as required under {rule}, submitting the "
+                "information itself under seal or for in camera review as the Court directs.") in drafts[name], name
+    for name, text in drafts.items():
+        assert "procedure this Order provides for discovery disputes" not in text, name
     for name, text in drafts.items():
         assert "following the procedure for sealed submissions" not in text, name
         assert "present the information to the Court under seal" not in text, name
     assert "with a motion to impound it" in drafts["claudomir-mad"]
     assert "discovery disputes (Section" not in drafts["claudomir-mad"]
+
+
+def test_clawback_without_a_local_discovery_rule_says_the_parties_confer_in_good_faith(capsys, tmp_path):
+    """A court with no profile (federal fallback) has no local discovery rule to cite: plain words, no FRCP 26(c)."""
+    import yaml
+    from cli_inprocess import invoke
+    from conftest import sample_data
+    from docx_text import full_text
+
+    data = sample_data("quillfeather-cand.yaml")
+    data["court"] = "flsd"
+    answers = tmp_path / "case.yaml"
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    invoke(capsys, "render", str(answers), "-o", str(tmp_path / "o.docx"))
+    text = full_text(tmp_path / "o.docx")
+    assert ("through the Court's procedure for discovery disputes and after conferring in good faith with the Producing "
+            "Party, submitting the information itself under seal") in text
+    assert "as required under Fed. R. Civ. P." not in text

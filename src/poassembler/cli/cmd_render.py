@@ -80,13 +80,14 @@ def render_package(state, answers: Path, target: Path, outputs) -> None:
     """`render ANSWERS --package DIR`: the filing package for one case (pipeline/package.py)."""
     from poassembler.library.answers import load_answers
     from poassembler.pipeline.draft import plan_draft
-    from poassembler.pipeline.package import write_package
+    from poassembler.pipeline.package import refuse_without_model, write_package
     from poassembler.pipeline.produce import run_check
     from poassembler.review.profile_report import verify_notice
 
     outputs.check_model_copy()  # before any work
     library = state.library()
     draft = plan_draft(load_answers(answers), library, outputs.from_model)
+    refuse_without_model(draft)  # before anything is shown or written
     for warning in draft.warnings:
         warn(f"warning: {warning}")
     shown = [f for f in run_check(draft) if f.severity.value != "note"]

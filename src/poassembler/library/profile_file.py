@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from poassembler.library.document_rules import DocumentCheck, DocumentCheckPatch
 from poassembler.library.patterns import compile_pattern
@@ -196,6 +196,10 @@ class KnownDeparture(_Strict):
     # "wording": it only describes our own wording of the section (moot when the model's own words are kept,
     # `render --from-model`); "case": this case needs it, so the order departs even when built on the model
     scope: Literal["wording", "case"] = "case"
+    # the clauses whose text makes this change (e.g. the sections the map adds): the explanation keys the row to the
+    # draft sections that print them and lists the change once (those clauses get no "Added" row of their own);
+    # with `--from-model` a change made only by added clauses keeps the model's own text of the section
+    clauses: list[str] = Field(default_factory=list)
 
 
 class ModelSection(_Strict):
@@ -230,9 +234,20 @@ class ModelOrder(_Strict):
     follow_order: bool = False  # the court expects the draft in the model's order and numbering
     redline_required: bool = False  # the court wants every departure shown as a redline against the model
     explanation_required: bool = False  # the court wants each departure explained
+    # the court's judges want the proposed order built on the model's own text (their page or orders say so):
+    # `render --package` then needs `--from-model MODEL.docx`; a plain render warns
+    build_on_model: bool = False
+    build_on_model_source: str = ""  # where a lawyer can read that requirement (required with build_on_model)
+    build_on_model_verified: bool = False
     tiers: list[str] = Field(default_factory=list)  # the tiers the model provides, where known
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")  # recorded hash of the file at `url`
     note: str = ""
+
+    @model_validator(mode="after")
+    def _build_on_model_has_source(self) -> "ModelOrder":
+        if self.build_on_model and not self.build_on_model_source.strip():
+            raise ValueError("build_on_model: true needs build_on_model_source: the public page or order that requires it")
+        return self
 
 
 class SubmissionStep(_Strict):

@@ -29,7 +29,11 @@ class Draft:
 
     @property
     def warnings(self) -> list[str]:
-        return list(self.profile.warnings) + list(self.model_build.warnings if self.model_build is not None else ())
+        from poassembler.review.model_order import build_on_model_notice
+
+        notice = build_on_model_notice(self.profile, self.scope.names(), self.model_build)
+        return (list(self.profile.warnings) + list(self.model_build.warnings if self.model_build is not None else ())
+                + ([notice[0].upper() + notice[1:]] if notice else []))
 
 
 def plan_draft(answers: Answers, library: Library, from_model: Path | None = None) -> Draft:

@@ -145,7 +145,7 @@ def build_from_model(context: RenderContext, profile: ResolvedProfile, selection
         elif ours and (section.parties_fill or (part.instructions and not (departures or periods))):
             # the model leaves blanks in brackets for the parties ("[insert subject matter …]"): our clause fills them
             kind, paragraphs = KIND_FILLED, merged_paragraphs(ours + extra, heading, tuple(section.clauses[:1]))
-        elif ours and (departures or periods):
+        elif ours and (_replacing(departures, section) or periods):
             kind, paragraphs = KIND_CHANGED, merged_paragraphs(ours + extra, heading, tuple(section.clauses[:1]))
         else:
             kind, paragraphs = KIND_MODEL, model_paragraphs + merged_paragraphs(extra, heading)
@@ -160,6 +160,11 @@ def build_from_model(context: RenderContext, profile: ResolvedProfile, selection
     warnings = _warnings(outcomes, copy, model, scope, path)
     build = ModelBuild(path, model, tuple(outcomes), tuple(s.clause_id for s in at_end), baseline, warnings)
     return replace(context, sections=sections, exhibit=exhibit), build
+
+
+def _replacing(departures: tuple, section) -> tuple:
+    """The departures that change the section's own text (not those made only by the clauses the map adds to it)."""
+    return tuple(d for d in departures if not (d.clauses and set(d.clauses) <= set(section.added)))
 
 
 def _warnings(outcomes: list[SectionOutcome], copy, model: ModelOrder, scope: ClauseScope, path: Path) -> tuple[str, ...]:

@@ -32,6 +32,15 @@ class PackagePiece:
     what: str
 
 
+def refuse_without_model(draft: Draft) -> None:
+    """A court whose judges want the order built on the model's text gets no package worded by poassembler (exit 2)."""
+    from poassembler.review.model_order import build_on_model_notice
+
+    notice = build_on_model_notice(draft.profile, draft.scope.names(), draft.model_build)
+    if notice:
+        raise BadInput(f"--package: {notice}")
+
+
 def plan_package(draft: Draft, model_copy: Path | None) -> list[PackagePiece]:
     """The files this court's package holds, in filing order; refuses when a required piece cannot be made."""
     from poassembler.review.model_order import model_for
@@ -39,6 +48,7 @@ def plan_package(draft: Draft, model_copy: Path | None) -> list[PackagePiece]:
     profile = draft.profile
     submission = profile.submission
     model = model_for(profile, draft.scope.names())
+    refuse_without_model(draft)
     pieces = []
     if submission and submission.vehicle_title:
         pieces.append(PackagePiece(MOTION, submission.vehicle_title))

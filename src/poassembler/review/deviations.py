@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from enum import Enum
-from typing import Any
 
 from poassembler.library.clauses import Placement
-from poassembler.library.profiles import ClauseStatus, ModelOrder
+from poassembler.library.profiles import ModelOrder
 from poassembler.pipeline.draft import Draft
+from poassembler.review.deviation_causes import (
+    _added_cause,
+    _case_driven,
+    _cause,
+    _sentence,
+    _sentence_lower,
+)
 from poassembler.review.model_order import (
     applicable_departures,
     departure_cause,
@@ -85,9 +90,11 @@ class DeviationReport:
         from poassembler.pipeline.expressions import join_and
 
         changed = {d.model_section for d in self.filed()}
+        # a draft section a filed row names is not "unchanged", whichever model section the row is keyed to
+        named = {n for d in self.filed() for n in re.findall(r"§ \d+", re.sub(r"\(.*?\)", "", d.draft.split(":")[0]))}
         grouped: dict[str, list[str]] = {}  # draft section → the model sections it carries
         for d in self.departures:
-            if d.kind in CARRIED_KINDS and d.model_section not in changed:
+            if d.kind in CARRIED_KINDS and d.model_section not in changed and _short(d.draft) not in named:
                 grouped.setdefault(d.draft, []).append(_short(d.model_section))
         if not grouped:
             return ""
@@ -133,9 +140,12 @@ def build_deviations(draft: Draft) -> DeviationReport | None:
     rows: list[Departure] = []
     additions: dict[int, list[Departure]] = {}
     after: list[Departure] = []
+    included_ids = {c.id for c in included}
+    linked = _linked_ids(d for s in model.sections if included_ids.intersection(s.clauses)
+                         for d in applicable_departures(s, draft.profile, names))
     for clause in included:
         spec = clause.spec
-        if spec.placement != Placement.body or not is_addition(model, clause.id):
+        if spec.placement != Placement.body or not is_addition(model, clause.id) or clause.id in linked:
             continue
         decision = selection.decision(clause.id)
         place = place_of(model, clause.id)
@@ -220,8 +230,7 @@ def _section_changes(draft: Draft, section, draft_at: str, names: dict, departur
     label = section_label(section)
     departures = applicable_departures(section, draft.profile, names) if departures is None else departures
     periods = period_differences(section, draft.profile) if periods is None else periods
-    out = [Departure("Changed", label, f"{draft_at}: {d.change}", departure_cause(d.when), _sentence(d.why),
-                     d.verified and section.verified) for d in departures]
+    out = [row for d in departures if (row := _departure_row(draft, section, label, draft_at, d)) is not None]
     for period in periods:
         name = period.model.period
         origin = getattr(draft.profile.periods.get(name), "origin", "")
@@ -231,10 +240,38 @@ def _section_changes(draft: Draft, section, draft_at: str, names: dict, departur
     return out
 
 
+def _linked_ids(departures) -> set[str]:
+    """The clauses that make a listed departure (`KnownDeparture.clauses`): their change is that departure's row."""
+    return {c for d in departures for c in d.clauses}
+
+
+def _departure_row(draft: Draft, section, label: str, draft_at: str, departure) -> Departure | None:
+    """One known departure, keyed to the draft section that prints it: the clauses that make it where the profile
+    names them (None when none of them is in this draft), else the section that carries the model section."""
+    cause, verified = departure_cause(departure.when), departure.verified and section.verified
+    if not departure.clauses:
+        return Departure("Changed", label, f"{draft_at}: {departure.change}", cause, _sentence(departure.why), verified)
+    model = draft.profile.model_order
+    included = {c.id: c for c in draft.selection.included()}
+    linked = [included[c] for c in departure.clauses if c in included]
+    if not linked:
+        return None
+    numbers = _draft_numbers(draft, model)
+    at = ", ".join(dict.fromkeys(f"{numbers.get(c.id, '')} {c.spec.heading}".strip() for c in linked))
+    added = all(is_addition(model, c.id) for c in linked)
+    why = _sentence(departure.why) + "".join(_own_periods(draft, model, c) for c in linked if is_addition(model, c.id))
+    return Departure("Added" if added else "Changed", label, f"{at}: {departure.change}", cause, why, verified)
+
+
 def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
     """The departures of an order built on the user's copy of the model (`--from-model`): exactly the sections
     whose model text it replaces, those it leaves out, and the clauses it adds — each with its reason."""
-    from poassembler.pipeline.from_model import KIND_CHANGED, KIND_FILLED, KIND_FRAME, KIND_LEFT_OUT
+    from poassembler.pipeline.from_model import (
+        KIND_CHANGED,
+        KIND_FILLED,
+        KIND_FRAME,
+        KIND_LEFT_OUT,
+    )
 
     build = draft.model_build
     numbers = _draft_numbers(draft, model)
@@ -248,6 +285,11 @@ def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
         return Departure("Added", "—", f"{draft_at} ({where})", _added_cause(decision, draft.answers),
                          _sentence(spec.why_applies or decision.reason) + _own_periods(draft, model, decision.clause))
 
+    from poassembler.pipeline.from_model import KIND_MODEL
+
+    listed = (KIND_CHANGED, KIND_FILLED, KIND_MODEL)
+    linked = _linked_ids(d for o in build.outcomes if o.kind in listed for d in o.departures
+                         if o.kind != KIND_MODEL or d.clauses)
     for outcome in build.outcomes:
         section = outcome.section
         at = next((numbers[c] for c in (*outcome.clause_ids, *outcome.added) if c in numbers), "")
@@ -260,11 +302,14 @@ def _built_on_model(draft: Draft, model: ModelOrder) -> DeviationReport:
         elif outcome.kind == KIND_FILLED:  # the parties' text where the model asks for it, and any case-driven change
             departures.append(_filled_in(section_label(section), draft_at, section))
             departures += _section_changes(draft, section, draft_at, names, outcome.departures, outcome.periods)
+        elif outcome.kind == KIND_MODEL:  # the model's words kept; a change made by the clauses the map adds to it
+            departures += _section_changes(draft, section, draft_at, names,
+                                           tuple(d for d in outcome.departures if d.clauses), ())
         elif outcome.kind == KIND_FRAME:
             departures.append(Departure("Reworded", section_label(section), outcome.heading, "the court's template",
                                         "The order's recitals and closing are the parties' own words, in the court's format."))
-        departures += [added(c, f"within {section_label(section)}") for c in outcome.added]
-    departures += [added(c, "after the model's last section") for c in build.added_at_end]
+        departures += [added(c, f"within {section_label(section)}") for c in outcome.added if c not in linked]
+    departures += [added(c, "after the model's last section") for c in build.added_at_end if c not in linked]
     notes = [MODEL_WORDING_NOTE]
     return _with_verify_note(DeviationReport(draft.profile.name, model, tuple(departures), tuple(notes), True, MODEL_WORDING_NOTE))
 
@@ -327,73 +372,6 @@ def _draft_numbers(draft: Draft, model: ModelOrder) -> dict[str, str]:
             if place and place.section.heading in by_heading:
                 out[clause.id] = f"§ {by_heading[place.section.heading]}"
     return out
-
-
-def _case_driven(decision) -> bool:
-    """Whether the clause is in because of this case (its facts or a choice in the answers)."""
-    spec = decision.clause.spec
-    if spec.applies_when.strip() != "true":
-        return True
-    return decision.status == ClauseStatus.optional and spec.chosen_when.strip() != "true"
-
-
-def _cause(decision, answers) -> str:
-    """The answer or profile entry behind a clause's fate, in words."""
-    spec = decision.clause.spec
-    fields = [f"answers: {o.field} = {_value(answers, o.field)}" for o in spec.options]
-    if decision.status is None:
-        return "not part of this court's profile"
-    if decision.status == ClauseStatus.excluded:
-        return f"court profile {decision.origin}: {spec.id} excluded"
-    if spec.applies_when.strip() != "true" and "does not apply" in decision.reason:
-        return "; ".join(fields) or "the case facts"
-    if fields:
-        return "; ".join(fields)
-    if decision.status == ClauseStatus.required:
-        return f"court profile {decision.origin}: {spec.id} required"
-    if spec.applies_when.strip() != "true":
-        return f"the case facts ({spec.why_applies or spec.applies_when})"
-    return decision.reason
-
-
-def _added_cause(decision, answers) -> str:
-    """Why a clause the model lacks is in this draft: the case facts, a choice in the answers, or the court's profile
-    (the options that only vary its wording are not the cause)."""
-    spec = decision.clause.spec
-    if spec.applies_when.strip() != "true":
-        return f"the case facts ({spec.why_applies or spec.applies_when})"
-    if decision.status == ClauseStatus.optional and spec.chosen_when.strip() != "true":
-        return f"the answers: {spec.chosen_when.strip()}"
-    if decision.status == ClauseStatus.required:
-        return f"court profile {decision.origin}: {spec.id} required"
-    if decision.status == ClauseStatus.optional:
-        return f"court profile {decision.origin}: {spec.id} included by default"
-    return _cause(decision, answers)
-
-
-def _value(answers, path: str) -> str:
-    value: Any = answers
-    for part in path.split("."):
-        value = getattr(value, part, None)
-        if value is None:
-            return "not set"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (list, tuple)):
-        names = [getattr(v, "name", None) or (v.value if isinstance(v, Enum) else str(v)) for v in value]
-        return f"{len(names)} ({'; '.join(names)})" if names else "none"
-    return str(value)
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return (text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else text
-
-
-def _sentence_lower(text: str) -> str:
-    return text.strip().rstrip(".")
 
 
 def deviations_markdown(report: DeviationReport) -> str:

@@ -86,6 +86,11 @@ def build_memo(draft: Draft, findings: list[Finding], redline_name: str | None =
              "that caused it, and why. The same table is in the explanation to file with the order.",) + deviations.notes,
             table=deviations.rows(),
         ))
+    from poassembler.review.model_order import build_on_model_notice
+
+    notice = build_on_model_notice(profile, draft.scope.names(), draft.model_build)
+    if notice:
+        sections.append(MemoSection("Not built on the court's model", (notice[0].upper() + notice[1:],)))
     if draft.model_build is not None:
         from poassembler.pipeline.from_model import model_words_lines
 

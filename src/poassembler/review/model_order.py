@@ -51,6 +51,19 @@ def model_for(profile: ResolvedProfile, names: dict) -> ModelOrder | None:
     return model if run(where, compile_condition(model.applies_when, where), names) else None
 
 
+def build_on_model_notice(profile: ResolvedProfile, names: dict, model_build) -> str | None:
+    """The one message for a court whose judges want the order built on the model's text, when this draft is not
+    (`model_build` is None: no `--from-model`); None otherwise. `render --package` refuses with it, `render` warns."""
+    model = model_for(profile, names)
+    if model is None or not model.build_on_model or model_build is not None:
+        return None
+    flag = "" if model.build_on_model_verified else " [VERIFY BEFORE FILING]"
+    return (f"the {profile.name} expects the proposed order built on its {model.title}: the model's own text, with only "
+            f"this case's departures changed and explained (source: {model.build_on_model_source}){flag}. This draft is "
+            f"worded by poassembler, not built on the model. Download the model (`poassembler models fetch {profile.id}`, "
+            f"or {model.url}), save it as Word (.docx), and re-run with --from-model MODEL.docx.")
+
+
 def place_of(model: ModelOrder, clause_id: str) -> ModelPlace | None:
     """The model section that `clause_id` carries (or is placed in as an addition), or None."""
     for index, section in enumerate(model.sections):

@@ -39,7 +39,18 @@ def _caption(document, draft: Draft, title: str) -> None:
     for line in context.court.caption_lines:
         _centered(document, line, bold=True)
     document.add_paragraph()
-    _centered(document, context.case.title)
+    caption = context.caption
+    if caption.plaintiffs and caption.defendants:  # the order's party caption, so every paper of the filing matches
+        for name in caption.plaintiffs:
+            _centered(document, f"{name},")
+        _centered(document, caption.plaintiff_label)
+        _centered(document, caption.versus)
+        for name in caption.defendants:
+            _centered(document, f"{name},")
+        _centered(document, caption.defendant_label)
+        document.add_paragraph()
+    else:
+        _centered(document, context.case.title)
     _centered(document, context.case.number_line)
     document.add_paragraph()
     _centered(document, title, bold=True)
