@@ -50,7 +50,7 @@ MARKS = {
     r"Local Civil Rules? 37\.2": {"nysd"},   # E.D.N.Y. names the joint rules without a number (right either way)
     r"37\.3": set(),
     r"(?i)impound": {"mad"},
-    r"Lugosch": {"nyed", "nysd"},
+    r"Lugosch|Brown v\. Maxwell": {"nyed", "nysd"},
     r"(?<![\d.])7\.2\b|(?<!Civ\.R\. )37\.1\b|Kravetz": {"mad"},
     r"Kamakana": {"cacd", "cand", "casd", "caed", "wawd"},
     # The four model-order districts (issue 15): their rules and circuit law stay in their own drafts.
@@ -63,9 +63,9 @@ MARKS = {
 
 # Words the new courts' clauses introduce that no other court's draft may show.
 NEW_COURT_VOCABULARY = ["“CONFIDENTIAL” MATERIAL", "face to face or by telephone", "may not add to this list",
-                        "WHEREAS", "certificate of conference", "index of the materials", "Magistrate Judge's procedures",
+                        "WHEREAS", "certificate of conference", "any index the rule requires", "Magistrate Judge's procedures",
                         "motion to retain the confidential designation", "502(b) does not apply",
-                        "City and State where sworn and signed", "[date of entry]"]
+                        "City and State (or Country) where sworn and signed", "[date of entry]"]
 NEW_COURTS = {"wawd", "ilnd", "txed", "njd"}
 
 

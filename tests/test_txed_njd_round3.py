@@ -177,7 +177,7 @@ def test_clawback_goes_to_the_court_as_a_discovery_dispute_under_the_courts_rule
     Round 6 (wawd, ilnd, cand clerks): and not the designation-challenge procedure either (its burden and waiver
     rules fit confidentiality, not privilege): the court's discovery-dispute route, after the conference its rule
     requires."""
-    for name, rule in (("fernhollow-njd", "L.Civ.R. 37.1"), ("lumenvale-txed-patent", "Local Rule CV-7(h)")):
+    for name, rule in (("lumenvale-txed-patent", "Local Rule CV-7(h)"),):  # njd (L.Civ.R. 37.1 unverified): test_round7_clerk
         assert ("may promptly present the information to the Court for a determination of the claim, through the "
                 f"Court's procedure for discovery disputes and after conferring as required under {rule}, submitting the "
                 "information itself under seal or for in camera review as the Court directs.") in drafts[name], name

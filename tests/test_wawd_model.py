@@ -83,7 +83,7 @@ def test_exhibit_a_carries_every_element_of_the_models_acknowledgment(cedarline)
                     "for the purpose of enforcing the Order, even if the enforcement proceedings take place after this action has ended"):
         assert element in exhibit, element
     blanks = [line.split(":")[0] for line in exhibit.splitlines() if line.endswith("____")]
-    assert blanks == ["Date", "City and State where sworn and signed", "Printed name", "Signature"]
+    assert blanks == ["Date", "City and State (or Country) where sworn and signed", "Printed name", "Signature"]
     assert "use such information only for this action" not in exhibit  # not in the model's acknowledgment
 
 
