@@ -83,7 +83,7 @@ def test_expert_objection_conference_period_only_in_cand(texts):
 def test_the_parties_do_not_speak_for_the_court(texts):
     for court, text in texts.items():
         assert not re.search(r"(?i)\bthe Court will\b", text), court
-    assert "Any request to seal is governed by Lugosch v. Pyramid Co., 435 F.3d 110 (2d Cir. 2006)." in texts["nysd"]
+    assert "Any request to seal is governed by Lugosch v. Pyramid Co., 435 F.3d 110, 119-20 (2d Cir. 2006)." in texts["nysd"]
     assert "The Parties do not seek a blanket order of impoundment. See Local Rule 7.2." in texts["mad"]
     assert "7.2(e)" not in texts["mad"]
     assert "Under L.R. 37-2.4, a motion is not considered unless" in texts["cacd"]

@@ -141,7 +141,7 @@ def test_nysd_discovery_rule_cited_plainly_and_quality_of_earnings_harm(render):
     """nysd 2, 5: no hedge in the Court's own order; the harm is from disclosure, not from filing."""
     text = " ".join(full_text(render("harborline-nysd.yaml")).split())
     assert "as this Court's orders cite it" not in text
-    assert text.count("Local Civil Rule 37.2") == 5  # round 6: the clawback paragraph cites it too
+    assert text.count("Local Civil Rule 37.2") == 4  # round 7: not the clawback paragraph (the rule is unverified)
     assert "as Local Civil Rule 37.2 and the assigned judge's individual practices require" in text
     assert "filing it publicly" not in text
     assert "disclosed outside this Action, the adjustments would let lenders reprice that credit" in text
