@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docx.shared import Pt
 from docxtpl import DocxTemplate
 from jinja2 import FunctionLoader, StrictUndefined, TemplateError, TemplateNotFound, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -29,7 +28,7 @@ from poassembler.library.profiles import Format
 from poassembler.library.textpolicy import xml_illegal_character
 from poassembler.pipeline.word_package import MAX_UNPACKED_BYTES, package_problems
 from poassembler.pipeline.word_pleading import fit_counsel_block
-from poassembler.pipeline.word_prepared import PreparedTemplate, prepare
+from poassembler.pipeline.word_prepared import PreparedTemplate, prepare, set_type
 
 # Paragraph styles whose font size follows the profile (the template owns face, spacing and numbering).
 _SIZED_STYLES = ("Normal",)
@@ -287,9 +286,5 @@ def _shown_names(template_path: Path, mtime_ns: int, size: int) -> frozenset[str
 
 
 def _apply_format(template: DocxTemplate, fmt: Format) -> None:
-    styles = template.docx.styles
-    for name in _SIZED_STYLES:
-        style = styles[name]
-        style.font.size = Pt(fmt.font_size_pt)
-        style.font.name = fmt.font_name
+    set_type(template.docx.styles, _SIZED_STYLES, fmt.font_size_pt, fmt.font_name)
     fit_counsel_block(template.docx, fmt.font_size_pt)

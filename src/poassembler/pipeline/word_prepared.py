@@ -125,10 +125,7 @@ class PreparedTemplate:
         base = self._bases.get(key)
         if base is None:
             document, self._unstyled = self._unstyled or Document(io.BytesIO(self._data)), None
-            for name in self._sized_styles:
-                style = document.styles[name]
-                style.font.size = Pt(font_size_pt)
-                style.font.name = font_name
+            set_type(document.styles, self._sized_styles, font_size_pt, font_name)
             if counsel:
                 set_counsel_spacing(document.styles, font_size_pt)
             core = document.core_properties
@@ -143,6 +140,38 @@ class PreparedTemplate:
                         target.writestr(info, source.read(info))
             base = self._bases[key] = out.getvalue()
         return base
+
+
+def set_type(styles, sized_styles, font_size_pt: float, font_name: str) -> None:
+    """The court's type: size and face of the body styles, and the document default run size.
+
+    The default (styles.xml w:docDefaults) is what any style not based on Normal inherits; styles that
+    set their own size (footers, deliberately smaller text) keep it. Both render paths call this.
+    Raises KeyError when the template lacks a style the format sets (as python-docx does).
+    """
+    for name in sized_styles:
+        style = styles[name]
+        style.font.size = Pt(font_size_pt)
+        style.font.name = font_name
+    half_points = str(round(font_size_pt * 2))
+    defaults = styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = styles.element.makeelement(qn("w:docDefaults"), {})
+        styles.element.insert(0, defaults)
+    run = _child(_child(defaults, "w:rPrDefault", first=True), "w:rPr")
+    run.get_or_add_sz().set(qn("w:val"), half_points)  # python-docx's CT_RPr keeps the schema's child order
+    complex_size = run.find(qn("w:szCs"))
+    if complex_size is not None:
+        complex_size.set(qn("w:val"), half_points)
+
+
+def _child(parent, tag: str, first: bool = False):
+    """`parent`'s `tag` child, added (first, or last) when it has none."""
+    child = parent.find(qn(tag))
+    if child is None:
+        child = parent.makeelement(qn(tag), {})
+        parent.insert(0, child) if first else parent.append(child)
+    return child
 
 
 _LAST: list = []  # [the last package made in this process, its parts uncompressed]
