@@ -44,8 +44,8 @@ def test_earlier_orders_are_named_and_their_relation_stated(render):
     assert "Material that order governs remains subject to it alone: this Order does not apply to that material" in text
     assert "This Order supplements that order and does not modify it." in text
     assert "This information is also kept confidential by 8 C.F.R. § 208.6" in text
-    assert ("It authorizes the U.S. Department of Homeland Security and U.S. Customs and Border Protection to produce "
-            "in discovery") in text
+    assert ("It authorizes the U.S. Department of Homeland Security and U.S. Customs and Border Protection to produce, "
+            "in response to discovery") in text
     assert "It authorizes Kristi Noem" not in text
     assert "only records about United States citizens and aliens lawfully admitted for permanent residence (5 U.S.C. § 552a(a)(2))" in text
 
