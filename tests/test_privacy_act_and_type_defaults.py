@@ -11,7 +11,6 @@ import zipfile
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-
 from docx_text import full_text
 
 
@@ -66,6 +65,7 @@ def test_twelve_point_court_keeps_twelve_point_defaults(render):
 
 def test_plain_docxtpl_path_sets_the_same_default_size(library):
     from conftest import sample_data
+
     from poassembler.library.answers import parse_answers
     from poassembler.pipeline.draft import plan_draft
     from poassembler.pipeline.render import render_docx
@@ -76,5 +76,5 @@ def test_plain_docxtpl_path_sets_the_same_default_size(library):
     docx = render_docx(library.template("standard"), draft.context, fmt, template_extras(draft), plain_docxtpl=True)
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
         styles = package.read("word/styles.xml").decode()
-    defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group(0)
+    defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.DOTALL).group(0)
     assert '<w:sz w:val="26"/>' in defaults and '<w:szCs w:val="26"/>' in defaults
