@@ -51,25 +51,40 @@ def _added_cause(decision, answers) -> str:
     return _cause(decision, answers)
 
 
-def _value(answers, path: str) -> str:
+def answer_at(answers, path: str) -> Any:
+    """The answer at a dotted path (`options.tiers`), or None where any step is unset."""
     value: Any = answers
     for part in path.split("."):
         value = getattr(value, part, None)
         if value is None:
-            return "not set"
+            return None
+    return value
+
+
+def item_names(values) -> list[str]:
+    """The items of a list answer in words: each item's name, else its enum value, else its text."""
+    return [getattr(v, "name", None) or (v.value if isinstance(v, Enum) else str(v)) for v in values]
+
+
+def _value(answers, path: str) -> str:
+    value = answer_at(answers, path)
+    if value is None:
+        return "not set"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, (list, tuple)):
-        names = [getattr(v, "name", None) or (v.value if isinstance(v, Enum) else str(v)) for v in value]
+        names = item_names(value)
         return f"{len(names)} ({'; '.join(names)})" if names else "none"
     return str(value)
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
+    """`text` as a sentence: capital first letter, closing full stop."""
     text = text.strip()
     return (text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else text
+
 
 
 def _sentence_lower(text: str) -> str:

@@ -15,8 +15,10 @@ from poassembler.review.deviation_causes import (
     _added_cause,
     _case_driven,
     _cause,
-    _sentence,
     _sentence_lower,
+)
+from poassembler.review.deviation_causes import (
+    sentence as _sentence,
 )
 from poassembler.review.model_order import (
     applicable_departures,

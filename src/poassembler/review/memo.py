@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
 
-from poassembler.review.check import Finding, Severity
-from poassembler.pipeline.draft import Draft
 from poassembler.library.profiles import Citation, Period
+from poassembler.pipeline.draft import Draft
+from poassembler.review.check import Finding, Severity
+from poassembler.review.deviation_causes import answer_at, item_names
+from poassembler.review.deviation_causes import sentence as _sentence
 
 BASELINE_EXPLAINED = (
     "The court-default baseline is this court's profile rendered with only its defaults: the same court, "
@@ -225,24 +226,17 @@ def _placement_label(placement: str) -> str:
     return {"preamble": "Preamble", "order": "Order", "attestation": "Attestation", "exhibit": "Exhibit", "motion": "Motion for entry"}.get(placement, placement)
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return (text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else text
-
-
 def _option_value(answers, path: str) -> str:
     """The answer at a dotted path, in words ("3 categories: …", "yes", "not set: the profile's default")."""
-    value: Any = answers
-    for part in path.split("."):
-        value = getattr(value, part, None)
-        if value is None:
-            return "not set (the profile's default applies)"
+    value = answer_at(answers, path)
+    if value is None:
+        return "not set (the profile's default applies)"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Enum):
         return value.value.replace("_", " ")
     if isinstance(value, (list, tuple)):
-        names = [getattr(v, "name", None) or (v.value if isinstance(v, Enum) else str(v)) for v in value]
+        names = item_names(value)
         return f"{len(names)} — " + "; ".join(names) if names else "none"
     return str(value)
 
