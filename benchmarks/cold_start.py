@@ -15,28 +15,14 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import SAMPLES, _env  # noqa: E402
+from run import SAMPLES, _env, process_times  # noqa: E402
 
 
 def measure(args: list[str], env: dict, repeat: int, cwd: Path) -> dict:
-    import resource
-    import subprocess
-
-    walls, cpus = [], []
-    for index in range(repeat + 1):
-        argv = [a.replace("{i}", str(index)) for a in args]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "poassembler", *argv], env=env, cwd=cwd, check=True, capture_output=True)
-        elapsed = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if index:  # the first run fills the caches
-            walls.append(elapsed)
-            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    walls, cpus = process_times(args, env, repeat, cwd)
     return {"median_wall_s": round(statistics.median(walls), 3), "fastest_wall_s": round(min(walls), 3),
             "median_cpu_s": round(statistics.median(cpus), 3)}
 

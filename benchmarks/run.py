@@ -413,8 +413,9 @@ def _env(cached: bool, pycache: Path | None = None, jinja_cache: bool | None = N
     return env
 
 
-def wall(args: list[str], env: dict, repeat: int, cwd: Path) -> tuple[float, float]:
-    """Median wall time and median CPU time (user + system) of `poassembler ARGS` as a whole process."""
+def process_times(args: list[str], env: dict, repeat: int, cwd: Path) -> tuple[list[float], list[float]]:
+    """Wall and CPU (user + system) seconds of `repeat` runs of `poassembler ARGS`, each a whole process; one
+    untimed run first fills the caches. `{i}` in an argument becomes the run's number."""
     walls, cpus = [], []
     for index in range(repeat + 1):
         argv = [a.replace("{i}", str(index)) for a in args]
@@ -423,9 +424,15 @@ def wall(args: list[str], env: dict, repeat: int, cwd: Path) -> tuple[float, flo
         subprocess.run([sys.executable, "-m", "poassembler", *argv], env=env, cwd=cwd, check=True, capture_output=True)
         elapsed = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if index:  # the first run fills the bytecode cache
+        if index:
             walls.append(elapsed)
             cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return walls, cpus
+
+
+def wall(args: list[str], env: dict, repeat: int, cwd: Path) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system) of `poassembler ARGS` as a whole process."""
+    walls, cpus = process_times(args, env, repeat, cwd)
     return round(statistics.median(walls), 3), round(statistics.median(cpus), 3)
 
 
