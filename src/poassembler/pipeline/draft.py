@@ -47,7 +47,7 @@ def plan_draft(answers: Answers, library: Library, from_model: Path | None = Non
 def plan_with_profile(answers: Answers, profile: ResolvedProfile, library: Library, from_model: Path | None = None) -> Draft:
     """Select the clauses and build the render context for answers already matched to `profile`."""
     from poassembler.library.clauses import Placement
-    from poassembler.pipeline.section_numbers import resolve_references
+    from poassembler.pipeline.section_numbers import reference_roles, resolve_references
     from poassembler.review.model_order import apply_model_order
 
     scope = ClauseScope.build(profile, answers)
@@ -60,7 +60,7 @@ def plan_with_profile(answers: Answers, profile: ResolvedProfile, library: Libra
         context, build = build_from_model(build_context(profile, selection, scope), profile, selection, scope, from_model)
     else:
         context = apply_model_order(build_context(profile, selection, scope), profile, scope.names(), body_ids)
-    context = resolve_references(context)  # after the body's final order: section_numbers.py owns the numbers
+    context = resolve_references(context, reference_roles(profile))  # after the body's final order: section_numbers.py owns the numbers
     return Draft(answers, profile, selection, context, scope, build)
 
 

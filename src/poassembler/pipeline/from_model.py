@@ -90,7 +90,7 @@ def require_model(profile: ResolvedProfile, names: dict, path: Path) -> ModelOrd
 def build_from_model(context: RenderContext, profile: ResolvedProfile, selection: Selection, scope: ClauseScope,
                      path: Path) -> tuple[RenderContext, ModelBuild]:
     """The render context with its body built on the copy at `path` (references resolved later), and the record."""
-    from poassembler.pipeline.section_numbers import resolve_references
+    from poassembler.pipeline.section_numbers import reference_roles, resolve_references
     from poassembler.review.model_copy import read_model_copy
     from poassembler.review.model_order import (
         OMITTED_TEXT,
@@ -156,7 +156,7 @@ def build_from_model(context: RenderContext, profile: ResolvedProfile, selection
                                         clause_ids=ids))
     at_end = [s for s in context.sections if s.clause_id not in placed]
     sections += at_end
-    baseline = resolve_references(replace(context, sections=baseline_sections, exhibit=baseline_exhibit))
+    baseline = resolve_references(replace(context, sections=baseline_sections, exhibit=baseline_exhibit), reference_roles(profile))
     warnings = _warnings(outcomes, copy, model, scope, path)
     build = ModelBuild(path, model, tuple(outcomes), tuple(s.clause_id for s in at_end), baseline, warnings)
     return replace(context, sections=sections, exhibit=exhibit), build

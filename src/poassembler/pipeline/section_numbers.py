@@ -19,9 +19,9 @@ _SECTION_REF = re.compile(r"\[\[section:([a-z0-9_]+)(?:\.(\d+))?\]\]")
 # A reference to a clause this draft does not include.
 UNRESOLVED = "this Order"
 
-# The clauses that list the categories of protected information (one per court's profile):
-# `[[section:categories]]` names whichever of them the draft carries.
-CATEGORY_CLAUSES = ("good_cause_statement", "good_cause_caed", "confidential_material_wawd")
+# Reference names a court profile maps to its own clause (`check.clauses`): `[[section:categories]]` names the
+# clause that lists the categories of protected information, whichever the court uses.
+REFERENCE_ROLES = ("categories",)
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,9 @@ class Numbering:
         return _SECTION_REF.sub(lambda m: self.reference(m.group(1), int(m.group(2)) if m.group(2) else None), text)
 
 
-def number_sections(sections) -> Numbering:
-    """The numbers Word gives `sections` (`context.SectionView`s, in document order)."""
+def number_sections(sections, roles: dict[str, str] | None = None) -> Numbering:
+    """The numbers Word gives `sections` (`context.SectionView`s, in document order); `roles` (reference name →
+    clause id, from the profile) lets `[[section:categories]]` name the court's own clause."""
     numbers: dict[str, int] = {}
     paragraphs: dict[tuple[str, int], str] = {}
     leading = {section.clause_id for section in sections}  # clauses that head a section of their own
@@ -68,28 +69,34 @@ def number_sections(sections) -> Numbering:
         # `challenge` names whichever dispute clause the court uses (`challenge_generic`, `challenge_cacd`, …)
         if clause_id.startswith("challenge_"):
             numbers.setdefault("challenge", number)
-        if clause_id in CATEGORY_CLAUSES:
-            numbers.setdefault("categories", number)
         # `sealing` names whichever sealing clause the court uses (`filing_under_seal_generic`, `_njd`, …): its
         # section, or its first paragraph where it shares a section with other clauses
         if clause_id.startswith("filing_under_seal_"):
             numbers.setdefault("sealing", number)
             if clause_id not in leading and (clause_id, 1) in paragraphs:
                 paragraphs.setdefault(("sealing", 0), paragraphs[(clause_id, 1)])
+    for role, clause_id in (roles or {}).items():
+        if clause_id in numbers:
+            numbers.setdefault(role, numbers[clause_id])
     return Numbering(numbers, paragraphs)
 
 
-def one_clause_a_section(clause_ids: list[str]) -> Numbering:
+def reference_roles(profile) -> dict[str, str]:
+    """The profile's reference names (`REFERENCE_ROLES`) → its clause ids."""
+    return {role: cid for role in REFERENCE_ROLES if (cid := profile.check.clause(role))}
+
+
+def one_clause_a_section(clause_ids: list[str], roles: dict[str, str] | None = None) -> Numbering:
     """The numbering of a body laid out one clause a section (an exported template's layout)."""
     from poassembler.pipeline.context import SectionView
 
-    return number_sections([SectionView(clause_id=cid, heading="", paragraphs=[]) for cid in clause_ids])
+    return number_sections([SectionView(clause_id=cid, heading="", paragraphs=[]) for cid in clause_ids], roles)
 
 
-def resolve_references(context):
+def resolve_references(context, roles: dict[str, str] | None = None):
     """The render context (`context.RenderContext`) with every `[[section:…]]` token resolved against its
-    final body numbering."""
-    numbering = number_sections(context.sections)
+    final body numbering (`roles`: see `number_sections`)."""
+    numbering = number_sections(context.sections, roles)
 
     def paras(views):
         return [replace(p, text=numbering.resolve(p.text)) for p in views]

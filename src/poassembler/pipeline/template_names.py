@@ -26,10 +26,10 @@ class SectionRefs(dict):
 def template_extras(draft) -> dict[str, Any]:
     """The extra names for one planned draft (`draft.Draft`): the same names its clause text saw."""
     from poassembler.library.clauses import Placement
-    from poassembler.pipeline.section_numbers import one_clause_a_section
+    from poassembler.pipeline.section_numbers import one_clause_a_section, reference_roles
 
     # An exported template lays the body out one clause a section, in the library's order.
-    numbering = one_clause_a_section([c.id for c in draft.selection.included(Placement.body)])
+    numbering = one_clause_a_section([c.id for c in draft.selection.included(Placement.body)], reference_roles(draft.profile))
     refs = SectionRefs({cid: numbering.reference(cid) for cid in numbering.sections})
     return {**draft.scope.names(), "clauses_included": draft.selection.included_ids(), "section_refs": refs}
 
