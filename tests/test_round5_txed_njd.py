@@ -77,7 +77,8 @@ def test_other_courts_keep_their_judges_lines_and_their_own_motion_form(capsys, 
     assert invoke(capsys, "render", str(SAMPLES / "segal-cacd.yaml"), "-o", str(cacd)).code == 0
     text = full_text(cacd)
     assert "[PROPOSED]" in text and "Dated:" in text.split("IT IS SO ORDERED.")[-1]
-    assert "GOOD CAUSE APPEARING" in order or "IT IS SO ORDERED." in order
+    closing = order.split("IT IS SO ORDERED.")[-1]
+    assert "Dated:" in closing and "United States Magistrate Judge" in closing  # S.D. Cal. keeps its judge's lines
 
 
 def test_a_conferral_in_the_answers_dates_the_certificate_of_conference(capsys, tmp_path):
