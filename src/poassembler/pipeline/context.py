@@ -193,7 +193,7 @@ SUBPOENA_COPY_PLACEHOLDER = ("[DRAFTER: REPLACE THIS PAGE WITH A COMPLETE COPY O
 
 def _attachments(answers: Answers, scope: ClauseScope) -> list[AttachmentView]:
     """Each subpoena the order says is attached gets its exhibit's page, so the Court finds it where the
-    order says it is (E.D. Cal., Bosley v. Valasco: no finding on a subpoena the Court has not seen). The page
+    order says it is (Bosley v. Valasco, No. 1:14-cv-00049-MJS (PC) (E.D. Cal. 2016): no finding on a subpoena the Court has not seen). The page
     holds a placeholder until the drafter replaces it with the served copy."""
     names = scope.facts.party_labels
     out = []

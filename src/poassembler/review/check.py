@@ -122,7 +122,7 @@ def speculative_harm(review: Review) -> list[Finding]:
 
 
 def own_statements(review: Review) -> list[Finding]:
-    """A harm resting only on what a party has itself said in the case or in public (Bosley v. Valasco, E.D. Cal.)."""
+    """A harm resting only on what a party has itself said in the case or in public (Bosley v. Valasco, No. 1:14-cv-00049-MJS (PC) (E.D. Cal. 2016))."""
     out = []
     for i, category in enumerate(review.answers.categories):
         phrases = own_statement_phrases(category.harm)
@@ -168,7 +168,7 @@ _LIMIT = re.compile(r"limited to|\bonly\b|through|between|\bfrom\b.*\bto\b|\b(19
 
 
 def health(review: Review) -> list[Finding]:
-    """Health records need the HIPAA clause and a statement that disclosure is necessary and limited (Bosley v. Valasco, E.D. Cal.)."""
+    """Health records need the HIPAA clause and a statement that disclosure is necessary and limited (Bosley v. Valasco, No. 1:14-cv-00049-MJS (PC) (E.D. Cal. 2016))."""
     out = []
     hipaa = review.profile.check.clause("hipaa")
     if review.facts.has_health_records and not review.included(hipaa):

@@ -58,7 +58,7 @@ BOILERPLATE_WORDS = frozenset(
     expense interests interest its their his her such this that it other disadvantage position""".split()
 )
 
-# Phrases showing the "harm" only repeats what a party has already said in public (Bosley v. Valasco, E.D. Cal.).
+# Phrases showing the "harm" only repeats what a party has already said in public (Bosley v. Valasco, No. 1:14-cv-00049-MJS (PC) (E.D. Cal. 2016)).
 OWN_STATEMENT_PATTERNS = (
     r"\b(plaintiff|defendant|petitioner|respondent)s?\s+(has\s+|have\s+)?(stated|said|testified|claimed|admitted|told)\b",
     r"\bas\s+alleged\s+in\s+the\s+(complaint|answer|pleadings?)\b",
@@ -68,7 +68,7 @@ OWN_STATEMENT_PATTERNS = (
     r"\bown\s+(public\s+)?statements?\b",
 )
 
-# Phrases that sweep in everything instead of a described category (King v. CitiMortgage; the C.D. Cal. Segal order).
+# Phrases that sweep in everything instead of a described category (King v. CitiMortgage, C.D. Cal., as quoted in Walker v. City of Los Angeles (C.D. Cal. 2019); the C.D. Cal. Segal order — sources in jurisdictions/federal.yaml).
 OVERBROAD_PATTERNS = (
     r"\ball\s+(documents|information|materials?|records|data|discovery)\b",
     r"\bany\s+(documents?|information|materials?|records|data)\b",
